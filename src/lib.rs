@@ -1,0 +1,12 @@
+//! tline: a terminal timeline browser for events reported in news articles, each event
+//! tied to the paragraph and exact words of its source.
+//!
+//! Data flows one way: [`load`] reads files into the [`model`], [`query`] selects events,
+//! and the views ([`cli`], [`tui`]) show them.
+
+pub mod cli;
+pub mod date;
+pub mod load;
+pub mod model;
+pub mod query;
+pub mod text;

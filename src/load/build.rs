@@ -1,0 +1,339 @@
+//! Validation: turns the raw lists of every file into one [`Timeline`], collecting every
+//! problem rather than stopping at the first.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::raw::{RawActor, RawDocument, RawEvent, RawFile, RawSource};
+use crate::date::EdtfDate;
+use crate::model::{
+    Actor, ActorId, ActorKind, DocId, Document, Event, Source, Status, Timeline, closest,
+};
+use crate::text::find_quote;
+
+/// A problem at a value of a file, by path (`events.3.actors.1`), before it is located.
+#[derive(Debug)]
+pub struct Problem {
+    /// Index of the file in the list being loaded.
+    pub file: usize,
+    /// Path of the offending value.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// For a duplicate id: where the id was first defined.
+    pub first: Option<(usize, String)>,
+}
+
+/// Where an item stands: its file and path.
+#[derive(Clone)]
+struct Place {
+    file: usize,
+    path: String,
+}
+
+#[derive(Default)]
+struct Builder {
+    problems: Vec<Problem>,
+    doc_ids: HashMap<String, (DocId, Place)>,
+    actor_ids: HashMap<String, (ActorId, Place)>,
+    event_ids: HashMap<String, Place>,
+}
+
+/// Validates and merges the files' lists into one sorted timeline.
+pub fn build(files: &[RawFile]) -> Result<Timeline, Vec<Problem>> {
+    let mut b = Builder::default();
+    let mut timeline = Timeline::default();
+    for (f, file) in files.iter().enumerate() {
+        for (i, raw) in file.documents.iter().enumerate() {
+            let place = Place {
+                file: f,
+                path: format!("documents.{i}"),
+            };
+            let doc = b.document(raw, &place, timeline.documents.len());
+            timeline.documents.push(doc);
+        }
+        for (i, raw) in file.actors.iter().enumerate() {
+            let place = Place {
+                file: f,
+                path: format!("actors.{i}"),
+            };
+            let actor = b.actor(raw, &place, timeline.actors.len());
+            timeline.actors.push(actor);
+        }
+    }
+    for (f, file) in files.iter().enumerate() {
+        for (i, raw) in file.events.iter().enumerate() {
+            let place = Place {
+                file: f,
+                path: format!("events.{i}"),
+            };
+            if let Some(event) = b.event(raw, &place, &timeline) {
+                timeline.events.push(event);
+            }
+        }
+    }
+    if !b.problems.is_empty() {
+        return Err(b.problems);
+    }
+    timeline.events.sort_by_key(|e| e.date.sort_key());
+    Ok(timeline)
+}
+
+fn label(what: &str, id: &str, place: &Place) -> String {
+    if id.is_empty() {
+        let index = place.path.rsplit('.').next().unwrap_or("?");
+        format!("{what} #{}", index.parse::<usize>().map_or(0, |i| i + 1))
+    } else {
+        format!("{what} {id:?}")
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
+impl Builder {
+    fn report(&mut self, place: &Place, field: &str, message: String) {
+        let path = if field.is_empty() {
+            place.path.clone()
+        } else {
+            format!("{}.{field}", place.path)
+        };
+        self.problems.push(Problem {
+            file: place.file,
+            path,
+            message,
+            first: None,
+        });
+    }
+
+    /// Checks an id's form and uniqueness; returns whether it may be registered.
+    fn check_id(&mut self, what: &str, id: &str, place: &Place, first: Option<&Place>) -> bool {
+        let name = label(what, id, place);
+        if id.is_empty() {
+            self.report(place, "id", format!("{name}: id is empty"));
+            return false;
+        }
+        if !is_slug(id) {
+            let message =
+                format!("{name}: id must be a lowercase slug (letters a-z, digits, '-', '_', '.')");
+            self.report(place, "id", message);
+        }
+        if let Some(first) = first {
+            self.problems.push(Problem {
+                file: place.file,
+                path: format!("{}.id", place.path),
+                message: format!("{name}: id is defined twice"),
+                first: Some((first.file, format!("{}.id", first.path))),
+            });
+            return false;
+        }
+        true
+    }
+
+    fn require(&mut self, name: &str, place: &Place, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(place, field, format!("{name}: {field} is empty"));
+        }
+    }
+
+    fn document(&mut self, raw: &RawDocument, place: &Place, next: usize) -> Document {
+        let name = label("document", &raw.id, place);
+        let first = self.doc_ids.get(&raw.id).map(|(_, p)| p.clone());
+        if self.check_id("document", &raw.id, place, first.as_ref()) {
+            self.doc_ids
+                .insert(raw.id.clone(), (DocId(next as u32), place.clone()));
+        }
+        self.require(&name, place, "title", &raw.title);
+        if raw.paragraphs.is_empty() {
+            self.report(place, "paragraphs", format!("{name}: paragraphs is empty"));
+        }
+        // An invalid document is still kept, so the ids registered above stay valid
+        // indices; the problem reported makes the whole load fail.
+        let published = match NaiveDate::parse_from_str(raw.published.trim(), "%Y-%m-%d") {
+            Ok(day) => day,
+            Err(_) => {
+                let why = match EdtfDate::parse(&raw.published) {
+                    Err(e) => e,
+                    Ok(_) => format!("{:?} is not a single day (YYYY-MM-DD)", raw.published),
+                };
+                self.report(place, "published", format!("{name}: published: {why}"));
+                NaiveDate::MIN
+            }
+        };
+        Document {
+            id: raw.id.clone(),
+            title: raw.title.clone(),
+            publisher: raw.publisher.clone(),
+            published,
+            url: raw.url.clone(),
+            paragraphs: raw.paragraphs.clone(),
+        }
+    }
+
+    fn actor(&mut self, raw: &RawActor, place: &Place, next: usize) -> Actor {
+        let name = label("actor", &raw.id, place);
+        let first = self.actor_ids.get(&raw.id).map(|(_, p)| p.clone());
+        if self.check_id("actor", &raw.id, place, first.as_ref()) {
+            self.actor_ids
+                .insert(raw.id.clone(), (ActorId(next as u32), place.clone()));
+        }
+        self.require(&name, place, "name", &raw.name);
+        let kind = ActorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw.kind.trim());
+        if kind.is_none() {
+            let words = ActorKind::ALL.map(|k| k.as_str());
+            let message = format!(
+                "{name}: unknown kind {:?} (expected one of {})",
+                raw.kind,
+                words.join(", ")
+            );
+            self.report(place, "kind", message);
+        }
+        Actor {
+            id: raw.id.clone(),
+            name: raw.name.clone(),
+            kind: kind.unwrap_or(ActorKind::Other),
+            aliases: raw.aliases.clone(),
+        }
+    }
+
+    fn event(&mut self, raw: &RawEvent, place: &Place, timeline: &Timeline) -> Option<Event> {
+        let name = label("event", &raw.id, place);
+        let first = self.event_ids.get(&raw.id).cloned();
+        if self.check_id("event", &raw.id, place, first.as_ref()) {
+            self.event_ids.insert(raw.id.clone(), place.clone());
+        }
+        self.require(&name, place, "title", &raw.title);
+        self.require(&name, place, "kind", &raw.kind);
+        let date = EdtfDate::parse(&raw.date)
+            .map_err(|e| self.report(place, "date", format!("{name}: date: {e}")))
+            .ok();
+        let status = match raw.status.as_deref().map(str::trim) {
+            None => Some(Status::default()),
+            Some(word) => {
+                let status = Status::ALL.into_iter().find(|s| s.as_str() == word);
+                if status.is_none() {
+                    let words = Status::ALL.map(|s| s.as_str());
+                    let message = format!(
+                        "{name}: unknown status {word:?} (expected one of {})",
+                        words.join(", ")
+                    );
+                    self.report(place, "status", message);
+                }
+                status
+            }
+        };
+        let mut actors = Vec::with_capacity(raw.actors.len());
+        for (j, id) in raw.actors.iter().enumerate() {
+            let field = format!("actors.{j}");
+            match self.actor_ids.get(id.as_str()) {
+                Some((actor, _)) if actors.contains(actor) => {
+                    self.report(
+                        place,
+                        &field,
+                        format!("{name}: actor {id:?} is listed twice"),
+                    );
+                }
+                Some((actor, _)) => actors.push(*actor),
+                None => {
+                    let hint = suggestion(id, self.actor_ids.keys());
+                    self.report(place, &field, format!("{name}: unknown actor {id:?}{hint}"));
+                }
+            }
+        }
+        if raw.sources.is_empty() {
+            self.report(
+                place,
+                "sources",
+                format!("{name}: needs at least one source"),
+            );
+        }
+        let mut sources = Vec::with_capacity(raw.sources.len());
+        for (j, source) in raw.sources.iter().enumerate() {
+            let at = Place {
+                file: place.file,
+                path: format!("{}.sources.{j}", place.path),
+            };
+            if let Some(source) = self.source(&name, source, &at, timeline) {
+                sources.push(source);
+            }
+        }
+        if sources.len() != raw.sources.len() || actors.len() != raw.actors.len() {
+            return None;
+        }
+        Some(Event {
+            id: raw.id.clone(),
+            date: date?,
+            date_text: raw.date_text.clone(),
+            title: raw.title.clone(),
+            kind: raw.kind.trim().to_string(),
+            status: status?,
+            actors,
+            summary: raw.summary.clone(),
+            sources,
+        })
+    }
+
+    fn source(&mut self, name: &str, raw: &RawSource, at: &Place, tl: &Timeline) -> Option<Source> {
+        let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
+            let hint = suggestion(&raw.doc, self.doc_ids.keys());
+            self.report(
+                at,
+                "doc",
+                format!("{name}: unknown document {:?}{hint}", raw.doc),
+            );
+            return None;
+        };
+        let document = tl.document(doc);
+        let count = document.paragraphs.len();
+        if raw.paragraph < 1 || raw.paragraph as usize > count {
+            let message = format!(
+                "{name}: paragraph {} is out of range (document {:?} has {count} paragraphs)",
+                raw.paragraph, document.id
+            );
+            self.report(at, "paragraph", message);
+            return None;
+        }
+        let paragraph = raw.paragraph as usize;
+        if raw.quote.trim().is_empty() {
+            self.report(at, "quote", format!("{name}: quote is empty"));
+            return None;
+        }
+        if find_quote(&document.paragraphs[paragraph - 1], &raw.quote).is_none() {
+            let elsewhere = document
+                .paragraphs
+                .iter()
+                .position(|p| find_quote(p, &raw.quote).is_some())
+                .map(|i| format!(" (it is in paragraph {})", i + 1))
+                .unwrap_or_default();
+            let message = format!(
+                "{name}: quote not found in paragraph {paragraph} of {:?}{elsewhere}",
+                document.id
+            );
+            self.report(at, "quote", message);
+            return None;
+        }
+        Some(Source {
+            doc,
+            paragraph,
+            quote: raw.quote.clone(),
+        })
+    }
+}
+
+fn suggestion<'a>(word: &str, known: impl Iterator<Item = &'a String>) -> String {
+    let close = closest(word, known.map(String::as_str), 3);
+    if close.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", close.join(" or "))
+    }
+}

@@ -1,0 +1,132 @@
+//! The shape of a timeline file as written, before validation. Format-agnostic: the
+//! YAML and JSON readers both deserialize into these types.
+
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer};
+
+/// One file: three lists, each optional so a timeline can be split across files.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    #[serde(default)]
+    pub documents: Vec<RawDocument>,
+    #[serde(default)]
+    pub actors: Vec<RawActor>,
+    #[serde(default)]
+    pub events: Vec<RawEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(deserialize_with = "scalar")]
+    pub title: String,
+    #[serde(default, deserialize_with = "optional_scalar")]
+    pub publisher: Option<String>,
+    #[serde(deserialize_with = "scalar")]
+    pub published: String,
+    #[serde(default, deserialize_with = "optional_scalar")]
+    pub url: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(deserialize_with = "scalar")]
+    pub name: String,
+    #[serde(deserialize_with = "scalar")]
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    #[serde(deserialize_with = "scalar")]
+    pub id: String,
+    #[serde(deserialize_with = "scalar")]
+    pub date: String,
+    #[serde(default, deserialize_with = "optional_scalar")]
+    pub date_text: Option<String>,
+    #[serde(deserialize_with = "scalar")]
+    pub title: String,
+    #[serde(deserialize_with = "scalar")]
+    pub kind: String,
+    #[serde(default, deserialize_with = "optional_scalar")]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default, deserialize_with = "optional_scalar")]
+    pub summary: Option<String>,
+    pub sources: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    #[serde(deserialize_with = "scalar")]
+    pub doc: String,
+    pub paragraph: i64,
+    #[serde(deserialize_with = "scalar")]
+    pub quote: String,
+}
+
+/// Reads a text field that a person may have written without quotes: `date: 2022` is a
+/// number to YAML and JSON alike, but a date to us.
+struct TextVisitor;
+
+impl Visitor<'_> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text value")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor).map(Text)
+    }
+}
+
+fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Text::deserialize(d).map(|t| t.0)
+}
+
+fn optional_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<Text>::deserialize(d).map(|o| o.map(|t| t.0))
+}

@@ -1,0 +1,170 @@
+//! The `tline` command: parses arguments and hands them to the library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tline::cli::{FilterWords, ListFormat, QuoteMark, check_summary, write_list, write_source};
+use tline::load::{DEFAULT_MAX_FILE_BYTES, load_paths};
+use tline::query::Index;
+
+/// Browse the events reported in news articles, each tied to its source paragraph.
+///
+/// With no FILE, reads ./events.yaml if present, else the bundled timeline.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Timeline files to open (merged into one timeline).
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    limits: Limits,
+}
+
+#[derive(Args, Clone, Copy)]
+struct Limits {
+    /// Refuse files larger than this many bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
+    max_file_size: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate timeline files and report every problem with its line.
+    Check {
+        /// Timeline files to check.
+        files: Vec<PathBuf>,
+    },
+    /// Print the timeline, one event a line.
+    List {
+        /// Timeline files to read.
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        filter: FilterFlags,
+    },
+    /// Print the source paragraphs of an event, the quote marked.
+    Source {
+        /// Timeline files to read, then the id of the event.
+        #[arg(required = true, value_name = "[FILE]... EVENT_ID")]
+        args: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Args)]
+struct FilterFlags {
+    /// Keep events involving this actor (id, name or alias); repeat for several.
+    #[arg(long, value_name = "NAME")]
+    actor: Vec<String>,
+    /// With several --actor: keep events involving all of them, not any.
+    #[arg(long)]
+    all_actors: bool,
+    /// Keep events of this kind; repeat for several.
+    #[arg(long, value_name = "KIND")]
+    kind: Vec<String>,
+    /// Keep events with this status (occurred, planned, expected, reported).
+    #[arg(long, value_name = "STATUS")]
+    status: Vec<String>,
+    /// Keep events that end on or after this EDTF date.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Keep events that start on or before this EDTF date.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Keep events whose title, summary or quotes contain this text.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+}
+
+impl From<FilterFlags> for FilterWords {
+    fn from(f: FilterFlags) -> Self {
+        FilterWords {
+            actors: f.actor,
+            all_actors: f.all_actors,
+            kinds: f.kind,
+            statuses: f.status,
+            from: f.from,
+            to: f.to,
+            search: f.search,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tline: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let max = cli.limits.max_file_size;
+    let mut out = io::stdout().lock();
+    match cli.command {
+        Some(Command::Check { files }) => match load_paths(&files, max) {
+            Ok((timeline, names)) => {
+                writeln!(out, "{}", check_summary(&timeline, &names))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                let n = e.diagnostics.len();
+                eprintln!("{n} error{}", if n == 1 { "" } else { "s" });
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        Some(Command::List {
+            files,
+            format,
+            filter,
+        }) => {
+            let (timeline, _) = load_paths(&files, max)?;
+            let filter = FilterWords::from(filter).resolve(&timeline)?;
+            let selection = Index::new(&timeline).select(&timeline, &filter);
+            let format = match format {
+                Format::Table => ListFormat::Table,
+                Format::Json => ListFormat::Json,
+                Format::Csv => ListFormat::Csv,
+                Format::Markdown => ListFormat::Markdown,
+            };
+            write_list(&mut out, &timeline, &selection, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Source { mut args }) => {
+            let event_id = args.pop().unwrap_or_default();
+            let files: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
+            let (timeline, _) = load_paths(&files, max)?;
+            let index = timeline.find_event(&event_id).map_err(anyhow::Error::msg)?;
+            let plain = !io::stdout().is_terminal() || std::env::var_os("NO_COLOR").is_some();
+            let mark = if plain {
+                QuoteMark::Plain
+            } else {
+                QuoteMark::Styled
+            };
+            write_source(&mut out, &timeline, index, mark)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let (timeline, _) = load_paths(&cli.files, max)?;
+            let selection: Vec<usize> = (0..timeline.events.len()).collect();
+            write_list(&mut out, &timeline, &selection, ListFormat::Table)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
