@@ -161,7 +161,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let (timeline, _) = load_paths(&cli.files, max)?;
+            let (timeline, names) = load_paths(&cli.files, max)?;
+            if io::stdout().is_terminal() {
+                drop(out);
+                tline::tui::run(timeline, names.join(", "), Default::default())?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let selection: Vec<usize> = (0..timeline.events.len()).collect();
             write_list(&mut out, &timeline, &selection, ListFormat::Table)?;
             Ok(ExitCode::SUCCESS)

@@ -80,6 +80,77 @@ fn push_visible(out: &mut String, c: char) {
     }
 }
 
+/// How many columns `c` takes once made safe by [`sanitize`].
+pub fn display_width(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    if is_plain(c) {
+        c.width().unwrap_or(0)
+    } else {
+        let mut shown = String::new();
+        push_visible(&mut shown, c);
+        shown.len()
+    }
+}
+
+/// Splits `text` into lines of at most `width` columns, breaking at whitespace where it
+/// can and inside a word only when the word alone is too wide. Returns byte ranges into
+/// `text`, without the whitespace at the breaks.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line: Option<(usize, usize)> = None; // start, end of the current line
+    let mut line_width = 0;
+    for (start, word) in words(text) {
+        let word_width: usize = word.chars().map(display_width).sum();
+        let needed = if line.is_some() {
+            line_width + 1 + word_width
+        } else {
+            word_width
+        };
+        match line {
+            Some((s, e)) if needed > width => lines.push(s..e),
+            Some((s, _)) => {
+                line = Some((s, start + word.len()));
+                line_width = needed;
+                continue;
+            }
+            None => {}
+        }
+        // The word starts a new line; cut it while it is wider than the line.
+        let mut at = start;
+        let mut piece_width = 0;
+        for (i, c) in word.char_indices() {
+            let w = display_width(c);
+            if piece_width + w > width && piece_width > 0 {
+                lines.push(at..start + i);
+                at = start + i;
+                piece_width = 0;
+            }
+            piece_width += w;
+        }
+        line = Some((at, start + word.len()));
+        line_width = piece_width;
+    }
+    if let Some((s, e)) = line {
+        lines.push(s..e);
+    }
+    if lines.is_empty() {
+        lines.push(0..0);
+    }
+    lines
+}
+
+/// The words of `text` with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| c.is_whitespace())
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +173,35 @@ mod tests {
     #[test]
     fn quote_may_start_and_end_inside_words() {
         assert_eq!(find_quote("“decisively” if", "decisively”"), Some(3..16));
+    }
+
+    fn wrapped<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        assert_eq!(
+            wrapped("the quick brown fox", 10),
+            ["the quick", "brown fox"]
+        );
+        assert_eq!(wrapped("the quick brown fox", 100), ["the quick brown fox"]);
+        assert_eq!(wrapped("", 10), [""]);
+    }
+
+    #[test]
+    fn wrap_cuts_words_longer_than_the_line() {
+        assert_eq!(wrapped("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrapped("abc", 1), ["a", "b", "c"]);
+        assert_eq!(wrapped("abc", 0), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn wrap_counts_wide_characters_and_escapes() {
+        assert_eq!(wrapped("北京 北京", 4), ["北京", "北京"]);
+        assert_eq!(wrapped("a\u{1b}b c", 4), ["a\u{1b}b", "c"]);
+        assert_eq!(display_width('\u{1b}'), 2);
+        assert_eq!(display_width('\u{202E}'), 8);
     }
 
     #[test]

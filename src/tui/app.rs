@@ -1,0 +1,393 @@
+//! The TUI's state and the one place it changes: [`App::update`].
+
+use std::ops::Range;
+
+use ratatui::layout::{Position, Rect, Size};
+
+use super::layout::{Layout, inner};
+use super::rows::{Row, Rows};
+use super::{detail_pane, source_pane};
+use crate::model::{DocId, Timeline};
+use crate::query::{Filter, Index};
+use crate::text::wrap;
+
+/// Everything a person can ask of the TUI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Next event, or scroll the focused pane down.
+    Down,
+    /// Previous event, or scroll the focused pane up.
+    Up,
+    /// First event, or top of the focused pane.
+    Top,
+    /// Last event, or bottom of the focused pane.
+    Bottom,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Focus the other pane.
+    FocusNext,
+    /// Show the selected event's source paragraph.
+    OpenSource,
+    /// Show the source, or go back if it is shown.
+    ToggleSource,
+    /// Show the event's next source.
+    NextSource,
+    /// Show the event's previous source.
+    PrevSource,
+    /// Close the source or the help, whichever is on top.
+    Back,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Leave tline.
+    Quit,
+    /// The terminal now has this size.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a point: down when `true`.
+    Wheel(u16, u16, bool),
+    /// A click at a point.
+    Click(u16, u16),
+}
+
+/// Which pane receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of events.
+    Timeline,
+    /// The detail pane, or the source pane when it is open.
+    Side,
+}
+
+/// One line of a wrapped document: a byte range of one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    /// The paragraph, 0-based.
+    pub paragraph: usize,
+    /// The bytes of the paragraph on this line.
+    pub range: Range<usize>,
+    /// Whether this is the paragraph's first line.
+    pub first: bool,
+}
+
+/// The source pane: a document wrapped to the pane, scrolled to the cited paragraph.
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    /// Position of the event in [`Timeline::events`].
+    pub event: usize,
+    /// Which of the event's sources is shown.
+    pub source: usize,
+    /// First line shown.
+    pub scroll: usize,
+    /// The document's lines at [`SourceView::width`] columns.
+    pub lines: Vec<DocLine>,
+    /// The width the lines were wrapped to.
+    pub width: u16,
+    /// The focus to go back to.
+    return_focus: Focus,
+}
+
+/// The whole state of the TUI.
+pub struct App {
+    /// The timeline shown.
+    pub timeline: Timeline,
+    /// The file names, for the status bar.
+    pub title: String,
+    index: Index,
+    /// The active filter.
+    pub filter: Filter,
+    /// The filtered events as rows.
+    pub rows: Rows,
+    /// The selected event, as a position in [`Rows::events`].
+    pub selected: usize,
+    /// The first timeline row on screen.
+    pub offset: usize,
+    /// The first line of the detail pane on screen.
+    pub detail_scroll: usize,
+    /// The source pane, when open.
+    pub source: Option<SourceView>,
+    /// The focused pane.
+    pub focus: Focus,
+    /// Whether the help overlay is shown.
+    pub help: bool,
+    /// The terminal size.
+    pub size: Size,
+    /// Set when the person asked to leave.
+    pub quit: bool,
+}
+
+impl App {
+    /// A TUI over `timeline` in a terminal of `size`, showing the events `filter` keeps.
+    pub fn new(timeline: Timeline, title: String, filter: Filter, size: Size) -> Self {
+        let index = Index::new(&timeline);
+        let rows = Rows::new(&timeline, index.select(&timeline, &filter));
+        App {
+            timeline,
+            title,
+            index,
+            filter,
+            rows,
+            selected: 0,
+            offset: 0,
+            detail_scroll: 0,
+            source: None,
+            focus: Focus::Timeline,
+            help: false,
+            size,
+            quit: false,
+        }
+    }
+
+    /// Position in [`Timeline::events`] of the selected event, if any is shown.
+    pub fn selected_event(&self) -> Option<usize> {
+        self.rows.events.get(self.selected).copied()
+    }
+
+    /// Where each pane is on the current terminal.
+    pub fn layout(&self) -> Layout {
+        Layout::new(Rect::from((Position::ORIGIN, self.size)), self.focus)
+    }
+
+    /// Applies one action. The only place the state changes.
+    pub fn update(&mut self, action: Action) {
+        if self.help {
+            self.help = false;
+            if !matches!(action, Action::Resize(..) | Action::Quit) {
+                return;
+            }
+        }
+        match action {
+            Action::Down => self.scroll_focused(1),
+            Action::Up => self.scroll_focused(-1),
+            Action::Top => self.scroll_focused(isize::MIN / 2),
+            Action::Bottom => self.scroll_focused(isize::MAX / 2),
+            Action::HalfPageDown => self.scroll_focused(self.page(self.focus) / 2),
+            Action::HalfPageUp => self.scroll_focused(-(self.page(self.focus) / 2)),
+            Action::PageDown => self.scroll_focused(self.page(self.focus)),
+            Action::PageUp => self.scroll_focused(-self.page(self.focus)),
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::Timeline => Focus::Side,
+                    Focus::Side => Focus::Timeline,
+                }
+            }
+            Action::OpenSource => self.open_source(0),
+            Action::ToggleSource if self.source.is_some() => self.close_source(),
+            Action::ToggleSource => self.open_source(0),
+            Action::NextSource => self.step_source(1),
+            Action::PrevSource => self.step_source(-1),
+            Action::Back => self.close_source(),
+            Action::ToggleHelp => self.help = true,
+            Action::Quit => self.quit = true,
+            Action::Resize(width, height) => {
+                self.size = Size::new(width, height);
+                self.rewrap_source();
+            }
+            Action::Wheel(x, y, down) => {
+                if let Some(pane) = self.layout().pane_at(Position::new(x, y)) {
+                    self.focus = pane;
+                    self.scroll_focused(if down { 3 } else { -3 });
+                }
+            }
+            Action::Click(x, y) => self.click(Position::new(x, y)),
+        }
+        self.keep_in_view();
+    }
+
+    /// The height of a pane's inside, in rows.
+    fn page(&self, pane: Focus) -> isize {
+        let area = match pane {
+            Focus::Timeline => self.layout().timeline,
+            Focus::Side => self.layout().side,
+        };
+        area.map_or(1, |a| inner(a).height.max(1) as isize)
+    }
+
+    fn scroll_focused(&mut self, by: isize) {
+        match (self.focus, &mut self.source) {
+            (Focus::Timeline, _) => self.select(self.selected.saturating_add_signed(by)),
+            (Focus::Side, Some(view)) => view.scroll = view.scroll.saturating_add_signed(by),
+            (Focus::Side, None) => {
+                self.detail_scroll = self.detail_scroll.saturating_add_signed(by)
+            }
+        }
+    }
+
+    /// Selects the `k`-th shown event (clamped), resetting the detail pane.
+    fn select(&mut self, k: usize) {
+        let k = k.min(self.rows.events.len().saturating_sub(1));
+        if k != self.selected {
+            self.detail_scroll = 0;
+        }
+        self.selected = k;
+    }
+
+    fn click(&mut self, at: Position) {
+        let layout = self.layout();
+        match layout.pane_at(at) {
+            Some(Focus::Timeline) => {
+                self.focus = Focus::Timeline;
+                let Some(area) = layout.timeline else { return };
+                let inner = inner(area);
+                if inner.contains(at) {
+                    let row = self.offset + (at.y - inner.y) as usize;
+                    if let Some(Row::Event(k)) = self.rows.at(row) {
+                        self.select(k);
+                    }
+                }
+            }
+            Some(Focus::Side) => self.focus = Focus::Side,
+            None => {}
+        }
+    }
+
+    fn open_source(&mut self, source: usize) {
+        let Some(event) = self.selected_event() else {
+            return;
+        };
+        let sources = self.timeline.events[event].sources.len();
+        let source = source.min(sources.saturating_sub(1));
+        let return_focus = match &self.source {
+            Some(view) => view.return_focus,
+            None => self.focus,
+        };
+        self.focus = Focus::Side;
+        let width = self.source_width();
+        let lines = wrap_document(&self.timeline, self.doc_of(event, source), width);
+        let mut view = SourceView {
+            event,
+            source,
+            scroll: 0,
+            lines,
+            width,
+            return_focus,
+        };
+        let (paragraph, quote) = cited_lines(&self.timeline, &view);
+        let height = self.page(Focus::Side) as usize;
+        // One line of context above the paragraph, unless that would hide the quote.
+        view.scroll = if quote + 1 < paragraph + height {
+            paragraph.saturating_sub(1)
+        } else {
+            quote.saturating_sub(1)
+        };
+        self.source = Some(view);
+    }
+
+    fn step_source(&mut self, by: isize) {
+        let Some(view) = &self.source else { return };
+        let count = self.timeline.events[view.event].sources.len();
+        let next = view.source as isize + by;
+        if (0..count as isize).contains(&next) {
+            self.open_source(next as usize);
+        }
+    }
+
+    fn close_source(&mut self) {
+        if let Some(view) = self.source.take() {
+            self.focus = view.return_focus;
+        }
+    }
+
+    fn doc_of(&self, event: usize, source: usize) -> DocId {
+        self.timeline.events[event].sources[source].doc
+    }
+
+    /// The width the source pane wraps text to.
+    fn source_width(&self) -> u16 {
+        let side = Layout::new(Rect::from((Position::ORIGIN, self.size)), Focus::Side).side;
+        side.map_or(1, |a| source_pane::text_width(inner(a).width))
+    }
+
+    fn rewrap_source(&mut self) {
+        let width = self.source_width();
+        let Some(view) = &self.source else { return };
+        if view.width == width {
+            return;
+        }
+        let (event, source, old_scroll) = (view.event, view.source, view.scroll);
+        let old_paragraph = view.lines.get(old_scroll).map(|l| l.paragraph);
+        let lines = wrap_document(&self.timeline, self.doc_of(event, source), width);
+        let scroll = old_paragraph
+            .and_then(|p| lines.iter().position(|l| l.paragraph == p))
+            .unwrap_or(0);
+        if let Some(view) = &mut self.source {
+            view.lines = lines;
+            view.width = width;
+            view.scroll = scroll;
+        }
+    }
+
+    /// Clamps every scroll position and keeps the selected event on screen.
+    fn keep_in_view(&mut self) {
+        if self.source.is_none() && self.focus == Focus::Side && self.layout().side.is_none() {
+            self.focus = Focus::Timeline;
+        }
+        let height = self.page(Focus::Timeline) as usize;
+        if self.rows.is_empty() {
+            self.offset = 0;
+        } else {
+            let top = self.rows.top_of(self.selected);
+            let row = self.rows.row_of(self.selected);
+            if top < self.offset {
+                self.offset = top;
+            } else if row >= self.offset + height {
+                self.offset = row + 1 - height;
+            }
+            self.offset = self.offset.min(self.rows.len().saturating_sub(height));
+        }
+        let side_height = self.page(Focus::Side) as usize;
+        if let Some(view) = &mut self.source {
+            view.scroll = view
+                .scroll
+                .min(view.lines.len().saturating_sub(side_height));
+        } else {
+            let width = self.layout().side.map_or(1, |a| inner(a).width);
+            let lines = detail_pane::line_count(self, width);
+            self.detail_scroll = self.detail_scroll.min(lines.saturating_sub(side_height));
+        }
+    }
+}
+
+/// Wraps every paragraph of a document to `width`, one blank line between paragraphs.
+fn wrap_document(timeline: &Timeline, doc: DocId, width: u16) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    for (paragraph, text) in timeline.document(doc).paragraphs.iter().enumerate() {
+        if paragraph > 0 {
+            lines.push(DocLine {
+                paragraph,
+                range: 0..0,
+                first: false,
+            });
+        }
+        for (i, range) in wrap(text, width as usize).into_iter().enumerate() {
+            lines.push(DocLine {
+                paragraph,
+                range,
+                first: i == 0,
+            });
+        }
+    }
+    lines
+}
+
+/// The first line of the cited paragraph and the line where the quote starts.
+fn cited_lines(timeline: &Timeline, view: &SourceView) -> (usize, usize) {
+    let source = &timeline.events[view.event].sources[view.source];
+    let paragraph = source.paragraph - 1;
+    let quote_start = timeline.quote_range(source).map_or(0, |r| r.start);
+    let mut lines = view
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.paragraph == paragraph);
+    let first = lines.next().map_or(0, |(i, _)| i);
+    let quote = view.lines[first..]
+        .iter()
+        .position(|l| l.paragraph == paragraph && l.range.end > quote_start)
+        .map_or(first, |i| first + i);
+    (first, quote)
+}

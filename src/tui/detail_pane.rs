@@ -1,0 +1,107 @@
+//! The detail pane: the selected event in full, wrapped to the pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Focus};
+use super::layout::inner;
+use super::style::{dim, pane_block};
+use crate::text::{sanitize, wrap};
+
+/// Draws the detail pane into `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::Side;
+    frame.render_widget(pane_block(" Event ".to_string(), focused), area);
+    let inside = inner(area);
+    let lines = lines(app, inside.width);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(app.detail_scroll)
+        .take(inside.height as usize)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inside);
+}
+
+/// How many lines the selected event takes at `width` columns.
+pub fn line_count(app: &App, width: u16) -> usize {
+    lines(app, width).len()
+}
+
+/// The selected event's lines, wrapped to `width` columns.
+fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(index) = app.selected_event() else {
+        return Vec::new();
+    };
+    let tl = &app.timeline;
+    let event = &tl.events[index];
+    let mut out = Vec::new();
+    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
+        let text = if label.is_empty() {
+            text.to_string()
+        } else {
+            format!("{label}{text}")
+        };
+        let text = sanitize(&text).into_owned();
+        for range in wrap(&text, width as usize) {
+            let piece = &text[range];
+            match piece.strip_prefix(label) {
+                Some(rest) if !label.is_empty() => out.push(Line::from(vec![
+                    Span::styled(label.to_string(), dim()),
+                    Span::styled(rest.to_string(), style),
+                ])),
+                _ => out.push(Line::styled(piece.to_string(), style)),
+            }
+        }
+    };
+    para(
+        &mut out,
+        "",
+        &event.title,
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    out.push(Line::default());
+    let when = match &event.date_text {
+        Some(words) => format!("{} (“{words}”) · {}", event.date.human(), event.date),
+        None => format!("{} · {}", event.date.human(), event.date),
+    };
+    para(&mut out, "When    ", &when, Style::new());
+    para(&mut out, "Status  ", event.status.as_str(), Style::new());
+    para(&mut out, "Kind    ", &event.kind, Style::new());
+    let actors: Vec<String> = event
+        .actors
+        .iter()
+        .map(|&a| {
+            let actor = tl.actor(a);
+            format!("{} ({})", actor.name, actor.kind.as_str())
+        })
+        .collect();
+    para(&mut out, "Actors  ", &actors.join(", "), Style::new());
+    if let Some(summary) = &event.summary {
+        out.push(Line::default());
+        para(&mut out, "", summary, Style::new());
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "Sources",
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    for (i, source) in event.sources.iter().enumerate() {
+        let doc = tl.document(source.doc);
+        para(
+            &mut out,
+            "",
+            &format!("{}. {}, ¶{}", i + 1, doc.title, source.paragraph),
+            dim(),
+        );
+        para(
+            &mut out,
+            "   ",
+            &format!("“{}”", source.quote),
+            Style::new().add_modifier(Modifier::ITALIC),
+        );
+    }
+    out
+}

@@ -1,0 +1,55 @@
+//! The help overlay, generated from the key map.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::keys::{BINDINGS, label};
+use super::style::{fit, pad, pane_block};
+
+/// The help text, one line per binding under group headings.
+pub fn lines() -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut group = "";
+    for binding in BINDINGS {
+        if binding.group != group {
+            if !group.is_empty() {
+                out.push(Line::default());
+            }
+            group = binding.group;
+            out.push(Line::styled(
+                group,
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+        }
+        let keys: Vec<String> = binding.keys.iter().map(label).collect();
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(
+                pad(&keys.join(" "), 20),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(binding.help),
+        ]));
+    }
+    out
+}
+
+/// Draws the help overlay centred over `area`.
+pub fn render(frame: &mut Frame, area: Rect) {
+    let lines = lines();
+    let width = area.width.min(64);
+    let height = area.height.min(lines.len() as u16 + 2);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let title = fit(" Keys · any key closes ", width.saturating_sub(2) as usize);
+    let block = pane_block(title, true);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

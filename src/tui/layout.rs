@@ -1,0 +1,77 @@
+//! Where the panes go: side by side when wide, stacked when narrow, one at a time when
+//! very narrow. A pure function of the terminal size and focus, shared by rendering and
+//! by [`super::app::App::update`] (for page sizes and mouse hits).
+
+use ratatui::layout::Layout as Split;
+use ratatui::layout::{Constraint, Direction, Position, Rect};
+
+use super::app::Focus;
+
+/// At least this many columns put the panes side by side.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
+/// Below this many columns only the focused pane is shown.
+pub const SINGLE_PANE_WIDTH: u16 = 40;
+
+/// The areas of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The timeline pane, unless hidden.
+    pub timeline: Option<Rect>,
+    /// The detail or source pane, unless hidden.
+    pub side: Option<Rect>,
+    /// The status bar, unless the terminal is too short.
+    pub status: Option<Rect>,
+}
+
+impl Layout {
+    /// Splits `area` for the given focus.
+    pub fn new(area: Rect, focus: Focus) -> Self {
+        let (main, status) = if area.height >= 3 {
+            let [main, status] =
+                Split::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            (main, Some(status))
+        } else {
+            (area, None)
+        };
+        let (timeline, side) = if main.width >= SIDE_BY_SIDE_WIDTH {
+            let [a, b] = split(main, Direction::Horizontal, 55);
+            (Some(a), Some(b))
+        } else if main.width >= SINGLE_PANE_WIDTH && main.height >= 12 {
+            let [a, b] = split(main, Direction::Vertical, 45);
+            (Some(a), Some(b))
+        } else if focus == Focus::Timeline {
+            (Some(main), None)
+        } else {
+            (None, Some(main))
+        };
+        Layout {
+            timeline,
+            side,
+            status,
+        }
+    }
+
+    /// The pane under a point.
+    pub fn pane_at(&self, at: Position) -> Option<Focus> {
+        if self.timeline.is_some_and(|r| r.contains(at)) {
+            Some(Focus::Timeline)
+        } else if self.side.is_some_and(|r| r.contains(at)) {
+            Some(Focus::Side)
+        } else {
+            None
+        }
+    }
+}
+
+fn split(area: Rect, direction: Direction, first_percent: u16) -> [Rect; 2] {
+    Split::new(
+        direction,
+        [Constraint::Percentage(first_percent), Constraint::Min(0)],
+    )
+    .areas(area)
+}
+
+/// The inside of a pane's border.
+pub fn inner(area: Rect) -> Rect {
+    ratatui::widgets::Block::bordered().inner(area)
+}

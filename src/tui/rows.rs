@@ -1,0 +1,136 @@
+//! The rows of the timeline pane: the filtered events in time order, with a separator
+//! row before an event that comes more than a day after the one above it.
+
+use chrono::NaiveDate;
+
+use crate::model::{Event, Timeline};
+
+/// What one row of the timeline pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The `k`-th shown event.
+    Event(usize),
+    /// The gap separator above the `k`-th shown event.
+    Gap(usize),
+}
+
+/// The filtered events and where each one's row is. Built once per filter change, so a
+/// frame only looks up the rows it draws.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    /// Positions in [`Timeline::events`] of the shown events, in time order.
+    pub events: Vec<usize>,
+    /// Row index of each shown event's own row.
+    starts: Vec<usize>,
+    total: usize,
+}
+
+impl Rows {
+    /// Lays out the shown events, inserting gap rows.
+    pub fn new(timeline: &Timeline, events: Vec<usize>) -> Self {
+        let mut starts = Vec::with_capacity(events.len());
+        let mut row = 0;
+        for (k, &e) in events.iter().enumerate() {
+            if k > 0 && gap_days(&timeline.events[events[k - 1]], &timeline.events[e]).is_some() {
+                row += 1;
+            }
+            starts.push(row);
+            row += 1;
+        }
+        Rows {
+            events,
+            starts,
+            total: row,
+        }
+    }
+
+    /// Number of rows, separators included.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    /// Whether no event is shown.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// The row of the `k`-th shown event.
+    pub fn row_of(&self, k: usize) -> usize {
+        self.starts[k]
+    }
+
+    /// The first row to keep on screen so that event `k` and its separator show.
+    pub fn top_of(&self, k: usize) -> usize {
+        if k > 0 && self.starts[k] > self.starts[k - 1] + 1 {
+            self.starts[k] - 1
+        } else {
+            self.starts[k]
+        }
+    }
+
+    /// What row `row` shows, if it exists.
+    pub fn at(&self, row: usize) -> Option<Row> {
+        if row >= self.total {
+            return None;
+        }
+        let k = self.starts.partition_point(|&start| start < row);
+        match self.starts.get(k) {
+            Some(&start) if start == row => Some(Row::Event(k)),
+            Some(_) => Some(Row::Gap(k)),
+            None => None,
+        }
+    }
+}
+
+/// Days from the end of `before` to the start of `after` when more than one day passes.
+pub fn gap_days(before: &Event, after: &Event) -> Option<i64> {
+    let end: NaiveDate = before.date.latest()?;
+    let start = after.date.earliest()?;
+    let days = (start - end).num_days();
+    (days > 1).then_some(days)
+}
+
+/// "3 days later", "2 weeks later", "5 months later", "2 years later".
+pub fn gap_label(days: i64) -> String {
+    let (n, unit) = match days {
+        ..14 => (days, "day"),
+        14..60 => (days / 7, "week"),
+        60..730 => (days / 30, "month"),
+        _ => (days / 365, "year"),
+    };
+    format!("{n} {unit}{} later", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceFile, load_sources};
+
+    #[test]
+    fn gap_rows_stand_before_events_after_a_pause() {
+        let tl = load_sources(&[SourceFile::bundled()]).unwrap();
+        let rows = Rows::new(&tl, (0..tl.events.len()).collect());
+        let k27 = rows
+            .events
+            .iter()
+            .position(|&e| tl.events[e].id == "jstars-flight-2021-12-27")
+            .unwrap();
+        let k30 = k27 + 1;
+        assert_eq!(tl.events[rows.events[k30]].id, "jstars-flight-2021-12-30");
+        assert_eq!(rows.row_of(k30), rows.row_of(k27) + 2);
+        assert_eq!(rows.at(rows.row_of(k30) - 1), Some(Row::Gap(k30)));
+        assert_eq!(rows.top_of(k30), rows.row_of(k30) - 1);
+        assert_eq!(rows.at(rows.row_of(k30)), Some(Row::Event(k30)));
+        assert_eq!(rows.at(rows.len()), None);
+        let gap = gap_days(&tl.events[rows.events[k27]], &tl.events[rows.events[k30]]);
+        assert_eq!(gap, Some(3));
+    }
+
+    #[test]
+    fn gap_labels_pick_a_unit() {
+        assert_eq!(gap_label(3), "3 days later");
+        assert_eq!(gap_label(14), "2 weeks later");
+        assert_eq!(gap_label(95), "3 months later");
+        assert_eq!(gap_label(800), "2 years later");
+    }
+}

@@ -1,0 +1,38 @@
+//! The status bar: file, position, active filters and a key hint.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+
+use super::app::App;
+use super::style::fit;
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the status bar into `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let total = app.timeline.events.len();
+    let shown = app.rows.events.len();
+    let position = if shown == 0 {
+        format!("0 of {total} events")
+    } else if app.filter.is_empty() {
+        format!("event {} of {total}", app.selected + 1)
+    } else {
+        format!("event {} of {shown} ({total} in all)", app.selected + 1)
+    };
+    let mut left = format!(" {} · {position}", app.title);
+    if !app.filter.is_empty() {
+        left.push_str(&format!(" · {}", app.filter.describe(&app.timeline)));
+    }
+    let hint = "? help ";
+    let width = area.width as usize;
+    let left = fit(&left, width.saturating_sub(hint.len() + 1));
+    let fill = width.saturating_sub(left.width() + hint.len());
+    let text = if left.width() + hint.len() <= width {
+        format!("{left}{}{hint}", " ".repeat(fill))
+    } else {
+        fit(&left, width)
+    };
+    let style = Style::new().fg(Color::Black).bg(Color::Gray);
+    frame.render_widget(Line::styled(text, style), area);
+}

@@ -1,0 +1,85 @@
+//! Colours, borders and text fitting shared by the panes.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType};
+use unicode_width::UnicodeWidthStr;
+
+use crate::text::{display_width, sanitize};
+
+/// The frame of a pane, highlighted when it has the focus.
+pub fn pane_block(title: String, focused: bool) -> Block<'static> {
+    let (border, kind) = if focused {
+        (Style::new().fg(Color::Cyan), BorderType::Thick)
+    } else {
+        (Style::new().fg(Color::DarkGray), BorderType::Plain)
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(border)
+        .title(Span::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        ))
+}
+
+/// Secondary text: dates repeated, actors, hints.
+pub fn dim() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+/// The selected row of the timeline.
+pub fn selected() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// A quote in its paragraph.
+pub fn quote() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// Untrusted text made safe and cut to `width` columns, with `…` where it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let safe = sanitize(text);
+    if safe.width() <= width {
+        return safe.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in safe.chars() {
+        let w = display_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` cut or padded to exactly `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let fill = width.saturating_sub(fitted.width());
+    format!("{fitted}{}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_columns_and_marks_the_cut() {
+        assert_eq!(fit("Putin", 10), "Putin");
+        assert_eq!(fit("Vladimir Putin", 6), "Vladi…");
+        assert_eq!(fit("北京北京", 5), "北京…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+}

@@ -1,0 +1,26 @@
+//! Drawing a frame: a pure function of the [`App`] state.
+
+use ratatui::Frame;
+
+use super::app::App;
+use super::{detail_pane, help, source_pane, status_bar, timeline_pane};
+
+/// Draws the whole screen from `app`, changing nothing.
+pub fn render(app: &App, frame: &mut Frame) {
+    let layout = app.layout();
+    if let Some(area) = layout.timeline {
+        timeline_pane::render(app, frame, area);
+    }
+    if let Some(area) = layout.side {
+        match &app.source {
+            Some(view) => source_pane::render(app, view, frame, area),
+            None => detail_pane::render(app, frame, area),
+        }
+    }
+    if let Some(area) = layout.status {
+        status_bar::render(app, frame, area);
+    }
+    if app.help {
+        help::render(frame, frame.area());
+    }
+}
