@@ -252,8 +252,11 @@ pub fn write_list(
     }
 }
 
+/// A CSV field; control characters are made visible like everywhere else, since CSV is
+/// often read on a terminal.
 fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    let text = sanitize(text);
+    if text.contains([',', '"']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()

@@ -252,8 +252,17 @@ impl Timeline {
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
     let word = word.to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| (strsim::normalized_levenshtein(&word, &c.to_lowercase()), c))
-        .filter(|(score, c)| *score >= 0.5 || c.to_lowercase().contains(&word))
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, c)| {
+            *score >= 0.5
+                || strsim::damerau_levenshtein(&word, &c.to_lowercase()) <= 1
+                || c.to_lowercase().contains(&word)
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored

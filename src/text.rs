@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(find_quote("“decisively” if", "decisively”"), Some(3..16));
     }
 
-    fn wrapped<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+    fn wrapped(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
     }
 

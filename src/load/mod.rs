@@ -57,7 +57,11 @@ impl SourceFile {
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
             Diagnostic {
                 file: name.clone(),
                 line: Some(line),
@@ -133,15 +137,16 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
     for file in files {
         match parse_yaml(file) {
             Ok(raw) => raws.push(raw),
-            Err(d) => {
-                diagnostics.push(d);
-                raws.push(RawFile::default());
-            }
+            Err(d) => diagnostics.push(d),
         }
     }
+    if !diagnostics.is_empty() {
+        // References into a file that did not parse would all look broken: report only
+        // the parse errors.
+        return Err(LoadError { diagnostics });
+    }
     match build::build(&raws) {
-        Ok(timeline) if diagnostics.is_empty() => Ok(timeline),
-        Ok(_) => Err(LoadError { diagnostics }),
+        Ok(timeline) => Ok(timeline),
         Err(problems) => {
             let spans: Vec<SpanIndex> = files.iter().map(|f| SpanIndex::of_yaml(&f.text)).collect();
             let locate = |file: usize, path: &str| {
@@ -186,10 +191,15 @@ fn parse_yaml(file: &SourceFile) -> Result<RawFile, Diagnostic> {
     }
     serde_yaml::from_str(&file.text).map_err(|e| {
         let location = e.location();
-        let message = e.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(at) if location.is_some() => message[..at].to_string(),
-            _ => message,
+        // The position goes in front of the message; a second position in the text (where
+        // a quoted string or a block started, say) stays, since it helps.
+        let message = match &location {
+            Some(l) => e.to_string().replacen(
+                &format!(" at line {} column {}", l.line(), l.column()),
+                "",
+                1,
+            ),
+            None => e.to_string(),
         };
         Diagnostic {
             file: file.name.clone(),

@@ -8,7 +8,10 @@ use serde::{Deserialize, Deserializer};
 
 /// One file: three lists, each optional so a timeline can be split across files.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a mapping with documents, actors and events"
+)]
 pub struct RawFile {
     #[serde(default)]
     pub documents: Vec<RawDocument>,
@@ -19,7 +22,10 @@ pub struct RawFile {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a document: a mapping with id, title, published and paragraphs"
+)]
 pub struct RawDocument {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
@@ -35,7 +41,10 @@ pub struct RawDocument {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an actor: a mapping with id, name and kind"
+)]
 pub struct RawActor {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
@@ -48,7 +57,10 @@ pub struct RawActor {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an event: a mapping with id, date, title, kind and sources"
+)]
 pub struct RawEvent {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
@@ -70,7 +82,10 @@ pub struct RawEvent {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a source: a mapping with doc, paragraph and quote"
+)]
 pub struct RawSource {
     #[serde(deserialize_with = "scalar")]
     pub doc: String,

@@ -124,13 +124,12 @@ impl App {
     /// A TUI over `timeline` in a terminal of `size`, showing the events `filter` keeps.
     pub fn new(timeline: Timeline, title: String, filter: Filter, size: Size) -> Self {
         let index = Index::new(&timeline);
-        let rows = Rows::new(&timeline, index.select(&timeline, &filter));
-        App {
+        let mut app = App {
             timeline,
             title,
             index,
-            filter,
-            rows,
+            filter: Filter::default(),
+            rows: Rows::default(),
             selected: 0,
             offset: 0,
             detail_scroll: 0,
@@ -139,7 +138,29 @@ impl App {
             help: false,
             size,
             quit: false,
-        }
+        };
+        app.apply_filter(filter);
+        app
+    }
+
+    /// Shows only the events `filter` keeps. The selected event stays selected if it
+    /// still shows, else the nearest in time is.
+    pub fn apply_filter(&mut self, filter: Filter) {
+        let previous = self.selected_event();
+        let rows = Rows::new(&self.timeline, self.index.select(&self.timeline, &filter));
+        self.selected = match previous {
+            // Events are in time order, so the nearest in time is at the insertion point.
+            Some(event) => match rows.events.binary_search(&event) {
+                Ok(k) => k,
+                Err(k) => nearest(&self.timeline, &rows.events, event, k),
+            },
+            None => 0,
+        };
+        self.filter = filter;
+        self.rows = rows;
+        self.source = None;
+        self.detail_scroll = 0;
+        self.keep_in_view();
     }
 
     /// Position in [`Timeline::events`] of the selected event, if any is shown.
@@ -352,6 +373,19 @@ impl App {
     }
 }
 
+/// Of the shown events either side of insertion point `k`, the one closest in time to
+/// `event`.
+fn nearest(timeline: &Timeline, shown: &[usize], event: usize, k: usize) -> usize {
+    let start = |e: usize| timeline.events[e].date.sort_key().0;
+    let target = start(event);
+    let distance = |j: usize| (start(shown[j]) - target).num_days().abs();
+    match (k.checked_sub(1), (k < shown.len()).then_some(k)) {
+        (Some(before), Some(after)) if distance(after) < distance(before) => after,
+        (Some(before), _) => before,
+        (None, _) => 0,
+    }
+}
+
 /// Wraps every paragraph of a document to `width`, one blank line between paragraphs.
 fn wrap_document(timeline: &Timeline, doc: DocId, width: u16) -> Vec<DocLine> {
     let mut lines = Vec::new();
@@ -390,4 +424,214 @@ fn cited_lines(timeline: &Timeline, view: &SourceView) -> (usize, usize) {
         .position(|l| l.paragraph == paragraph && l.range.end > quote_start)
         .map_or(first, |i| first + i);
     (first, quote)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceFile, load_sources};
+
+    fn app(width: u16, height: u16) -> App {
+        let timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        App::new(
+            timeline,
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(width, height),
+        )
+    }
+
+    fn selected_id(app: &App) -> &str {
+        &app.timeline.events[app.selected_event().unwrap()].id
+    }
+
+    fn row_visible(app: &App) -> bool {
+        let height = app.page(Focus::Timeline) as usize;
+        let row = app.rows.row_of(app.selected);
+        (app.offset..app.offset + height).contains(&row)
+    }
+
+    #[test]
+    fn moving_past_either_end_stays_at_the_end() {
+        let mut app = app(120, 40);
+        app.update(Action::Up);
+        assert_eq!(app.selected, 0);
+        app.update(Action::Bottom);
+        let last = app.rows.events.len() - 1;
+        assert_eq!(app.selected, last);
+        app.update(Action::Down);
+        app.update(Action::PageDown);
+        assert_eq!(app.selected, last);
+        app.update(Action::Top);
+        assert_eq!(app.selected, 0);
+    }
+
+    #[test]
+    fn page_moves_follow_the_pane_height() {
+        let mut app = app(60, 14);
+        let page = app.page(Focus::Timeline) as usize;
+        assert!(page >= 2);
+        app.update(Action::PageDown);
+        assert_eq!(app.selected, page);
+        assert!(row_visible(&app));
+        app.update(Action::HalfPageUp);
+        assert_eq!(app.selected, page - page / 2);
+        app.update(Action::HalfPageDown);
+        assert_eq!(app.selected, page);
+        app.update(Action::PageUp);
+        assert_eq!(app.selected, 0);
+        assert_eq!(app.offset, 0);
+    }
+
+    #[test]
+    fn jump_to_source_and_back_restores_selection_scroll_and_focus() {
+        let mut app = app(60, 14);
+        for _ in 0..8 {
+            app.update(Action::Down);
+        }
+        let (selected, offset) = (app.selected, app.offset);
+        assert!(offset > 0, "the list scrolled");
+        app.update(Action::OpenSource);
+        let view = app.source.as_ref().expect("source open");
+        assert_eq!(view.event, app.selected_event().unwrap());
+        assert_eq!(app.focus, Focus::Side);
+        app.update(Action::Down);
+        app.update(Action::Back);
+        assert!(app.source.is_none());
+        assert_eq!(
+            (app.selected, app.offset, app.focus),
+            (selected, offset, Focus::Timeline)
+        );
+        app.update(Action::ToggleSource);
+        assert!(app.source.is_some());
+        app.update(Action::ToggleSource);
+        assert!(app.source.is_none());
+    }
+
+    #[test]
+    fn source_view_starts_at_the_cited_paragraph() {
+        let mut app = app(120, 40);
+        let k = app
+            .rows
+            .events
+            .iter()
+            .position(|&e| app.timeline.events[e].id == "allied-consultations");
+        app.selected = k.unwrap();
+        app.update(Action::OpenSource);
+        let view = app.source.as_ref().unwrap();
+        let cited = app.timeline.events[view.event].sources[0].paragraph - 1;
+        let first = view
+            .lines
+            .iter()
+            .position(|l| l.paragraph == cited)
+            .unwrap();
+        assert!(view.scroll <= first && first < view.scroll + app.page(Focus::Side) as usize);
+    }
+
+    #[test]
+    fn brackets_step_through_an_events_sources() {
+        let mut app = app(120, 40);
+        let k = app
+            .rows
+            .events
+            .iter()
+            .position(|&e| app.timeline.events[e].sources.len() > 1);
+        app.selected = k.expect("an event with several sources");
+        app.update(Action::PrevSource);
+        assert!(
+            app.source.is_none(),
+            "brackets do nothing without the source pane"
+        );
+        app.update(Action::OpenSource);
+        app.update(Action::NextSource);
+        assert_eq!(app.source.as_ref().unwrap().source, 1);
+        for _ in 0..10 {
+            app.update(Action::NextSource);
+        }
+        let count = app.timeline.events[app.selected_event().unwrap()]
+            .sources
+            .len();
+        assert_eq!(app.source.as_ref().unwrap().source, count - 1);
+        app.update(Action::PrevSource);
+        assert_eq!(app.source.as_ref().unwrap().source, count - 2);
+    }
+
+    #[test]
+    fn resize_keeps_the_selection_visible() {
+        let mut app = app(120, 40);
+        app.update(Action::Bottom);
+        assert!(row_visible(&app));
+        app.update(Action::Resize(40, 8));
+        assert!(row_visible(&app));
+        app.update(Action::Top);
+        app.update(Action::Resize(1, 1));
+        app.update(Action::Bottom);
+        app.update(Action::Resize(120, 40));
+        assert!(row_visible(&app));
+        assert_eq!(app.offset, 0, "everything fits at 120x40");
+    }
+
+    #[test]
+    fn resize_rewraps_the_open_source() {
+        let mut app = app(120, 40);
+        app.update(Action::OpenSource);
+        let wide = app.source.as_ref().unwrap().lines.len();
+        app.update(Action::Resize(50, 30));
+        let view = app.source.as_ref().unwrap();
+        assert!(view.lines.len() > wide);
+        assert_eq!(view.width, source_pane::text_width(48));
+    }
+
+    #[test]
+    fn help_closes_on_any_key_without_acting_on_it() {
+        let mut app = app(120, 40);
+        app.update(Action::ToggleHelp);
+        assert!(app.help);
+        app.update(Action::Down);
+        assert!(!app.help);
+        assert_eq!(app.selected, 0);
+        app.update(Action::ToggleHelp);
+        app.update(Action::Quit);
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn focus_moves_between_panes_and_keys_scroll_the_focused_one() {
+        let mut app = app(120, 40);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focus, Focus::Side);
+        app.update(Action::Down);
+        assert_eq!(app.selected, 0, "the timeline did not move");
+        app.update(Action::FocusNext);
+        app.update(Action::Down);
+        assert_eq!(
+            selected_id(&app),
+            &app.timeline.events[app.rows.events[1]].id
+        );
+    }
+
+    #[test]
+    fn click_selects_the_event_under_the_pointer_and_wheel_scrolls() {
+        let mut app = app(120, 40);
+        let inside = inner(app.layout().timeline.unwrap());
+        let row = app.rows.row_of(3) as u16;
+        app.update(Action::Click(inside.x + 2, inside.y + row));
+        assert_eq!(app.selected, 3);
+        app.update(Action::Wheel(inside.x + 2, inside.y, true));
+        assert_eq!(app.selected, 6);
+        let side = app.layout().side.unwrap();
+        app.update(Action::Click(side.x + 2, side.y + 2));
+        assert_eq!(app.focus, Focus::Side);
+    }
+
+    #[test]
+    fn single_pane_layout_shows_the_focused_pane() {
+        let mut app = app(30, 10);
+        assert!(app.layout().side.is_none());
+        app.update(Action::OpenSource);
+        assert!(app.layout().timeline.is_none());
+        assert!(app.layout().side.is_some());
+        app.update(Action::Back);
+        assert!(app.layout().timeline.is_some());
+    }
 }

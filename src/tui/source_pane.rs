@@ -46,7 +46,7 @@ pub fn render(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
         .skip(view.scroll)
         .take(inside.height as usize)
         .map(|line| {
-            let is_cited = line.paragraph == cited && !(line.range.is_empty() && !line.first);
+            let is_cited = line.paragraph == cited && (line.first || !line.range.is_empty());
             let number = if line.first {
                 format!("{:>3}", line.paragraph + 1)
             } else {

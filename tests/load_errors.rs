@@ -1,0 +1,570 @@
+//! Bad input is a feature: every kind of broken timeline file, run through the real
+//! binary (`tline check FILE`), must exit with status 1 and say exactly what is wrong and
+//! where (`file:line:col:` wherever the file has one).
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A small valid timeline. Line numbers matter: the tests below name them.
+///
+/// ```text
+///  1 documents:            8 actors:              12 events:
+///  2   - id: doc           9   - id: nato         13   - id: ev
+///  3     title: A doc     10     name: NATO       14     date: 2022-01-01
+///  4     published: ...   11     kind: org...     15     title: An event
+///  5     paragraphs:                              16     kind: talks
+///  6       - "Alpha..."                           17     actors: [nato]
+///  7       - "Delta..."                           18     sources:
+///                                                 19       - doc: doc
+///                                                 20         paragraph: 1
+///                                                 21         quote: "beta gamma"
+/// ```
+const BASE: &str = r#"documents:
+  - id: doc
+    title: A doc
+    published: 2022-01-01
+    paragraphs:
+      - "Alpha beta gamma."
+      - "Delta epsilon zeta."
+actors:
+  - id: nato
+    name: NATO
+    kind: organization
+events:
+  - id: ev
+    date: 2022-01-01
+    title: An event
+    kind: talks
+    actors: [nato]
+    sources:
+      - doc: doc
+        paragraph: 1
+        quote: "beta gamma"
+"#;
+
+/// `BASE` with the first `from` replaced by `to`; `from` must be there.
+fn edit(from: &str, to: &str) -> String {
+    edit_text(BASE, from, to)
+}
+
+fn edit_text(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "fixture has no {from:?}");
+    text.replacen(from, to, 1)
+}
+
+fn tline(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("tline").unwrap();
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+/// A temporary directory holding `files`.
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (name, bytes) in files {
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// Runs `tline check` on `files` (in order, by relative name) and asserts exit status 1,
+/// nothing on stdout and exactly `stderr` on stderr.
+fn check_fails_with(files: &[(&str, &[u8])], stderr: &str) {
+    let dir = dir_with(files);
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    let out = tline(dir.path())
+        .arg("check")
+        .args(&names)
+        .output()
+        .unwrap();
+    let got = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(got, stderr, "stderr of `tline check {}`", names.join(" "));
+    assert_eq!(out.status.code(), Some(1), "exit status; stderr: {got}");
+    assert!(out.stdout.is_empty(), "stdout: {:?}", out.stdout);
+}
+
+/// `check_fails_with` for one file `bad.yaml` and one error.
+fn fails(text: &str, error: &str) {
+    check_fails_with(
+        &[("bad.yaml", text.as_bytes())],
+        &format!("{error}\n1 error\n"),
+    );
+}
+
+/// Runs `tline check` on one file and asserts it passes with `summary` on stdout.
+fn passes(text: &str, summary: &str) {
+    let dir = dir_with(&[("ok.yaml", text.as_bytes())]);
+    tline(dir.path())
+        .args(["check", "ok.yaml"])
+        .assert()
+        .success()
+        .stdout(format!("{summary}\n"))
+        .stderr("");
+}
+
+#[test]
+fn the_base_fixture_is_valid() {
+    passes(BASE, "ok.yaml: ok, 1 document, 1 actor, 1 event");
+}
+
+#[test]
+fn bundled_timeline_summary_when_no_events_yaml_here() {
+    let dir = TempDir::new().unwrap();
+    tline(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("events.yaml (bundled): ok, 1 document, 14 actors, 17 events\n")
+        .stderr("");
+}
+
+// --- YAML syntax and shape -------------------------------------------------------------
+
+#[test]
+fn yaml_syntax_error() {
+    fails(
+        "events:\n  - id: a\n    title: a: b\n",
+        "bad.yaml:3:13: mapping values are not allowed in this context",
+    );
+}
+
+#[test]
+fn yaml_syntax_error_keeps_its_context_location() {
+    fails(
+        "events:\n  - id: a\n    title: \"unterminated\n",
+        "bad.yaml:4:1: found unexpected end of stream, while scanning a quoted scalar \
+         at line 3 column 12",
+    );
+}
+
+#[test]
+fn unknown_field_in_an_event() {
+    fails(
+        &edit("    actors: [nato]", "    actros: [nato]"),
+        "bad.yaml:17:5: events[0]: unknown field `actros`, expected one of `id`, `date`, \
+         `date_text`, `title`, `kind`, `status`, `actors`, `summary`, `sources`",
+    );
+}
+
+#[test]
+fn unknown_field_in_an_actor() {
+    fails(
+        &edit(
+            "    kind: organization\n",
+            "    kind: organization\n    actros: [x]\n",
+        ),
+        "bad.yaml:12:5: actors[0]: unknown field `actros`, expected one of `id`, `name`, \
+         `kind`, `aliases`",
+    );
+}
+
+#[test]
+fn unknown_field_in_a_document() {
+    fails(
+        &edit(
+            "    published: 2022-01-01\n",
+            "    published: 2022-01-01\n    actros: x\n",
+        ),
+        "bad.yaml:5:5: documents[0]: unknown field `actros`, expected one of `id`, `title`, \
+         `publisher`, `published`, `url`, `paragraphs`",
+    );
+}
+
+#[test]
+fn unknown_field_at_top_level() {
+    fails(
+        &edit("actors:\n", "actros:\n"),
+        "bad.yaml:8:1: unknown field `actros`, expected one of `documents`, `actors`, `events`",
+    );
+}
+
+#[test]
+fn missing_title() {
+    fails(
+        &edit("    title: An event\n", ""),
+        "bad.yaml:13:5: events[0]: missing field `title`",
+    );
+}
+
+#[test]
+fn missing_sources() {
+    let text = &BASE[..BASE.find("    sources:").unwrap()];
+    fails(text, "bad.yaml:13:5: events[0]: missing field `sources`");
+}
+
+#[test]
+fn missing_date() {
+    fails(
+        &edit("    date: 2022-01-01\n", ""),
+        "bad.yaml:13:5: events[0]: missing field `date`",
+    );
+}
+
+#[test]
+fn paragraph_of_wrong_type() {
+    fails(
+        &edit("paragraph: 1", "paragraph: \"two\""),
+        "bad.yaml:20:20: events[0].sources[0].paragraph: invalid type: string \"two\", \
+         expected i64",
+    );
+}
+
+#[test]
+fn actors_as_a_string_instead_of_a_list() {
+    fails(
+        &edit("actors: [nato]", "actors: nato"),
+        "bad.yaml:17:13: events[0].actors: invalid type: string \"nato\", expected a sequence",
+    );
+}
+
+#[test]
+fn document_of_wrong_type_names_no_internal_type() {
+    let dir = dir_with(&[("bad.yaml", b"documents: [just-a-string]\n")]);
+    let out = tline(dir.path())
+        .args(["check", "bad.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.starts_with("bad.yaml:1:13: documents[0]: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Raw"), "{stderr}");
+}
+
+// --- Dates ---------------------------------------------------------------------------------
+
+fn bad_date(date: &str, why: &str) {
+    fails(
+        &edit("    date: 2022-01-01", &format!("    date: \"{date}\"")),
+        &format!("bad.yaml:14:11: event \"ev\": date: invalid date \"{date}\": {why}"),
+    );
+}
+
+#[test]
+fn date_with_no_such_day() {
+    bad_date("2021-02-30", "February 2021 has no day 30");
+}
+
+#[test]
+fn date_with_no_such_month() {
+    bad_date("2021-13", "there is no month 13");
+}
+
+#[test]
+fn date_as_a_weekday() {
+    bad_date("Thursday", "expected a 4-digit year, found \"Thursday\"");
+}
+
+#[test]
+fn interval_starting_after_it_ends() {
+    bad_date(
+        "2022-01-08/2022-01-01",
+        "the interval starts after it ends (2022-01-08 > 2022-01-01)",
+    );
+}
+
+#[test]
+fn interval_open_at_both_ends() {
+    bad_date("../..", "both ends are open");
+}
+
+#[test]
+fn unquoted_year_is_a_date() {
+    passes(
+        &edit("date: 2022-01-01", "date: 2022"),
+        "ok.yaml: ok, 1 document, 1 actor, 1 event",
+    );
+}
+
+#[test]
+fn document_published_on_no_such_day() {
+    fails(
+        &edit("published: 2022-01-01", "published: 2022-02-30"),
+        "bad.yaml:4:16: document \"doc\": published: invalid date \"2022-02-30\": \
+         February 2022 has no day 30",
+    );
+}
+
+#[test]
+fn document_published_must_be_a_single_day() {
+    fails(
+        &edit("published: 2022-01-01", "published: 2022-01"),
+        "bad.yaml:4:16: document \"doc\": published: \"2022-01\" is not a single day (YYYY-MM-DD)",
+    );
+}
+
+// --- Ids -----------------------------------------------------------------------------------
+
+#[test]
+fn duplicate_event_id_in_one_file() {
+    let again = &BASE[BASE.find("  - id: ev").unwrap()..];
+    fails(
+        &format!("{BASE}{again}"),
+        "bad.yaml:22:9: event \"ev\": id is defined twice (first defined at bad.yaml:13:9)",
+    );
+}
+
+#[test]
+fn duplicate_actor_id_in_one_file() {
+    fails(
+        &edit(
+            "events:\n",
+            "  - id: nato\n    name: NATO again\n    kind: organization\nevents:\n",
+        ),
+        "bad.yaml:12:9: actor \"nato\": id is defined twice (first defined at bad.yaml:9:9)",
+    );
+}
+
+#[test]
+fn duplicate_document_id_in_one_file() {
+    fails(
+        &edit(
+            "actors:\n",
+            "  - id: doc\n    title: again\n    published: 2022-01-01\n    paragraphs: [x]\nactors:\n",
+        ),
+        "bad.yaml:8:9: document \"doc\": id is defined twice (first defined at bad.yaml:2:9)",
+    );
+}
+
+#[test]
+fn duplicate_event_id_across_files() {
+    let second = "events:\n  - id: ev\n    date: \"2022\"\n    title: t\n    kind: k\n    \
+                  sources: [{doc: doc, paragraph: 2, quote: zeta}]\n";
+    check_fails_with(
+        &[("a.yaml", BASE.as_bytes()), ("b.yaml", second.as_bytes())],
+        "b.yaml:2:9: event \"ev\": id is defined twice (first defined at a.yaml:13:9)\n1 error\n",
+    );
+}
+
+#[test]
+fn duplicate_document_id_across_files() {
+    let second = "documents:\n  - id: doc\n    title: Another\n    published: 2022-01-02\n    \
+                  paragraphs: [x]\n";
+    check_fails_with(
+        &[("a.yaml", BASE.as_bytes()), ("b.yaml", second.as_bytes())],
+        "b.yaml:2:9: document \"doc\": id is defined twice (first defined at a.yaml:2:9)\n\
+         1 error\n",
+    );
+}
+
+#[test]
+fn id_that_is_not_a_slug() {
+    fails(
+        &edit("id: ev", "id: Biden Call"),
+        "bad.yaml:13:9: event \"Biden Call\": id must be a lowercase slug \
+         (letters a-z, digits, '-', '_', '.')",
+    );
+}
+
+// --- References ----------------------------------------------------------------------------
+
+#[test]
+fn unknown_actor_with_suggestion() {
+    fails(
+        &edit("actors: [nato]", "actors: [natto]"),
+        "bad.yaml:17:14: event \"ev\": unknown actor \"natto\" (did you mean \"nato\"?)",
+    );
+}
+
+#[test]
+fn unknown_document_with_suggestion() {
+    fails(
+        &edit("- doc: doc", "- doc: docs"),
+        "bad.yaml:19:14: event \"ev\": unknown document \"docs\" (did you mean \"doc\"?)",
+    );
+}
+
+#[test]
+fn unknown_document_without_suggestion() {
+    fails(
+        &edit("- doc: doc", "- doc: zzzzzz"),
+        "bad.yaml:19:14: event \"ev\": unknown document \"zzzzzz\"",
+    );
+}
+
+#[test]
+fn paragraph_zero() {
+    fails(
+        &edit("paragraph: 1", "paragraph: 0"),
+        "bad.yaml:20:20: event \"ev\": paragraph 0 is out of range \
+         (document \"doc\" has 2 paragraphs)",
+    );
+}
+
+#[test]
+fn paragraph_past_the_end() {
+    fails(
+        &edit("paragraph: 1", "paragraph: 3"),
+        "bad.yaml:20:20: event \"ev\": paragraph 3 is out of range \
+         (document \"doc\" has 2 paragraphs)",
+    );
+}
+
+#[test]
+fn quote_not_in_the_paragraph() {
+    fails(
+        &edit("quote: \"beta gamma\"", "quote: \"omega\""),
+        "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\"",
+    );
+}
+
+#[test]
+fn quote_in_another_paragraph_says_which() {
+    fails(
+        &edit("quote: \"beta gamma\"", "quote: \"epsilon zeta\""),
+        "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\" \
+         (it is in paragraph 2)",
+    );
+}
+
+#[test]
+fn quote_matches_whatever_the_whitespace() {
+    passes(
+        &edit("quote: \"beta gamma\"", "quote: \"  beta\\n\\t  gamma \""),
+        "ok.yaml: ok, 1 document, 1 actor, 1 event",
+    );
+}
+
+// --- Vocabulary ----------------------------------------------------------------------------
+
+#[test]
+fn unknown_actor_kind() {
+    fails(
+        &edit("kind: organization", "kind: alliance"),
+        "bad.yaml:11:11: actor \"nato\": unknown kind \"alliance\" \
+         (expected one of person, country, organization, group, other)",
+    );
+}
+
+#[test]
+fn unknown_status() {
+    fails(
+        &edit(
+            "    kind: talks\n",
+            "    kind: talks\n    status: rumoured\n",
+        ),
+        "bad.yaml:17:13: event \"ev\": unknown status \"rumoured\" \
+         (expected one of occurred, planned, expected, reported)",
+    );
+}
+
+// --- Files that are not timelines ----------------------------------------------------------
+
+#[test]
+fn empty_file() {
+    fails(
+        "",
+        "bad.yaml: has no content: expected a mapping with documents, actors and events",
+    );
+}
+
+#[test]
+fn comments_only_file() {
+    fails(
+        "# nothing here yet\n\n   # still nothing\n",
+        "bad.yaml: has no content: expected a mapping with documents, actors and events",
+    );
+}
+
+#[test]
+fn a_directory() {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    tline(dir.path())
+        .args(["check", "sub"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("sub: is a directory, not a timeline file\n1 error\n");
+}
+
+#[test]
+fn a_missing_file() {
+    let dir = TempDir::new().unwrap();
+    tline(dir.path())
+        .args(["check", "nope.yaml"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("nope.yaml: no such file\n1 error\n");
+}
+
+#[test]
+fn non_utf8_bytes() {
+    check_fails_with(
+        &[("bad.yaml", b"events:\n  - id: ev\n    title: caf\xe9\n")],
+        "bad.yaml:3:15: is not valid UTF-8 text\n1 error\n",
+    );
+}
+
+#[test]
+fn non_utf8_column_counts_characters() {
+    // `    title: “é” ` is 15 characters (20 bytes): the bad byte is in column 16.
+    let mut bytes = "events:\n  - id: ev\n    title: “é” ".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\n");
+    check_fails_with(
+        &[("bad.yaml", &bytes)],
+        "bad.yaml:3:16: is not valid UTF-8 text\n1 error\n",
+    );
+}
+
+// --- Several problems ----------------------------------------------------------------------
+
+#[test]
+fn every_error_in_a_file_is_reported_in_line_order() {
+    let text = edit("date: 2022-01-01\n    title", "date: 2021-13\n    title");
+    let text = edit_text(&text, "actors: [nato]", "actors: [natto]");
+    let text = edit_text(&text, "paragraph: 1", "paragraph: 9");
+    let text = edit_text(&text, "kind: organization", "kind: alliance");
+    check_fails_with(
+        &[("bad.yaml", text.as_bytes())],
+        "bad.yaml:11:11: actor \"nato\": unknown kind \"alliance\" \
+         (expected one of person, country, organization, group, other)\n\
+         bad.yaml:14:11: event \"ev\": date: invalid date \"2021-13\": there is no month 13\n\
+         bad.yaml:17:14: event \"ev\": unknown actor \"natto\" (did you mean \"nato\"?)\n\
+         bad.yaml:20:20: event \"ev\": paragraph 9 is out of range \
+         (document \"doc\" has 2 paragraphs)\n\
+         4 errors\n",
+    );
+}
+
+#[test]
+fn errors_in_several_files_are_all_reported() {
+    let a = edit("kind: organization", "kind: alliance");
+    let b = "events: [{id: x, date: \"2021-13\", title: t, kind: k, \
+             sources: [{doc: doc, paragraph: 1, quote: beta}]}]\n";
+    check_fails_with(
+        &[("a.yaml", a.as_bytes()), ("b.yaml", b.as_bytes())],
+        "a.yaml:11:11: actor \"nato\": unknown kind \"alliance\" \
+         (expected one of person, country, organization, group, other)\n\
+         b.yaml:1:24: event \"x\": date: invalid date \"2021-13\": there is no month 13\n\
+         2 errors\n",
+    );
+}
+
+#[test]
+fn a_file_that_fails_to_parse_causes_no_follow_on_errors() {
+    let split = BASE.find("actors:").unwrap();
+    let docs = edit_text(&BASE[..split], "title: A doc", "title: \"A doc");
+    let rest = &BASE[split..];
+    let out = {
+        let dir = dir_with(&[
+            ("docs.yaml", docs.as_bytes()),
+            ("rest.yaml", rest.as_bytes()),
+        ]);
+        tline(dir.path())
+            .args(["check", "docs.yaml", "rest.yaml"])
+            .output()
+            .unwrap()
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.starts_with("docs.yaml:"), "{stderr}");
+    assert!(!stderr.contains("rest.yaml"), "{stderr}");
+    assert!(stderr.ends_with("\n1 error\n"), "{stderr}");
+}

@@ -1,0 +1,397 @@
+//! End-to-end tests of the terminal UI: the real binary in a pseudo-terminal, its
+//! output parsed by a terminal emulator (vt100), keys sent as a person would type them.
+//!
+//! Every wait polls the screen and gives up after [`TIMEOUT`] with the screen in the
+//! failure message, so a broken build fails instead of hanging.
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+/// How long any one wait may take before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// How often a wait looks at the screen again.
+const POLL: Duration = Duration::from_millis(20);
+
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+/// The TUI running in a pseudo-terminal.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    /// Everything the program wrote, as written.
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// Set once the reader hits end of file (the program and its terminal are gone).
+    eof: Arc<AtomicBool>,
+    /// How many bytes of `raw` the parser has seen.
+    parsed: usize,
+    parser: vt100::Parser,
+    /// The working directory, kept alive for the program's lifetime.
+    _dir: TempDir,
+}
+
+impl Session {
+    /// Starts `tline` with no arguments in a fresh directory on a `cols`×`rows` terminal.
+    fn spawn(cols: u16, rows: u16) -> Session {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tline"));
+        cmd.cwd(dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn tline");
+        // Only the child holds the slave now, so the reader sees EOF when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let eof = Arc::new(AtomicBool::new(false));
+        {
+            let raw = Arc::clone(&raw);
+            let eof = Arc::clone(&eof);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => raw.lock().unwrap().extend_from_slice(&buf[..n]),
+                    }
+                }
+                eof.store(true, Ordering::SeqCst);
+            });
+        }
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            raw,
+            eof,
+            parsed: 0,
+            parser: vt100::Parser::new(rows, cols, 0),
+            _dir: dir,
+        }
+    }
+
+    /// Feeds the parser whatever arrived since last time.
+    fn update(&mut self) {
+        let raw = self.raw.lock().unwrap();
+        if raw.len() > self.parsed {
+            self.parser.process(&raw[self.parsed..]);
+            self.parsed = raw.len();
+        }
+    }
+
+    fn screen(&mut self) -> &vt100::Screen {
+        self.update();
+        self.parser.screen()
+    }
+
+    /// The screen as text, one line a row, for failure messages.
+    fn text(&mut self) -> String {
+        self.screen().contents()
+    }
+
+    /// Polls until `found` holds for the screen, failing with `what` and the screen after
+    /// [`TIMEOUT`]. Also fails early if the program exits meanwhile.
+    fn wait_until(&mut self, what: &str, found: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if found(self.screen()) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.update();
+                if found(self.screen()) {
+                    return;
+                }
+                panic!(
+                    "tline exited ({status:?}) while waiting for {what}; screen:\n{}",
+                    self.text()
+                );
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; screen:\n{}",
+                    self.text()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `text` is somewhere on the screen.
+    fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |s| find(s, text).is_some());
+    }
+
+    /// Types `keys` (bytes as a terminal sends them).
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.update();
+        self.parser.screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Waits for the program to exit and all its output to be read; returns whether it
+    /// succeeded.
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait for tline") {
+                break status;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "tline did not exit within {TIMEOUT:?}; screen:\n{}",
+                    self.text()
+                );
+            }
+            thread::sleep(POLL);
+        };
+        while !self.eof.load(Ordering::SeqCst) && start.elapsed() < TIMEOUT * 2 {
+            thread::sleep(POLL);
+        }
+        self.update();
+        status.success()
+    }
+
+    /// A copy of every byte the program wrote.
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The (row, column) where `needle` starts on the screen, if it is on one row.
+fn find(screen: &vt100::Screen, needle: &str) -> Option<(u16, u16)> {
+    let (rows, cols) = screen.size();
+    for row in 0..rows {
+        let mut line = String::new();
+        // The column of each byte of `line`.
+        let mut at = Vec::new();
+        for col in 0..cols {
+            let Some(cell) = screen.cell(row, col) else {
+                continue;
+            };
+            if cell.is_wide_continuation() {
+                continue;
+            }
+            let contents = cell.contents();
+            let contents = if contents.is_empty() { " " } else { contents };
+            line.push_str(contents);
+            at.extend(std::iter::repeat_n(col, contents.len()));
+        }
+        if let Some(i) = line.find(needle) {
+            return Some((row, at[i]));
+        }
+    }
+    None
+}
+
+/// The text of one row.
+fn row_text(screen: &vt100::Screen, row: u16) -> String {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols).nth(row as usize).unwrap_or_default()
+}
+
+/// Where the last occurrence of `needle` in `haystack` starts.
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Where the first occurrence of `needle` in `haystack` at or after `from` starts.
+fn find_from(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
+}
+
+#[test]
+fn person_moves_jumps_to_source_and_quits() {
+    let mut s = Session::spawn(120, 40);
+    s.wait_for("event 1 of 17");
+    assert!(
+        find(s.screen(), " Timeline ").is_some() && find(s.screen(), " Event ").is_some(),
+        "both panes shown; screen:\n{}",
+        s.text()
+    );
+
+    s.press("jjjj");
+    s.wait_for("event 5 of 17");
+    s.wait_for("US spy plane flies over Ukraine");
+
+    s.press("\r");
+    s.wait_for("Source 1/1");
+    let screen = s.text();
+    assert!(screen.contains("¶3"), "title names paragraph 3:\n{screen}");
+    assert!(
+        screen.contains("Meanwhile, a U.S. official confirmed"),
+        "paragraph 3 shown:\n{screen}"
+    );
+    // The quote of jstars-flight-2021-12-27: "which followed another flight on December 27".
+    let (row, col) = find(s.screen(), "another flight")
+        .unwrap_or_else(|| panic!("quote on screen:\n{}", s.text()));
+    let cell = s.screen().cell(row, col).expect("quote cell").clone();
+    assert_ne!(
+        cell.bgcolor(),
+        vt100::Color::Default,
+        "quote at ({row},{col}) is highlighted; screen:\n{}",
+        s.text()
+    );
+    assert_eq!(cell.bgcolor(), vt100::Color::Idx(3), "highlight is yellow");
+    // Only the quote: the start of the paragraph is not highlighted.
+    let (row, col) = find(s.screen(), "Meanwhile").expect("paragraph 3 on screen");
+    let plain = s.screen().cell(row, col).expect("paragraph cell").bgcolor();
+    assert_eq!(
+        plain,
+        vt100::Color::Default,
+        "text outside the quote is plain"
+    );
+    // The cited paragraph is marked in the margin.
+    let marked = (0..40).any(|r| {
+        let line = row_text(s.screen(), r);
+        line.contains("▌  3 │")
+    });
+    assert!(marked, "paragraph 3 marked in the margin:\n{}", s.text());
+
+    // A lone Esc: wait for it to be handled before the next key, so it is not read as Alt.
+    s.press("\x1b");
+    s.wait_for(" Event ");
+    let screen = s.text();
+    assert!(!screen.contains("Source 1/1"), "source closed:\n{screen}");
+    assert!(
+        screen.contains("event 5 of 17"),
+        "selection kept after going back:\n{screen}"
+    );
+
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+
+    let raw = s.raw();
+    let enter = rfind(&raw, ENTER_ALT).expect("entered the alternate screen");
+    let leave = find_from(&raw, LEAVE_ALT, enter + ENTER_ALT.len())
+        .expect("left the alternate screen after entering it");
+    assert!(
+        find_from(&raw, SHOW_CURSOR, leave + LEAVE_ALT.len()).is_some(),
+        "cursor shown again after leaving the alternate screen"
+    );
+    let screen = s.screen();
+    assert!(!screen.alternate_screen(), "back on the main screen");
+    assert!(!screen.hide_cursor(), "cursor visible");
+}
+
+#[test]
+fn help_overlay_opens_and_any_key_closes_it() {
+    let mut s = Session::spawn(120, 40);
+    s.wait_for("event 1 of 17");
+    s.press("?");
+    s.wait_for(" Keys · any key closes ");
+    s.wait_for("jump to the source paragraph");
+    s.press("x");
+    s.wait_until("the help overlay to close", |screen| {
+        find(screen, "Keys · any key closes").is_none()
+    });
+    let screen = s.text();
+    assert!(
+        screen.contains("event 1 of 17") && screen.contains(" Event "),
+        "the browser is back unchanged:\n{screen}"
+    );
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+#[test]
+fn resize_redraws() {
+    let mut s = Session::spawn(120, 40);
+    s.wait_for("event 1 of 17");
+    // Side by side at 120 columns: the event pane starts right of the middle.
+    let (row, col) = find(s.screen(), " Event ").expect("event pane");
+    assert!(
+        row == 0 && col > 40,
+        "side by side at 120x40:\n{}",
+        s.text()
+    );
+
+    s.resize(60, 24);
+    // Stacked at 60 columns: the event pane's title is on its top border at the left,
+    // below the timeline pane, and the status bar is on the last row.
+    s.wait_until("the stacked layout at 60x24", |screen| {
+        matches!(find(screen, " Event "), Some((r, 1)) if r > 0)
+            && matches!(find(screen, " Timeline "), Some((0, 1)))
+            && row_text(screen, 23).contains("event 1 of 17")
+    });
+    let screen = s.text();
+    assert!(s.alive(), "still running after the resize:\n{screen}");
+
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success after a resize");
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(!raw.contains("panicked"), "no panic:\n{raw}");
+}
+
+#[test]
+fn piped_stdout_prints_the_list_instead() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_tline"))
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run tline");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "exit 0; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Biden and Putin speak by phone"),
+        "the list is printed:\n{stdout}"
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "no escape sequences when piped:\n{stdout:?}"
+    );
+}

@@ -1,0 +1,128 @@
+//! Rendered screens: snapshots of the main screens at several sizes, every screen at
+//! every small size without panic, and the quote highlighted for every event.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
+use ratatui::style::Color;
+use tline::load::{SourceFile, load_sources};
+use tline::query::Filter;
+use tline::tui::app::{Action, App};
+use tline::tui::ui::render;
+
+fn app(width: u16, height: u16) -> App {
+    let timeline = load_sources(&[SourceFile::bundled()]).expect("bundled timeline loads");
+    App::new(
+        timeline,
+        "events.yaml".into(),
+        Filter::default(),
+        Size::new(width, height),
+    )
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|frame| render(app, frame)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The screens a person sees, each reached by actions from a fresh start.
+fn screens() -> Vec<(&'static str, Vec<Action>)> {
+    vec![
+        ("timeline", vec![Action::Down, Action::Down]),
+        (
+            "source",
+            vec![
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::OpenSource,
+            ],
+        ),
+        ("help", vec![Action::ToggleHelp]),
+    ]
+}
+
+#[test]
+fn main_screens_at_three_sizes() {
+    for (width, height) in [(120, 40), (80, 24), (40, 12)] {
+        for (name, actions) in screens() {
+            let mut app = app(width, height);
+            for action in actions {
+                app.update(action);
+            }
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), text(&draw(&app)));
+        }
+    }
+}
+
+#[test]
+fn every_screen_renders_at_every_small_size() {
+    for width in 1..=30 {
+        for height in 1..=10 {
+            for (_, actions) in screens() {
+                let mut app = app(width, height);
+                for action in actions {
+                    app.update(action);
+                }
+                draw(&app);
+                app.update(Action::Bottom);
+                app.update(Action::FocusNext);
+                app.update(Action::PageDown);
+                draw(&app);
+            }
+        }
+    }
+}
+
+#[test]
+fn jump_to_source_highlights_the_quote_of_every_event() {
+    let mut app = app(120, 40);
+    let count = app.rows.events.len();
+    for k in 0..count {
+        app.update(Action::Top);
+        for _ in 0..k {
+            app.update(Action::Down);
+        }
+        let event = app.timeline.events[app.selected_event().unwrap()].clone();
+        app.update(Action::OpenSource);
+        for (s, source) in event.sources.iter().enumerate() {
+            let buffer = draw(&app);
+            let highlighted: String = buffer
+                .content
+                .iter()
+                .filter(|cell| cell.bg == Color::Yellow)
+                .map(|cell| cell.symbol())
+                .collect();
+            let squash = |t: &str| t.split_whitespace().collect::<String>();
+            assert_eq!(
+                squash(&highlighted),
+                squash(&source.quote),
+                "event {} source {}: the highlighted text is the quote",
+                event.id,
+                s + 1
+            );
+            let screen = text(&buffer);
+            let title = format!("¶{}", source.paragraph);
+            assert!(screen.contains(&title), "event {} shows {title}", event.id);
+            app.update(Action::NextSource);
+        }
+        app.update(Action::Back);
+    }
+}
