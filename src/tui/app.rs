@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect, Size};
 
 use super::layout::{Layout, inner};
 use super::rows::{Row, Rows};
-use super::{detail_pane, source_pane};
+use super::{detail_pane, help, source_pane};
 use crate::model::{DocId, Timeline};
 use crate::query::{Filter, Index};
 use crate::text::wrap;
@@ -114,6 +114,8 @@ pub struct App {
     pub focus: Focus,
     /// Whether the help overlay is shown.
     pub help: bool,
+    /// The first line of the help overlay on screen.
+    pub help_scroll: usize,
     /// The terminal size.
     pub size: Size,
     /// Set when the person asked to leave.
@@ -136,6 +138,7 @@ impl App {
             source: None,
             focus: Focus::Timeline,
             help: false,
+            help_scroll: 0,
             size,
             quit: false,
         };
@@ -176,10 +179,25 @@ impl App {
     /// Applies one action. The only place the state changes.
     pub fn update(&mut self, action: Action) {
         if self.help {
-            self.help = false;
-            if !matches!(action, Action::Resize(..) | Action::Quit) {
-                return;
-            }
+            // Movement keys scroll the help; any other key closes it.
+            let page = help::visible_lines(self.size.height) as isize;
+            let by = match action {
+                Action::Down => 1,
+                Action::Up => -1,
+                Action::PageDown | Action::HalfPageDown => page,
+                Action::PageUp | Action::HalfPageUp => -page,
+                Action::Resize(width, height) => {
+                    self.size = Size::new(width, height);
+                    0
+                }
+                _ => {
+                    self.help = false;
+                    return;
+                }
+            };
+            let most = help::line_count().saturating_sub(page as usize);
+            self.help_scroll = self.help_scroll.saturating_add_signed(by).min(most);
+            return;
         }
         match action {
             Action::Down => self.scroll_focused(1),
@@ -202,7 +220,10 @@ impl App {
             Action::NextSource => self.step_source(1),
             Action::PrevSource => self.step_source(-1),
             Action::Back => self.close_source(),
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Quit => self.quit = true,
             Action::Resize(width, height) => {
                 self.size = Size::new(width, height);
@@ -587,12 +608,31 @@ mod tests {
         let mut app = app(120, 40);
         app.update(Action::ToggleHelp);
         assert!(app.help);
-        app.update(Action::Down);
+        app.update(Action::OpenSource);
         assert!(!app.help);
-        assert_eq!(app.selected, 0);
+        assert!(app.source.is_none());
         app.update(Action::ToggleHelp);
         app.update(Action::Quit);
-        assert!(app.quit);
+        assert!(!app.help && !app.quit, "q closes the help, like in less");
+    }
+
+    #[test]
+    fn help_scrolls_with_movement_keys_when_it_does_not_fit() {
+        let mut app = app(40, 12);
+        app.update(Action::ToggleHelp);
+        app.update(Action::Down);
+        assert!(app.help);
+        assert_eq!(app.help_scroll, 1);
+        app.update(Action::PageDown);
+        app.update(Action::PageDown);
+        app.update(Action::PageDown);
+        assert_eq!(
+            app.help_scroll,
+            help::line_count() - help::visible_lines(12)
+        );
+        app.update(Action::Back);
+        assert!(!app.help);
+        assert_eq!(app.selected, 0);
     }
 
     #[test]

@@ -37,11 +37,21 @@ pub fn lines() -> Vec<Line<'static>> {
     out
 }
 
-/// Draws the help overlay centred over `area`.
-pub fn render(frame: &mut Frame, area: Rect) {
-    let lines = lines();
+/// How many lines the help has.
+pub fn line_count() -> usize {
+    lines().len()
+}
+
+/// How many help lines fit on a terminal `height` rows tall.
+pub fn visible_lines(height: u16) -> usize {
+    (height.min(line_count() as u16 + 2)).saturating_sub(2) as usize
+}
+
+/// Draws the help overlay centred over `area`, from line `scroll`.
+pub fn render(frame: &mut Frame, area: Rect, scroll: usize) {
+    let lines: Vec<Line> = lines().into_iter().skip(scroll).collect();
     let width = area.width.min(64);
-    let height = area.height.min(lines.len() as u16 + 2);
+    let height = area.height.min(line_count() as u16 + 2);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -49,7 +59,13 @@ pub fn render(frame: &mut Frame, area: Rect) {
         height,
     };
     frame.render_widget(Clear, popup);
-    let title = fit(" Keys · any key closes ", width.saturating_sub(2) as usize);
+    let more = scroll + visible_lines(area.height) < line_count();
+    let title = if more {
+        " Keys · j/k scroll · any key closes "
+    } else {
+        " Keys · any key closes "
+    };
+    let title = fit(title, width.saturating_sub(2) as usize);
     let block = pane_block(title, true);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

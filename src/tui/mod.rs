@@ -43,10 +43,11 @@ pub fn run(timeline: Timeline, title: String, filter: Filter) -> Result<()> {
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let action = keys::action_for(key);
             if app.help {
-                Some(Action::ToggleHelp)
+                Some(action.unwrap_or(Action::Back))
             } else {
-                keys::action_for(key)
+                action
             }
         }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),

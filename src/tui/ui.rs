@@ -21,6 +21,6 @@ pub fn render(app: &App, frame: &mut Frame) {
         status_bar::render(app, frame, area);
     }
     if app.help {
-        help::render(frame, frame.area());
+        help::render(frame, frame.area(), app.help_scroll);
     }
 }
