@@ -9,5 +9,6 @@ pub mod date;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod synth;
 pub mod text;
 pub mod tui;

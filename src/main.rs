@@ -19,6 +19,9 @@ struct Cli {
     command: Option<Command>,
     /// Timeline files to open (merged into one timeline).
     files: Vec<PathBuf>,
+    /// Start the TUI filtered (the same filters as `list`).
+    #[command(flatten)]
+    filter: FilterFlags,
     #[command(flatten)]
     limits: Limits,
 }
@@ -170,12 +173,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let (timeline, names) = load_paths(&cli.files, max)?;
+            let filter = FilterWords::from(cli.filter).resolve(&timeline)?;
             if io::stdout().is_terminal() {
                 drop(out);
-                tline::tui::run(timeline, names.join(", "), Default::default())?;
+                tline::tui::run(timeline, names.join(", "), filter)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let selection: Vec<usize> = (0..timeline.events.len()).collect();
+            let selection = Index::new(&timeline).select(&timeline, &filter);
             write_list(&mut out, &timeline, &selection, ListFormat::Table)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -103,6 +103,20 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Positions in `shown` of the events whose title, summary or quotes contain `text`
+    /// (case-insensitive).
+    pub fn find(&self, shown: &[usize], text: &str) -> Vec<usize> {
+        let needle = text.to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        (0..shown.len())
+            .filter(|&k| self.haystacks[shown[k]].contains(&needle))
+            .collect()
+    }
+}
+
 fn matches_actors(event: &Event, filter: &Filter) -> bool {
     if filter.actors.is_empty() {
         return true;

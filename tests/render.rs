@@ -56,6 +56,38 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
             ],
         ),
         ("help", vec![Action::ToggleHelp]),
+        ("actor_picker", vec![Action::PickActors, Action::Type('u')]),
+        (
+            "filtered",
+            vec![
+                Action::PickActors,
+                Action::Type('p'),
+                Action::Type('u'),
+                Action::Confirm,
+            ],
+        ),
+        (
+            "search",
+            [Action::Search]
+                .into_iter()
+                .chain("jstars".chars().map(Action::Type))
+                .collect(),
+        ),
+        (
+            "date_prompt",
+            [Action::AskDateRange]
+                .into_iter()
+                .chain("2021-12".chars().map(Action::Type))
+                .collect(),
+        ),
+        (
+            "nothing_matches",
+            [Action::AskDateRange]
+                .into_iter()
+                .chain("2030".chars().map(Action::Type))
+                .chain([Action::Confirm])
+                .collect(),
+        ),
     ]
 }
 

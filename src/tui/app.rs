@@ -5,8 +5,11 @@ use std::ops::Range;
 use ratatui::layout::{Position, Rect, Size};
 
 use super::layout::{Layout, inner};
+use super::picker::{Choice, Item, Picker};
+use super::prompt::{Ask, Prompt};
 use super::rows::{Row, Rows};
 use super::{detail_pane, help, source_pane};
+use crate::date::EdtfDate;
 use crate::model::{DocId, Timeline};
 use crate::query::{Filter, Index};
 use crate::text::wrap;
@@ -40,8 +43,36 @@ pub enum Action {
     NextSource,
     /// Show the event's previous source.
     PrevSource,
-    /// Close the source or the help, whichever is on top.
+    /// Close the source or the help, whichever is on top, or clear the search.
     Back,
+    /// Open the actor picker.
+    PickActors,
+    /// Open the kind picker.
+    PickKinds,
+    /// Filter by the actors of the selected event.
+    FilterBySelectedActors,
+    /// Switch between events with any and with all of the chosen actors.
+    ToggleActorMode,
+    /// Ask for a date range to filter by.
+    AskDateRange,
+    /// Start a search.
+    Search,
+    /// Select the next event that matches the search.
+    NextMatch,
+    /// Select the previous event that matches the search.
+    PrevMatch,
+    /// Remove every filter and the search.
+    ClearFilters,
+    /// A character typed into a picker or prompt.
+    Type(char),
+    /// Backspace in a picker or prompt.
+    Erase,
+    /// Space in a picker: tick or untick.
+    Tick,
+    /// Enter in a picker or prompt.
+    Confirm,
+    /// Esc in a picker or prompt.
+    Cancel,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Leave tline.
@@ -52,6 +83,17 @@ pub enum Action {
     Wheel(u16, u16, bool),
     /// A click at a point.
     Click(u16, u16),
+}
+
+/// What keys go to: the panes, or a picker or prompt over them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing.
+    Normal,
+    /// Choosing actors or kinds.
+    Picking(Picker),
+    /// Typing a date range or a search.
+    Prompting(Prompt),
 }
 
 /// Which pane receives movement keys.
@@ -120,6 +162,14 @@ pub struct App {
     pub size: Size,
     /// Set when the person asked to leave.
     pub quit: bool,
+    /// Where keys go.
+    pub mode: Mode,
+    /// The active search, empty for none.
+    pub search: String,
+    /// Positions in [`Rows::events`] of the events the search finds.
+    pub matches: Vec<usize>,
+    /// The selection when the search began, restored if it is cancelled.
+    search_origin: usize,
 }
 
 impl App {
@@ -141,6 +191,10 @@ impl App {
             help_scroll: 0,
             size,
             quit: false,
+            mode: Mode::Normal,
+            search: String::new(),
+            matches: Vec::new(),
+            search_origin: 0,
         };
         app.apply_filter(filter);
         app
@@ -161,6 +215,7 @@ impl App {
         };
         self.filter = filter;
         self.rows = rows;
+        self.matches = self.index.find(&self.rows.events, &self.search);
         self.source = None;
         self.detail_scroll = 0;
         self.keep_in_view();
@@ -186,6 +241,8 @@ impl App {
                 Action::Up => -1,
                 Action::PageDown | Action::HalfPageDown => page,
                 Action::PageUp | Action::HalfPageUp => -page,
+                Action::Top => isize::MIN / 2,
+                Action::Bottom => isize::MAX / 2,
                 Action::Resize(width, height) => {
                     self.size = Size::new(width, height);
                     0
@@ -199,6 +256,15 @@ impl App {
             self.help_scroll = self.help_scroll.saturating_add_signed(by).min(most);
             return;
         }
+        match &self.mode {
+            Mode::Picking(_) => self.update_picker(action),
+            Mode::Prompting(_) => self.update_prompt(action),
+            Mode::Normal => self.update_panes(action),
+        }
+        self.keep_in_view();
+    }
+
+    fn update_panes(&mut self, action: Action) {
         match action {
             Action::Down => self.scroll_focused(1),
             Action::Up => self.scroll_focused(-1),
@@ -219,7 +285,46 @@ impl App {
             Action::ToggleSource => self.open_source(0),
             Action::NextSource => self.step_source(1),
             Action::PrevSource => self.step_source(-1),
+            Action::Back if self.source.is_none() => self.end_search(false),
             Action::Back => self.close_source(),
+            Action::PickActors => self.open_actor_picker(),
+            Action::PickKinds => self.open_kind_picker(),
+            Action::FilterBySelectedActors => {
+                if let Some(event) = self.selected_event() {
+                    let actors = self.timeline.events[event].actors.clone();
+                    self.apply_filter(Filter {
+                        actors,
+                        ..self.filter.clone()
+                    });
+                }
+            }
+            Action::ToggleActorMode => self.apply_filter(Filter {
+                all_actors: !self.filter.all_actors,
+                ..self.filter.clone()
+            }),
+            Action::AskDateRange => {
+                let current = match (self.filter.from, self.filter.to) {
+                    (None, None) => String::new(),
+                    (from, to) => {
+                        let side = |d: Option<chrono::NaiveDate>| {
+                            d.map_or("..".to_string(), |d| d.to_string())
+                        };
+                        format!("{}/{}", side(from), side(to))
+                    }
+                };
+                self.mode = Mode::Prompting(Prompt::new(Ask::DateRange, current));
+            }
+            Action::Search => {
+                self.search_origin = self.selected;
+                self.mode = Mode::Prompting(Prompt::new(Ask::Search, String::new()));
+                self.set_search(String::new());
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::ClearFilters => {
+                self.end_search(false);
+                self.apply_filter(Filter::default());
+            }
             Action::ToggleHelp => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -236,8 +341,208 @@ impl App {
                 }
             }
             Action::Click(x, y) => self.click(Position::new(x, y)),
+            Action::Type(_) | Action::Erase | Action::Tick | Action::Confirm | Action::Cancel => {}
         }
-        self.keep_in_view();
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Mode::Picking(picker) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Down => picker.move_cursor(1),
+            Action::Up => picker.move_cursor(-1),
+            Action::PageDown | Action::HalfPageDown => picker.move_cursor(10),
+            Action::PageUp | Action::HalfPageUp => picker.move_cursor(-10),
+            Action::Top => picker.move_cursor(isize::MIN / 2),
+            Action::Bottom => picker.move_cursor(isize::MAX / 2),
+            Action::Type(c) => picker.type_char(c),
+            Action::Erase => picker.erase(),
+            Action::Tick => picker.toggle(),
+            Action::Cancel | Action::Back => self.mode = Mode::Normal,
+            Action::Confirm => {
+                let choices = picker.chosen();
+                let mut filter = self.filter.clone();
+                if picker.what == "actors" {
+                    filter.actors = choices.iter().filter_map(Choice::actor).collect();
+                } else {
+                    filter.kinds = choices.iter().filter_map(Choice::kind).collect();
+                }
+                self.mode = Mode::Normal;
+                self.apply_filter(filter);
+            }
+            Action::Resize(width, height) => self.size = Size::new(width, height),
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn update_prompt(&mut self, action: Action) {
+        let Mode::Prompting(prompt) = &mut self.mode else {
+            return;
+        };
+        let ask = prompt.ask;
+        match action {
+            Action::Type(c) => prompt.text.push(c),
+            Action::Erase => {
+                prompt.text.pop();
+            }
+            Action::Cancel | Action::Back => {
+                self.mode = Mode::Normal;
+                if ask == Ask::Search {
+                    self.end_search(true);
+                }
+                return;
+            }
+            Action::Confirm if ask == Ask::Search => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            Action::Confirm => {
+                let text = prompt.text.trim().to_string();
+                let range = if text.is_empty() {
+                    Ok((None, None))
+                } else {
+                    EdtfDate::parse(&text).map(|d| (d.earliest(), d.latest()))
+                };
+                match range {
+                    Ok((from, to)) => {
+                        self.mode = Mode::Normal;
+                        self.apply_filter(Filter {
+                            from,
+                            to,
+                            ..self.filter.clone()
+                        });
+                    }
+                    Err(e) => prompt.error = Some(e),
+                }
+                return;
+            }
+            Action::Resize(width, height) => self.size = Size::new(width, height),
+            Action::Quit => self.quit = true,
+            _ => return,
+        }
+        if ask == Ask::Search {
+            let text = match &self.mode {
+                Mode::Prompting(p) => p.text.clone(),
+                _ => String::new(),
+            };
+            self.set_search(text);
+        }
+    }
+
+    fn open_actor_picker(&mut self) {
+        let others = Filter {
+            actors: Vec::new(),
+            ..self.filter.clone()
+        };
+        let mut counts = vec![0; self.timeline.actors.len()];
+        for e in self.index.select(&self.timeline, &others) {
+            for a in &self.timeline.events[e].actors {
+                counts[a.0 as usize] += 1;
+            }
+        }
+        let items = self
+            .timeline
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, actor)| {
+                let id = crate::model::ActorId(i as u32);
+                let keys = std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .chain(std::iter::once(&actor.id));
+                Item {
+                    choice: Choice::Actor(id),
+                    label: actor.name.clone(),
+                    note: actor.kind.as_str().to_string(),
+                    keys: keys
+                        .map(|k| k.to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    count: counts[i],
+                    chosen: self.filter.actors.contains(&id),
+                }
+            })
+            .collect();
+        self.mode = Mode::Picking(Picker::new("actors", items));
+    }
+
+    fn open_kind_picker(&mut self) {
+        let others = Filter {
+            kinds: Vec::new(),
+            ..self.filter.clone()
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for e in self.index.select(&self.timeline, &others) {
+            let kind = &self.timeline.events[e].kind;
+            match counts.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((kind.clone(), 1)),
+            }
+        }
+        let items = counts
+            .into_iter()
+            .map(|(kind, count)| Item {
+                choice: Choice::Kind(kind.clone()),
+                keys: kind.to_lowercase(),
+                chosen: self
+                    .filter
+                    .kinds
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(&kind)),
+                label: kind,
+                note: String::new(),
+                count,
+            })
+            .collect();
+        self.mode = Mode::Picking(Picker::new("kinds", items));
+    }
+
+    /// Sets the search text and selects the first match from where the search began.
+    fn set_search(&mut self, text: String) {
+        self.matches = self.index.find(&self.rows.events, &text);
+        self.search = text;
+        let from = self.search_origin;
+        if let Some(&k) = self
+            .matches
+            .iter()
+            .find(|&&k| k >= from)
+            .or(self.matches.first())
+        {
+            self.select(k);
+        } else {
+            self.select(from);
+        }
+    }
+
+    /// Clears the search; `restore` goes back to the event selected before it.
+    fn end_search(&mut self, restore: bool) {
+        if restore {
+            self.select(self.search_origin);
+        }
+        self.search.clear();
+        self.matches.clear();
+    }
+
+    /// Selects the next (or previous) match, wrapping around the ends.
+    fn step_match(&mut self, forward: bool) {
+        let here = self.selected;
+        let next = if forward {
+            self.matches
+                .iter()
+                .find(|&&k| k > here)
+                .or(self.matches.first())
+        } else {
+            self.matches
+                .iter()
+                .rev()
+                .find(|&&k| k < here)
+                .or(self.matches.last())
+        };
+        if let Some(&k) = next {
+            self.select(k);
+        }
     }
 
     /// The height of a pane's inside, in rows.
@@ -624,8 +929,8 @@ mod tests {
         assert!(app.help);
         assert_eq!(app.help_scroll, 1);
         app.update(Action::PageDown);
-        app.update(Action::PageDown);
-        app.update(Action::PageDown);
+        assert_eq!(app.help_scroll, 1 + help::visible_lines(12));
+        app.update(Action::Bottom);
         assert_eq!(
             app.help_scroll,
             help::line_count() - help::visible_lines(12)
@@ -673,5 +978,214 @@ mod tests {
         assert!(app.layout().side.is_some());
         app.update(Action::Back);
         assert!(app.layout().timeline.is_some());
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::Type(c));
+        }
+    }
+
+    fn shown_ids(app: &App) -> Vec<String> {
+        app.rows
+            .events
+            .iter()
+            .map(|&e| app.timeline.events[e].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn four_keys_filter_by_putin() {
+        let mut app = app(120, 40);
+        app.update(Action::PickActors);
+        type_text(&mut app, "pu");
+        app.update(Action::Confirm);
+        let putin = app.timeline.resolve_actor("putin").unwrap();
+        assert_eq!(app.filter.actors, [putin]);
+        assert!(!app.rows.is_empty());
+        for &e in &app.rows.events {
+            assert!(app.timeline.events[e].actors.contains(&putin));
+        }
+        app.update(Action::ClearFilters);
+        assert_eq!(app.rows.events.len(), app.timeline.events.len());
+    }
+
+    #[test]
+    fn picker_narrows_ticks_and_cancel_keeps_the_old_filter() {
+        let mut app = app(120, 40);
+        app.update(Action::PickActors);
+        let Mode::Picking(picker) = &app.mode else {
+            panic!("picker open")
+        };
+        let counts: Vec<usize> = picker.items.iter().map(|i| i.count).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "sorted by count");
+        type_text(&mut app, "nato");
+        let Mode::Picking(picker) = &app.mode else {
+            panic!("picker open")
+        };
+        assert_eq!(picker.shown().len(), 2, "NATO and the NATO-Russia Council");
+        app.update(Action::Tick);
+        app.update(Action::Down);
+        app.update(Action::Tick);
+        app.update(Action::Cancel);
+        assert_eq!(app.mode, Mode::Normal);
+        assert!(app.filter.is_empty());
+        app.update(Action::PickActors);
+        type_text(&mut app, "nato");
+        app.update(Action::Tick);
+        app.update(Action::Down);
+        app.update(Action::Tick);
+        app.update(Action::Confirm);
+        assert_eq!(app.filter.actors.len(), 2);
+        app.update(Action::PickActors);
+        let Mode::Picking(picker) = &app.mode else {
+            panic!("picker open")
+        };
+        assert_eq!(
+            picker.items.iter().filter(|i| i.chosen).count(),
+            2,
+            "ticks kept"
+        );
+    }
+
+    #[test]
+    fn actor_mode_all_finds_events_between_two_actors() {
+        let mut app = app(120, 40);
+        let us = app.timeline.resolve_actor("united states").unwrap();
+        let putin = app.timeline.resolve_actor("putin").unwrap();
+        app.apply_filter(Filter {
+            actors: vec![us, putin],
+            ..Filter::default()
+        });
+        let any = app.rows.events.len();
+        app.update(Action::ToggleActorMode);
+        assert!(app.filter.all_actors);
+        assert!(app.rows.events.len() < any);
+        for &e in &app.rows.events {
+            let actors = &app.timeline.events[e].actors;
+            assert!(actors.contains(&us) && actors.contains(&putin));
+        }
+    }
+
+    #[test]
+    fn kind_picker_and_selected_event_actors() {
+        let mut app = app(120, 40);
+        app.update(Action::PickKinds);
+        type_text(&mut app, "flight");
+        app.update(Action::Confirm);
+        assert_eq!(
+            shown_ids(&app),
+            ["jstars-flight-2021-12-27", "jstars-flight-2021-12-30"]
+        );
+        app.update(Action::ClearFilters);
+        let k = app
+            .rows
+            .events
+            .iter()
+            .position(|&e| app.timeline.events[e].id == "biden-putin-call");
+        app.selected = k.unwrap();
+        app.update(Action::FilterBySelectedActors);
+        let call = &app.timeline.events[app.selected_event().unwrap()];
+        assert_eq!(
+            call.id, "biden-putin-call",
+            "the selected event stays selected"
+        );
+        assert_eq!(app.filter.actors, call.actors);
+    }
+
+    #[test]
+    fn date_prompt_filters_by_overlap_and_refuses_bad_dates() {
+        let mut app = app(120, 40);
+        app.update(Action::AskDateRange);
+        type_text(&mut app, "2021-02-30");
+        app.update(Action::Confirm);
+        let Mode::Prompting(prompt) = &app.mode else {
+            panic!("prompt still open")
+        };
+        assert!(prompt.error.as_deref().unwrap_or("").contains("no day 30"));
+        for _ in 0..10 {
+            app.update(Action::Erase);
+        }
+        type_text(&mut app, "2022-01");
+        app.update(Action::Confirm);
+        assert_eq!(app.mode, Mode::Normal);
+        let ids = shown_ids(&app);
+        assert!(ids.contains(&"nato-russia-council-talks".to_string()));
+        assert!(!ids.contains(&"biden-putin-call".to_string()));
+        app.update(Action::AskDateRange);
+        app.update(Action::Cancel);
+        assert_eq!(
+            app.filter.from.map(|d| d.to_string()).as_deref(),
+            Some("2022-01-01")
+        );
+    }
+
+    #[test]
+    fn filtering_keeps_the_selection_or_picks_the_nearest_in_time() {
+        let mut app = app(120, 40);
+        let k = app
+            .rows
+            .events
+            .iter()
+            .position(|&e| app.timeline.events[e].id == "jstars-flight-2021-12-30");
+        app.selected = k.unwrap();
+        app.apply_filter(Filter {
+            kinds: vec!["flight".into()],
+            ..Filter::default()
+        });
+        assert_eq!(
+            app.timeline.events[app.selected_event().unwrap()].id,
+            "jstars-flight-2021-12-30"
+        );
+        app.apply_filter(Filter {
+            kinds: vec!["talks".into()],
+            ..Filter::default()
+        });
+        let now = &app.timeline.events[app.selected_event().unwrap()];
+        assert_eq!(
+            now.id, "diplomatic-engagement-next-month",
+            "the nearest talks in time"
+        );
+    }
+
+    #[test]
+    fn search_is_incremental_wraps_with_n_and_esc_restores() {
+        let mut app = app(120, 40);
+        app.update(Action::Down);
+        app.update(Action::Search);
+        type_text(&mut app, "jstars");
+        assert_eq!(app.matches.len(), 2);
+        let first = app.selected;
+        assert_eq!(app.matches[0], first);
+        app.update(Action::Confirm);
+        assert_eq!(app.mode, Mode::Normal);
+        app.update(Action::NextMatch);
+        assert_eq!(app.selected, app.matches[1]);
+        app.update(Action::NextMatch);
+        assert_eq!(app.selected, app.matches[0], "wraps to the first");
+        app.update(Action::PrevMatch);
+        assert_eq!(app.selected, app.matches[1], "wraps to the last");
+        app.update(Action::Back);
+        assert!(app.search.is_empty() && app.matches.is_empty());
+        app.update(Action::Top);
+        app.update(Action::Search);
+        type_text(&mut app, "decisive");
+        assert_ne!(app.selected, 0);
+        app.update(Action::Cancel);
+        assert_eq!(app.selected, 0, "Esc goes back to where the search began");
+    }
+
+    #[test]
+    fn a_filter_that_matches_nothing_leaves_an_empty_timeline() {
+        let mut app = app(120, 40);
+        app.apply_filter(Filter {
+            text: "no such words".into(),
+            ..Filter::default()
+        });
+        assert!(app.rows.is_empty());
+        assert_eq!(app.selected_event(), None);
+        app.update(Action::Down);
+        app.update(Action::OpenSource);
+        assert!(app.source.is_none());
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus};
 use super::layout::inner;
-use super::style::{dim, pane_block};
+use super::style::{dim, pane_block, with_matches};
 use crate::text::{sanitize, wrap};
 
 /// Draws the detail pane into `area`.
@@ -47,13 +47,16 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         let text = sanitize(&text).into_owned();
         for range in wrap(&text, width as usize) {
             let piece = &text[range];
-            match piece.strip_prefix(label) {
-                Some(rest) if !label.is_empty() => out.push(Line::from(vec![
-                    Span::styled(label.to_string(), dim()),
-                    Span::styled(rest.to_string(), style),
-                ])),
-                _ => out.push(Line::styled(piece.to_string(), style)),
-            }
+            let (head, rest) = match piece.strip_prefix(label) {
+                Some(rest) if !label.is_empty() => (Some(label), rest),
+                _ => (None, piece),
+            };
+            let mut spans: Vec<Span> = head
+                .map(|l| Span::styled(l.to_string(), dim()))
+                .into_iter()
+                .collect();
+            spans.extend(with_matches(rest.to_string(), &app.search, style));
+            out.push(Line::from(spans));
         }
     };
     para(

@@ -6,14 +6,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::keys::{BINDINGS, label};
+use super::keys::{BINDINGS, INPUT_BINDINGS, label};
 use super::style::{fit, pad, pane_block};
 
 /// The help text, one line per binding under group headings.
 pub fn lines() -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut group = "";
-    for binding in BINDINGS {
+    for binding in BINDINGS.iter().chain(INPUT_BINDINGS) {
         if binding.group != group {
             if !group.is_empty() {
                 out.push(Line::default());

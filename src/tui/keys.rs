@@ -44,104 +44,82 @@ pub struct Binding {
 }
 
 /// Every binding, in help order.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        group: "Move",
-        keys: &[key('j'), code(KeyCode::Down)],
-        help: "next event / scroll down",
-        action: Action::Down,
-    },
-    Binding {
-        group: "Move",
-        keys: &[key('k'), code(KeyCode::Up)],
-        help: "previous event / scroll up",
-        action: Action::Up,
-    },
-    Binding {
-        group: "Move",
-        keys: &[key('g'), code(KeyCode::Home)],
-        help: "first",
-        action: Action::Top,
-    },
-    Binding {
-        group: "Move",
-        keys: &[key('G'), code(KeyCode::End)],
-        help: "last",
-        action: Action::Bottom,
-    },
-    Binding {
-        group: "Move",
-        keys: &[ctrl('d')],
-        help: "half a page down",
-        action: Action::HalfPageDown,
-    },
-    Binding {
-        group: "Move",
-        keys: &[ctrl('u')],
-        help: "half a page up",
-        action: Action::HalfPageUp,
-    },
-    Binding {
-        group: "Move",
-        keys: &[code(KeyCode::PageDown), ctrl('f'), key(' ')],
-        help: "a page down",
-        action: Action::PageDown,
-    },
-    Binding {
-        group: "Move",
-        keys: &[code(KeyCode::PageUp), ctrl('b')],
-        help: "a page up",
-        action: Action::PageUp,
-    },
-    Binding {
-        group: "Panes",
-        keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)],
-        help: "focus the other pane",
-        action: Action::FocusNext,
-    },
-    Binding {
-        group: "Source",
-        keys: &[code(KeyCode::Enter)],
-        help: "jump to the source paragraph",
-        action: Action::OpenSource,
-    },
-    Binding {
-        group: "Source",
-        keys: &[key('s')],
-        help: "jump to the source / back",
-        action: Action::ToggleSource,
-    },
-    Binding {
-        group: "Source",
-        keys: &[key(']')],
-        help: "next source of the event",
-        action: Action::NextSource,
-    },
-    Binding {
-        group: "Source",
-        keys: &[key('[')],
-        help: "previous source of the event",
-        action: Action::PrevSource,
-    },
-    Binding {
-        group: "Source",
-        keys: &[code(KeyCode::Esc), code(KeyCode::Backspace)],
-        help: "back",
-        action: Action::Back,
-    },
-    Binding {
-        group: "General",
-        keys: &[key('?')],
-        help: "this help (any key closes it)",
-        action: Action::ToggleHelp,
-    },
-    Binding {
-        group: "General",
-        keys: &[key('q'), ctrl('c')],
-        help: "quit",
-        action: Action::Quit,
-    },
+    bind("Move", &[key('j'), code(KeyCode::Down)], "next event / scroll down", Action::Down),
+    bind("Move", &[key('k'), code(KeyCode::Up)], "previous event / scroll up", Action::Up),
+    bind("Move", &[key('g'), code(KeyCode::Home)], "first", Action::Top),
+    bind("Move", &[key('G'), code(KeyCode::End)], "last", Action::Bottom),
+    bind("Move", &[ctrl('d')], "half a page down", Action::HalfPageDown),
+    bind("Move", &[ctrl('u')], "half a page up", Action::HalfPageUp),
+    bind("Move", &[code(KeyCode::PageDown), ctrl('f'), key(' ')], "a page down", Action::PageDown),
+    bind("Move", &[code(KeyCode::PageUp), ctrl('b')], "a page up", Action::PageUp),
+    bind("Panes", &[code(KeyCode::Tab), code(KeyCode::BackTab)], "focus the other pane", Action::FocusNext),
+    bind("Source", &[code(KeyCode::Enter)], "jump to the source paragraph", Action::OpenSource),
+    bind("Source", &[key('s')], "jump to the source / back", Action::ToggleSource),
+    bind("Source", &[key(']')], "next source of the event", Action::NextSource),
+    bind("Source", &[key('[')], "previous source of the event", Action::PrevSource),
+    bind("Source", &[code(KeyCode::Esc), code(KeyCode::Backspace)], "back / clear the search", Action::Back),
+    bind("Filter", &[key('a')], "pick actors", Action::PickActors),
+    bind("Filter", &[key('A')], "only the selected event's actors", Action::FilterBySelectedActors),
+    bind("Filter", &[key('&')], "any / all of the chosen actors", Action::ToggleActorMode),
+    bind("Filter", &[key('K')], "pick kinds", Action::PickKinds),
+    bind("Filter", &[key('d')], "date range (EDTF)", Action::AskDateRange),
+    bind("Filter", &[key('/')], "search (Enter keeps, Esc clears)", Action::Search),
+    bind("Filter", &[key('n')], "next match", Action::NextMatch),
+    bind("Filter", &[key('N')], "previous match", Action::PrevMatch),
+    bind("Filter", &[key('x')], "clear all filters and the search", Action::ClearFilters),
+    bind("General", &[key('?')], "this help (any key closes it)", Action::ToggleHelp),
+    bind("General", &[key('q'), ctrl('c')], "quit", Action::Quit),
 ];
+
+const INPUT: &str = "In pickers and prompts";
+
+/// Keys in pickers and prompts; any other character is typed.
+#[rustfmt::skip]
+pub const INPUT_BINDINGS: &[Binding] = &[
+    bind(INPUT, &[code(KeyCode::Down), ctrl('n')], "next item", Action::Down),
+    bind(INPUT, &[code(KeyCode::Up), ctrl('p')], "previous item", Action::Up),
+    bind(INPUT, &[code(KeyCode::PageDown)], "ten items down", Action::PageDown),
+    bind(INPUT, &[code(KeyCode::PageUp)], "ten items up", Action::PageUp),
+    bind(INPUT, &[key(' ')], "tick / untick (in pickers)", Action::Tick),
+    bind(INPUT, &[code(KeyCode::Enter)], "apply", Action::Confirm),
+    bind(INPUT, &[code(KeyCode::Esc)], "cancel", Action::Cancel),
+    bind(INPUT, &[code(KeyCode::Backspace)], "erase", Action::Erase),
+    bind(INPUT, &[ctrl('c')], "quit", Action::Quit),
+];
+
+const fn bind(
+    group: &'static str,
+    keys: &'static [Key],
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        group,
+        keys,
+        help,
+        action,
+    }
+}
+
+/// The action a key press sends in a picker (`picking`) or prompt: characters are typed.
+pub fn input_action_for(event: &KeyEvent, picking: bool) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let bound = INPUT_BINDINGS
+        .iter()
+        .filter(|b| picking || b.action != Action::Tick)
+        .find(|b| {
+            b.keys
+                .iter()
+                .any(|k| k.code == event.code && k.ctrl == ctrl)
+        });
+    match (bound, event.code) {
+        (Some(b), _) => Some(b.action),
+        (None, KeyCode::Char(c)) if !ctrl => Some(Action::Type(c)),
+        _ => None,
+    }
+}
 
 /// The action a key press sends while the help overlay is closed.
 pub fn action_for(event: &KeyEvent) -> Option<Action> {
@@ -208,14 +186,25 @@ mod tests {
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit)
         );
-        assert_eq!(press(KeyCode::Char('d'), KeyModifiers::NONE), None);
+        assert_eq!(press(KeyCode::Char('z'), KeyModifiers::NONE), None);
     }
 
     #[test]
     fn no_key_is_bound_twice() {
-        let keys: Vec<&Key> = BINDINGS.iter().flat_map(|b| b.keys).collect();
-        for (i, a) in keys.iter().enumerate() {
-            assert!(!keys[i + 1..].contains(a), "{} is bound twice", label(a));
+        for table in [BINDINGS, INPUT_BINDINGS] {
+            let keys: Vec<&Key> = table.iter().flat_map(|b| b.keys).collect();
+            for (i, a) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(a), "{} is bound twice", label(a));
+            }
         }
+    }
+
+    #[test]
+    fn prompts_take_characters_and_space_only_ticks_in_pickers() {
+        let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(input_action_for(&space, true), Some(Action::Tick));
+        assert_eq!(input_action_for(&space, false), Some(Action::Type(' ')));
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(input_action_for(&j, true), Some(Action::Type('j')));
     }
 }

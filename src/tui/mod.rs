@@ -6,6 +6,8 @@ pub mod detail_pane;
 pub mod help;
 pub mod keys;
 pub mod layout;
+pub mod picker;
+pub mod prompt;
 pub mod rows;
 pub mod source_pane;
 pub mod status_bar;
@@ -19,7 +21,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 
 use crate::model::Timeline;
 use crate::query::Filter;
-use app::{Action, App};
+use app::{Action, App, Mode};
 use terminal::Tui;
 
 /// Runs the TUI on the terminal until the person quits.
@@ -42,14 +44,12 @@ pub fn run(timeline: Timeline, title: String, filter: Filter) -> Result<()> {
 /// The action an input event sends, if any.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let action = keys::action_for(key);
-            if app.help {
-                Some(action.unwrap_or(Action::Back))
-            } else {
-                action
-            }
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => match &app.mode {
+            _ if app.help => Some(keys::action_for(key).unwrap_or(Action::Back)),
+            Mode::Normal => keys::action_for(key),
+            Mode::Picking(_) => keys::input_action_for(key, true),
+            Mode::Prompting(_) => keys::input_action_for(key, false),
+        },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, true)),

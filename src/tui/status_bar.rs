@@ -24,6 +24,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if !app.filter.is_empty() {
         left.push_str(&format!(" · {}", app.filter.describe(&app.timeline)));
     }
+    if !app.search.is_empty() {
+        let at = app.matches.iter().position(|&k| k == app.selected);
+        let at = at.map_or("–".to_string(), |i| (i + 1).to_string());
+        left.push_str(&format!(
+            " · /{}: {at} of {} (n/N)",
+            app.search,
+            app.matches.len()
+        ));
+    }
     let hint = "? help ";
     let width = area.width as usize;
     let left = fit(&left, width.saturating_sub(hint.len() + 1));

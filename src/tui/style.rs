@@ -41,6 +41,40 @@ pub fn quote() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// A search match.
+pub fn found() -> Style {
+    Style::new().fg(Color::Black).bg(Color::LightGreen)
+}
+
+/// `text` (already safe) as spans, with each case-insensitive occurrence of `needle`
+/// highlighted.
+pub fn with_matches(text: String, needle: &str, base: Style) -> Vec<Span<'static>> {
+    let lower = text.to_lowercase();
+    let needle = needle.to_lowercase();
+    // Lowercasing can change byte lengths outside ASCII; then offsets would not line up.
+    if needle.is_empty() || lower.len() != text.len() {
+        return vec![Span::styled(text, base)];
+    }
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (start, _) in lower.match_indices(&needle) {
+        if start < at
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(start + needle.len())
+        {
+            continue;
+        }
+        spans.push(Span::styled(text[at..start].to_string(), base));
+        spans.push(Span::styled(
+            text[start..start + needle.len()].to_string(),
+            found(),
+        ));
+        at = start + needle.len();
+    }
+    spans.push(Span::styled(text[at..].to_string(), base));
+    spans
+}
+
 /// Untrusted text made safe and cut to `width` columns, with `…` where it was cut.
 pub fn fit(text: &str, width: usize) -> String {
     let safe = sanitize(text);
@@ -73,6 +107,18 @@ pub fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_are_highlighted_in_any_case() {
+        let spans = with_matches("JSTARS flew; jstars again".into(), "jStArS", Style::new());
+        let found: Vec<&str> = spans
+            .iter()
+            .filter(|s| s.style == found())
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(found, ["JSTARS", "jstars"]);
+        assert_eq!(with_matches("abc".into(), "", Style::new()).len(), 1);
+    }
 
     #[test]
     fn fit_cuts_by_columns_and_marks_the_cut() {

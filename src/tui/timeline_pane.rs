@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::app::{App, Focus};
 use super::layout::inner;
 use super::rows::{Row, gap_days, gap_label};
-use super::style::{dim, fit, pad, pane_block, selected};
+use super::style::{dim, fit, pad, pane_block, selected, with_matches};
 
 /// Draws the timeline pane into `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -21,10 +21,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if app.rows.is_empty() {
-        let message = Paragraph::new(vec![Line::styled(
-            fit("No events match the filter.", inside.width as usize),
-            dim(),
-        )]);
+        let width = inside.width as usize;
+        let message = Paragraph::new(vec![
+            Line::styled(fit("No events match the filter.", width), dim()),
+            Line::styled(fit("Press x to clear it.", width), dim()),
+        ]);
         frame.render_widget(message, inside);
         return;
     }
@@ -87,8 +88,8 @@ fn event_line(app: &App, k: usize, top: bool, gutter: usize, width: u16) -> Line
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(" "),
-        Span::raw(title),
     ];
+    spans.extend(with_matches(title, &app.search, Style::new()));
     if rest > 3 && !actors.is_empty() {
         spans.push(Span::styled(
             pad(&format!("  {}", actors.join(", ")), rest),

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 
-use super::app::App;
-use super::{detail_pane, help, source_pane, status_bar, timeline_pane};
+use super::app::{App, Mode};
+use super::{detail_pane, help, picker, prompt, source_pane, status_bar, timeline_pane};
 
 /// Draws the whole screen from `app`, changing nothing.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -18,7 +18,13 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     if let Some(area) = layout.status {
-        status_bar::render(app, frame, area);
+        match &app.mode {
+            Mode::Prompting(prompt) => prompt::render(prompt, frame, area),
+            _ => status_bar::render(app, frame, area),
+        }
+    }
+    if let Mode::Picking(picker) = &app.mode {
+        picker::render(picker, frame, frame.area());
     }
     if app.help {
         help::render(frame, frame.area(), app.help_scroll);

@@ -1,0 +1,244 @@
+//! The actor and kind pickers: a list with counts, narrowed by typing, toggled with
+//! Space. Holds its own state; [`super::app::App::update`] drives it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::style::{dim, fit, pad, pane_block, selected};
+use crate::model::ActorId;
+
+/// What a picker chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// An actor.
+    Actor(ActorId),
+    /// An event kind.
+    Kind(String),
+}
+
+impl Choice {
+    /// The actor chosen, if this is an actor.
+    pub fn actor(&self) -> Option<ActorId> {
+        match self {
+            Choice::Actor(a) => Some(*a),
+            Choice::Kind(_) => None,
+        }
+    }
+
+    /// The kind chosen, if this is a kind.
+    pub fn kind(&self) -> Option<String> {
+        match self {
+            Choice::Kind(k) => Some(k.clone()),
+            Choice::Actor(_) => None,
+        }
+    }
+}
+
+/// One line of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// What choosing it selects.
+    pub choice: Choice,
+    /// The name shown.
+    pub label: String,
+    /// A second column: the actor's kind.
+    pub note: String,
+    /// Other names typing can match (aliases, id), lowercased.
+    pub keys: String,
+    /// Events it has under the other filters.
+    pub count: usize,
+    /// Whether it is ticked.
+    pub chosen: bool,
+}
+
+/// A picker's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// "actors" or "kinds", for the title.
+    pub what: &'static str,
+    /// Every item, most events first.
+    pub items: Vec<Item>,
+    /// The narrowing text typed so far.
+    pub query: String,
+    /// The highlighted line among [`Picker::shown`].
+    pub cursor: usize,
+    /// Whether some items were ticked when the picker opened (the filter was active).
+    started_with_ticks: bool,
+}
+
+impl Picker {
+    /// A picker over `items`, sorted by count (then name).
+    pub fn new(what: &'static str, mut items: Vec<Item>) -> Self {
+        items.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        let started_with_ticks = items.iter().any(|i| i.chosen);
+        Picker {
+            what,
+            items,
+            query: String::new(),
+            cursor: 0,
+            started_with_ticks,
+        }
+    }
+
+    /// Positions in [`Picker::items`] of the items the query matches.
+    pub fn shown(&self) -> Vec<usize> {
+        let query = self.query.to_lowercase();
+        (0..self.items.len())
+            .filter(|&i| query.is_empty() || self.items[i].keys.contains(&query))
+            .collect()
+    }
+
+    /// Adds a typed character to the query.
+    pub fn type_char(&mut self, c: char) {
+        self.query.push(c);
+        self.cursor = 0;
+    }
+
+    /// Removes the last typed character.
+    pub fn erase(&mut self) {
+        self.query.pop();
+        self.cursor = 0;
+    }
+
+    /// Moves the highlight by `by` lines, within the shown items.
+    pub fn move_cursor(&mut self, by: isize) {
+        let last = self.shown().len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(by).min(last);
+    }
+
+    /// Ticks or unticks the highlighted item.
+    pub fn toggle(&mut self) {
+        if let Some(&i) = self.shown().get(self.cursor) {
+            self.items[i].chosen = !self.items[i].chosen;
+        }
+    }
+
+    /// The ticked choices. With none ticked: the highlighted one, unless the person
+    /// unticked everything, which means no filter.
+    pub fn chosen(&self) -> Vec<Choice> {
+        let ticked: Vec<Choice> = self
+            .items
+            .iter()
+            .filter(|i| i.chosen)
+            .map(|i| i.choice.clone())
+            .collect();
+        if !ticked.is_empty() || self.started_with_ticks {
+            return ticked;
+        }
+        self.shown()
+            .get(self.cursor)
+            .map(|&i| vec![self.items[i].choice.clone()])
+            .unwrap_or_default()
+    }
+}
+
+/// Draws the picker centred over `area`.
+pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
+    let width = area.width.min(60);
+    let height = area.height.min(24);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let title = format!(
+        " Filter by {} · Space ticks · Enter applies · Esc cancels ",
+        picker.what
+    );
+    let block = pane_block(fit(&title, width.saturating_sub(2) as usize), true);
+    let inside = block.inner(popup);
+    frame.render_widget(block, popup);
+    if inside.is_empty() {
+        return;
+    }
+    let shown = picker.shown();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("› ", dim()),
+        Span::styled(
+            picker.query.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled("▏", dim()),
+    ])];
+    let rows = inside.height.saturating_sub(1) as usize;
+    let first = picker.cursor.saturating_sub(rows.saturating_sub(1));
+    let w = inside.width as usize;
+    for (line, &i) in shown.iter().enumerate().skip(first).take(rows) {
+        let item = &picker.items[i];
+        let tick = if item.chosen { "[x] " } else { "[ ] " };
+        let count = format!("{:>6}", item.count);
+        let note_w = if w > 40 { 14 } else { 0 };
+        let label_w = w.saturating_sub(4 + note_w + count.len() + 1);
+        let text = format!(
+            "{tick}{}{} {count}",
+            pad(&item.label, label_w),
+            pad(&item.note, note_w)
+        );
+        let style = if line == picker.cursor {
+            selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(fit(&text, w), style));
+    }
+    if shown.is_empty() {
+        lines.push(Line::styled("nothing matches", dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inside);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(label: &str, count: usize) -> Item {
+        Item {
+            choice: Choice::Kind(label.to_string()),
+            label: label.to_string(),
+            note: String::new(),
+            keys: label.to_lowercase(),
+            count,
+            chosen: false,
+        }
+    }
+
+    #[test]
+    fn items_sort_by_count_and_narrow_by_typing() {
+        let mut p = Picker::new(
+            "kinds",
+            vec![item("talks", 2), item("call", 5), item("statement", 2)],
+        );
+        let labels = |p: &Picker| {
+            p.shown()
+                .iter()
+                .map(|&i| p.items[i].label.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels(&p), ["call", "statement", "talks"]);
+        p.type_char('T');
+        p.type_char('a');
+        assert_eq!(labels(&p), ["statement", "talks"]);
+        p.erase();
+        p.erase();
+        assert_eq!(labels(&p).len(), 3);
+    }
+
+    #[test]
+    fn enter_without_ticks_takes_the_highlighted_item() {
+        let mut p = Picker::new("kinds", vec![item("call", 5), item("talks", 2)]);
+        p.move_cursor(5);
+        assert_eq!(p.chosen(), [Choice::Kind("talks".into())]);
+        p.toggle();
+        p.move_cursor(-1);
+        p.toggle();
+        assert_eq!(
+            p.chosen(),
+            [Choice::Kind("call".into()), Choice::Kind("talks".into())]
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! One-line prompts at the bottom of the screen: a date range, or a search.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+
+use super::style::fit;
+
+/// What a prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// An EDTF date or interval to filter by.
+    DateRange,
+    /// Text to find in the shown events.
+    Search,
+}
+
+/// A prompt's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What is asked.
+    pub ask: Ask,
+    /// The text typed so far.
+    pub text: String,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    /// An empty prompt for `ask`.
+    pub fn new(ask: Ask, text: String) -> Self {
+        Prompt {
+            ask,
+            text,
+            error: None,
+        }
+    }
+}
+
+/// Draws the prompt over the status bar `area`.
+pub fn render(prompt: &Prompt, frame: &mut Frame, area: Rect) {
+    let label = match prompt.ask {
+        Ask::DateRange => "date (EDTF, e.g. 2021-12-27/2021-12-31 or 2022-01; empty clears): ",
+        Ask::Search => "/",
+    };
+    let mut spans = vec![
+        Span::raw(label),
+        Span::raw(prompt.text.clone()),
+        Span::raw("▏"),
+    ];
+    if let Some(error) = &prompt.error {
+        spans.push(Span::styled(
+            format!("  {error}"),
+            Style::new().fg(Color::Red),
+        ));
+    }
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let line = if text.chars().count() > area.width as usize {
+        Line::raw(fit(&text, area.width as usize))
+    } else {
+        Line::from(spans)
+    };
+    frame.render_widget(line, area);
+}
