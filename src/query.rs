@@ -69,77 +69,155 @@ impl Filter {
     }
 }
 
-/// What the engine precomputes once per timeline so each query is cheap.
+/// What the engine precomputes once per timeline so each query is cheap: the events of
+/// each actor, and the searchable text of every event lowercased into one buffer that a
+/// single SIMD substring scan covers.
 #[derive(Debug, Clone)]
 pub struct Index {
-    /// Lowercased title, summary and quotes of each event, in timeline order.
-    haystacks: Vec<String>,
+    /// For each actor, the positions of its events, ascending.
+    by_actor: Vec<Vec<u32>>,
+    /// Lowercased title, summary and quotes of every event, each ended by a NUL byte.
+    text: Vec<u8>,
+    /// Where each event's text starts in [`Index::text`].
+    starts: Vec<usize>,
 }
 
 impl Index {
     /// Prepares `timeline` for querying.
     pub fn new(timeline: &Timeline) -> Self {
-        let haystacks = timeline.events.iter().map(haystack).collect();
-        Index { haystacks }
+        let mut by_actor = vec![Vec::new(); timeline.actors.len()];
+        let mut text = Vec::new();
+        let mut starts = Vec::with_capacity(timeline.events.len());
+        for (i, event) in timeline.events.iter().enumerate() {
+            for actor in &event.actors {
+                by_actor[actor.0 as usize].push(i as u32);
+            }
+            starts.push(text.len());
+            push_searchable(&mut text, event);
+        }
+        Index {
+            by_actor,
+            text,
+            starts,
+        }
     }
 
     /// The positions in [`Timeline::events`] of the events that match, in time order.
     pub fn select(&self, timeline: &Timeline, filter: &Filter) -> Vec<usize> {
-        let needle = filter.text.to_lowercase();
+        let mut candidates: Option<Vec<usize>> = None;
+        if !filter.actors.is_empty() {
+            candidates = Some(self.with_actors(filter));
+        }
+        if !filter.text.is_empty() {
+            let found = self.containing(&filter.text);
+            candidates = Some(match candidates {
+                Some(c) => intersect(&c, &found),
+                None => found,
+            });
+        }
         let kinds: Vec<String> = filter.kinds.iter().map(|k| k.to_lowercase()).collect();
-        timeline
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(i, event)| {
-                matches_actors(event, filter)
-                    && (kinds.is_empty() || kinds.iter().any(|k| event.kind.to_lowercase() == *k))
-                    && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
-                    && event.date.overlaps(filter.from, filter.to)
-                    && (needle.is_empty() || self.haystacks[*i].contains(&needle))
-            })
-            .map(|(i, _)| i)
-            .collect()
+        let keep = |i: &usize| {
+            let event = &timeline.events[*i];
+            (kinds.is_empty() || kinds.iter().any(|k| event.kind.eq_ignore_ascii_case(k)))
+                && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
+                && event.date.overlaps(filter.from, filter.to)
+        };
+        let rest_is_empty = kinds.is_empty()
+            && filter.statuses.is_empty()
+            && filter.from.is_none()
+            && filter.to.is_none();
+        match candidates {
+            Some(c) if rest_is_empty => c,
+            Some(c) => c.into_iter().filter(keep).collect(),
+            None if rest_is_empty => (0..timeline.events.len()).collect(),
+            None => (0..timeline.events.len()).filter(keep).collect(),
+        }
     }
-}
 
-impl Index {
-    /// Positions in `shown` of the events whose title, summary or quotes contain `text`
-    /// (case-insensitive).
+    /// Positions in `shown` (ascending event positions) of the events whose title,
+    /// summary or quotes contain `text` (case-insensitive).
     pub fn find(&self, shown: &[usize], text: &str) -> Vec<usize> {
-        let needle = text.to_lowercase();
-        if needle.is_empty() {
+        if text.is_empty() {
             return Vec::new();
         }
-        (0..shown.len())
-            .filter(|&k| self.haystacks[shown[k]].contains(&needle))
-            .collect()
+        let found = self.containing(text);
+        let mut out = Vec::new();
+        let mut f = found.iter().peekable();
+        for (k, &event) in shown.iter().enumerate() {
+            while f.next_if(|&&e| e < event).is_some() {}
+            if f.peek() == Some(&&event) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// Events involving any (or all, per the filter) of the filter's actors, ascending.
+    fn with_actors(&self, filter: &Filter) -> Vec<usize> {
+        let lists = filter.actors.iter().map(|a| {
+            self.by_actor
+                .get(a.0 as usize)
+                .map_or(&[][..], Vec::as_slice)
+        });
+        let as_usize = |l: &[u32]| l.iter().map(|&e| e as usize).collect::<Vec<usize>>();
+        if filter.all_actors {
+            lists
+                .fold(None, |acc: Option<Vec<usize>>, l| {
+                    Some(match acc {
+                        None => as_usize(l),
+                        Some(acc) => intersect(&acc, &as_usize(l)),
+                    })
+                })
+                .unwrap_or_default()
+        } else {
+            let mut all: Vec<usize> = lists.flat_map(|l| l.iter().map(|&e| e as usize)).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        }
+    }
+
+    /// Events whose searchable text contains `text`, ascending.
+    fn containing(&self, text: &str) -> Vec<usize> {
+        let needle = text.to_lowercase();
+        let mut out: Vec<usize> = Vec::new();
+        for at in memchr::memmem::find_iter(&self.text, needle.as_bytes()) {
+            let event = self.starts.partition_point(|&s| s <= at) - 1;
+            if out.last() != Some(&event) {
+                out.push(event);
+            }
+        }
+        out
     }
 }
 
-fn matches_actors(event: &Event, filter: &Filter) -> bool {
-    if filter.actors.is_empty() {
-        return true;
+/// The elements of two ascending lists that are in both.
+fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let involved = |a: &ActorId| event.actors.contains(a);
-    if filter.all_actors {
-        filter.actors.iter().all(involved)
-    } else {
-        filter.actors.iter().any(involved)
-    }
+    out
 }
 
-fn haystack(event: &Event) -> String {
-    let mut text = event.title.to_lowercase();
-    for part in event
-        .summary
-        .iter()
-        .chain(event.sources.iter().map(|s| &s.quote))
-    {
-        text.push('\n');
-        text.push_str(&part.to_lowercase());
+fn push_searchable(text: &mut Vec<u8>, event: &Event) {
+    let parts = std::iter::once(&event.title)
+        .chain(&event.summary)
+        .chain(event.sources.iter().map(|s| &s.quote));
+    for part in parts {
+        // NUL never occurs in typed text, so a match cannot straddle two parts.
+        text.extend_from_slice(part.to_lowercase().as_bytes());
+        text.push(0);
     }
-    text
 }
 
 #[cfg(test)]
@@ -291,5 +369,94 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(filter.describe(&tl), "actor: Putin · kind: call");
+    }
+
+    /// The meaning of a filter, written plainly, to check the indexed engine against.
+    fn naive(tl: &Timeline, f: &Filter) -> Vec<usize> {
+        let needle = f.text.to_lowercase();
+        (0..tl.events.len())
+            .filter(|&i| {
+                let e = &tl.events[i];
+                let involved = |a: &ActorId| e.actors.contains(a);
+                let actors_ok = f.actors.is_empty()
+                    || if f.all_actors {
+                        f.actors.iter().all(involved)
+                    } else {
+                        f.actors.iter().any(involved)
+                    };
+                let text = std::iter::once(&e.title)
+                    .chain(&e.summary)
+                    .chain(e.sources.iter().map(|s| &s.quote));
+                actors_ok
+                    && (f.kinds.is_empty()
+                        || f.kinds.iter().any(|k| k.eq_ignore_ascii_case(&e.kind)))
+                    && (f.statuses.is_empty() || f.statuses.contains(&e.status))
+                    && e.date.overlaps(f.from, f.to)
+                    && (needle.is_empty()
+                        || text.into_iter().any(|t| t.to_lowercase().contains(&needle)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indexed_engine_agrees_with_the_plain_definition() {
+        let tl = crate::synth::timeline(3000, 5);
+        let index = Index::new(&tl);
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let filters = [
+            Filter {
+                actors: vec![ActorId(0)],
+                ..Filter::default()
+            },
+            Filter {
+                actors: vec![ActorId(1), ActorId(7), ActorId(250)],
+                ..Filter::default()
+            },
+            Filter {
+                actors: vec![ActorId(0), ActorId(1)],
+                all_actors: true,
+                ..Filter::default()
+            },
+            Filter {
+                text: "ceasefire".into(),
+                ..Filter::default()
+            },
+            Filter {
+                text: "Summit Treaty".into(),
+                kinds: vec!["CALL".into()],
+                ..Filter::default()
+            },
+            Filter {
+                from: day("2010-01-01"),
+                to: day("2011-06-30"),
+                statuses: vec![Status::Planned],
+                ..Filter::default()
+            },
+            Filter {
+                actors: vec![ActorId(2)],
+                text: "border".into(),
+                from: day("2012-01-01"),
+                ..Filter::default()
+            },
+        ];
+        for f in &filters {
+            let expected = naive(&tl, f);
+            assert_eq!(index.select(&tl, f), expected, "{f:?}");
+            let shown: Vec<usize> = (0..tl.events.len()).step_by(3).collect();
+            let found = index.find(&shown, &f.text);
+            let plain = Filter {
+                text: f.text.clone(),
+                ..Filter::default()
+            };
+            let matching = naive(&tl, &plain);
+            let expected: Vec<usize> = if f.text.is_empty() {
+                Vec::new()
+            } else {
+                (0..shown.len())
+                    .filter(|&k| matching.contains(&shown[k]))
+                    .collect()
+            };
+            assert_eq!(found, expected, "find {:?}", f.text);
+        }
     }
 }
