@@ -395,3 +395,35 @@ fn piped_stdout_prints_the_list_instead() {
         "no escape sequences when piped:\n{stdout:?}"
     );
 }
+
+#[test]
+fn person_filters_by_putin_searches_and_clears() {
+    let mut s = Session::spawn(120, 40);
+    s.wait_for("event 1 of 17");
+    // Four keys: open the actor picker, narrow to Putin, apply.
+    s.press("apu\r");
+    s.wait_for("event 1 of 7 (17 in all) · actor: Putin");
+    assert!(
+        !s.text().contains("JSTARS"),
+        "only Putin's events are listed"
+    );
+    s.press("x");
+    s.wait_until("the filter to clear", |screen| {
+        find(screen, "of 17").is_some() && find(screen, "actor:").is_none()
+    });
+    assert!(
+        s.text().contains("event 7 of 17"),
+        "the selected call stays selected"
+    );
+    s.press("g/JSTARS\r");
+    s.wait_for("/JSTARS: 1 of 2 (n/N)");
+    s.press("n");
+    s.wait_for("/JSTARS: 2 of 2 (n/N)");
+    assert!(s.text().contains("US JSTARS spy plane flies over Ukraine"));
+    s.press("x");
+    s.wait_until("the search to clear", |screen| {
+        find(screen, "/JSTARS").is_none()
+    });
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}

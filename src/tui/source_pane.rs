@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use super::app::{App, Focus, SourceView};
 use super::layout::inner;
-use super::style::{dim, fit, quote};
+use super::style::{dim, fit, quote, with_matches};
 use crate::text::sanitize;
 
 /// Columns the margin takes: a marker, the paragraph number, a rule and a space.
@@ -63,7 +63,12 @@ pub fn render(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
             ];
             let text = &doc.paragraphs[line.paragraph];
             let highlight = quote_range.clone().filter(|_| line.paragraph == cited);
-            spans.extend(highlighted(text, line.range.clone(), highlight));
+            spans.extend(highlighted(
+                text,
+                line.range.clone(),
+                highlight,
+                &app.search,
+            ));
             Line::from(spans)
         })
         .collect();
@@ -80,16 +85,23 @@ pub fn render(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
 }
 
 /// The part `line` of `text` as spans, with the part inside `quote` highlighted.
-fn highlighted(text: &str, line: Range<usize>, cited: Option<Range<usize>>) -> Vec<Span<'static>> {
-    let plain = |r: Range<usize>| Span::raw(sanitize(&text[r]).into_owned());
+/// Search matches are highlighted too, outside the quote.
+fn highlighted(
+    text: &str,
+    line: Range<usize>,
+    cited: Option<Range<usize>>,
+    search: &str,
+) -> Vec<Span<'static>> {
+    let plain =
+        |r: Range<usize>| with_matches(sanitize(&text[r]).into_owned(), search, Style::new());
     let Some(q) = cited else {
-        return vec![plain(line)];
+        return plain(line);
     };
     let start = q.start.clamp(line.start, line.end);
     let end = q.end.clamp(line.start, line.end);
     let mut spans = Vec::new();
     if line.start < start {
-        spans.push(plain(line.start..start));
+        spans.extend(plain(line.start..start));
     }
     if start < end {
         spans.push(Span::styled(
@@ -98,7 +110,7 @@ fn highlighted(text: &str, line: Range<usize>, cited: Option<Range<usize>>) -> V
         ));
     }
     if end < line.end {
-        spans.push(plain(end..line.end));
+        spans.extend(plain(end..line.end));
     }
     spans
 }
@@ -110,10 +122,15 @@ mod tests {
     #[test]
     fn only_the_quote_part_of_a_line_is_highlighted() {
         let text = "one two three four";
-        let spans = highlighted(text, 0..13, Some(4..9));
+        let spans = highlighted(text, 0..13, Some(4..9), "");
         let parts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(parts, ["one ", "two t", "hree"]);
         assert_eq!(spans[1].style, quote());
-        assert_eq!(highlighted(text, 14..18, Some(4..9)).len(), 1);
+        assert_eq!(highlighted(text, 14..18, Some(4..9), "").len(), 1);
+        let spans = highlighted(text, 0..18, None, "FOUR");
+        assert_eq!(
+            spans.last().map(|s| s.style),
+            Some(super::super::style::found())
+        );
     }
 }

@@ -57,21 +57,21 @@ pub fn with_matches(text: String, needle: &str, base: Style) -> Vec<Span<'static
     }
     let mut spans = Vec::new();
     let mut at = 0;
+    let push = |spans: &mut Vec<Span<'static>>, piece: &str, style: Style| {
+        if !piece.is_empty() {
+            spans.push(Span::styled(piece.to_string(), style));
+        }
+    };
     for (start, _) in lower.match_indices(&needle) {
-        if start < at
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(start + needle.len())
-        {
+        let end = start + needle.len();
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        spans.push(Span::styled(text[at..start].to_string(), base));
-        spans.push(Span::styled(
-            text[start..start + needle.len()].to_string(),
-            found(),
-        ));
-        at = start + needle.len();
+        push(&mut spans, &text[at..start], base);
+        push(&mut spans, &text[start..end], found());
+        at = end;
     }
-    spans.push(Span::styled(text[at..].to_string(), base));
+    push(&mut spans, &text[at..], base);
     spans
 }
 
