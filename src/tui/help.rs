@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::keys::{BINDINGS, INPUT_BINDINGS, label};
-use super::style::{fit, pad, pane_block};
+use super::style::{centered, fit, pad, pane_block};
 
 /// The help text, one line per binding under group headings.
 pub fn lines() -> Vec<Line<'static>> {
@@ -52,12 +52,7 @@ pub fn render(frame: &mut Frame, area: Rect, scroll: usize) {
     let lines: Vec<Line> = lines().into_iter().skip(scroll).collect();
     let width = area.width.min(64);
     let height = area.height.min(line_count() as u16 + 2);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let more = scroll + visible_lines(area.height) < line_count();
     let title = if more {

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::style::{dim, fit, pad, pane_block, selected};
+use super::style::{centered, dim, fit, pad, pane_block, selected};
 use crate::model::ActorId;
 
 /// What a picker chooses.
@@ -139,12 +139,7 @@ impl Picker {
 pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
     let width = area.width.min(60);
     let height = area.height.min(24);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let title = format!(
         " Filter by {} · Space ticks · Enter applies · Esc cancels ",

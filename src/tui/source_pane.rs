@@ -4,14 +4,14 @@
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, SourceView};
 use super::layout::inner;
-use super::style::{dim, fit, quote, with_matches};
+use super::style::{dim, fit, quote, scrollbar, with_matches};
 use crate::text::sanitize;
 
 /// Columns the margin takes: a marker, the paragraph number, a rule and a space.
@@ -73,15 +73,7 @@ pub fn render(app: &App, view: &SourceView, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inside);
-    if view.lines.len() > inside.height as usize {
-        let mut state = ScrollbarState::new(view.lines.len() - inside.height as usize)
-            .position(view.scroll)
-            .viewport_content_length(inside.height as usize);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None);
-        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-    }
+    scrollbar(frame, area, view.lines.len(), view.scroll);
 }
 
 /// The part `line` of `text` as spans, with the part inside `quote` highlighted.

@@ -1,8 +1,12 @@
 //! Colours, borders and text fitting shared by the panes.
 
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType};
+use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::layout::inner;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::{display_width, sanitize};
@@ -21,6 +25,33 @@ pub fn pane_block(title: String, focused: bool) -> Block<'static> {
             title,
             Style::new().add_modifier(Modifier::BOLD),
         ))
+}
+
+/// A `width` × `height` box in the middle of `area` (both no larger than `area`).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A scrollbar on the right border of a pane showing `total` lines from `offset`, drawn
+/// only when they do not all fit.
+pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, offset: usize) {
+    let height = inner(area).height as usize;
+    if total <= height {
+        return;
+    }
+    let mut state = ScrollbarState::new(total - height)
+        .position(offset)
+        .viewport_content_length(height);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None);
+    frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
 }
 
 /// Secondary text: dates repeated, actors, hints.

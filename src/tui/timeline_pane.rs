@@ -2,15 +2,15 @@
 //! scrollbar. Draws only the rows on screen.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus};
 use super::layout::inner;
 use super::rows::{Row, gap_days, gap_label};
-use super::style::{dim, fit, pad, pane_block, selected, with_matches};
+use super::style::{dim, fit, pad, pane_block, scrollbar, selected, with_matches};
 
 /// Draws the timeline pane into `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -45,15 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         frame.buffer_mut().set_line(at.x, at.y, &line, at.width);
     }
-    if app.rows.len() > inside.height as usize {
-        let mut state = ScrollbarState::new(app.rows.len() - inside.height as usize)
-            .position(app.offset)
-            .viewport_content_length(inside.height as usize);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None);
-        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-    }
+    scrollbar(frame, area, app.rows.len(), app.offset);
 }
 
 /// Columns for the date gutter: room for "Thu 30 Dec 2021", more when wide.
