@@ -12,7 +12,7 @@ use crate::query::Filter;
 use crate::text::sanitize;
 
 /// The output formats of `tline list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ListFormat {
     /// Aligned columns for people.
     #[default]

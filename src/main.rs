@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use tline::cli::{FilterWords, ListFormat, QuoteMark, check_summary, write_list, write_source};
 use tline::load::{DEFAULT_MAX_FILE_BYTES, load_paths};
 use tline::query::Index;
@@ -45,8 +45,8 @@ enum Command {
         /// Timeline files to read.
         files: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
         #[command(flatten)]
         filter: FilterFlags,
     },
@@ -56,14 +56,6 @@ enum Command {
         #[arg(required = true, value_name = "[FILE]... EVENT_ID")]
         args: Vec<String>,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Table,
-    Json,
-    Csv,
-    Markdown,
 }
 
 #[derive(Args)]
@@ -148,12 +140,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (timeline, _) = load_paths(&files, max)?;
             let filter = FilterWords::from(filter).resolve(&timeline)?;
             let selection = Index::new(&timeline).select(&timeline, &filter);
-            let format = match format {
-                Format::Table => ListFormat::Table,
-                Format::Json => ListFormat::Json,
-                Format::Csv => ListFormat::Csv,
-                Format::Markdown => ListFormat::Markdown,
-            };
             write_list(&mut out, &timeline, &selection, format)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -124,11 +124,11 @@ pub struct Actor {
 impl Actor {
     /// Whether `query` names this actor: its id, name or an alias, ignoring case.
     pub fn is_named(&self, query: &str) -> bool {
-        let query = query.trim();
+        let query = query.trim().to_lowercase();
         std::iter::once(&self.id)
             .chain(std::iter::once(&self.name))
             .chain(&self.aliases)
-            .any(|n| n.eq_ignore_ascii_case(query) || n.to_lowercase() == query.to_lowercase())
+            .any(|n| n.to_lowercase() == query)
     }
 
     /// A short form for narrow columns: the last word of the name for a person, else the
