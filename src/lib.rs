@@ -4,6 +4,7 @@
 //! Data flows one way: [`load`] reads files into the [`model`], [`query`] selects events,
 //! and the views ([`cli`], [`tui`]) show them.
 
+pub mod axis;
 pub mod cli;
 pub mod date;
 pub mod load;

@@ -427,3 +427,31 @@ fn person_filters_by_putin_searches_and_clears() {
     s.press("q");
     assert!(s.wait_exit(), "q exits with success");
 }
+
+#[test]
+fn person_opens_the_time_axis_and_jumps_to_a_date() {
+    let mut s = Session::spawn(120, 40);
+    s.wait_for("event 1 of 17");
+    s.press("t");
+    s.wait_for("Time axis · 28 Nov 2021 – 3 Feb 2022");
+    s.wait_for("27 Dec");
+    s.press(":2021-12-27\r");
+    s.wait_for("event 5 of 17");
+    assert!(
+        s.text().contains("When    Mon 27 Dec 2021"),
+        "the earlier flight is selected:\n{}",
+        s.text()
+    );
+    s.press("}");
+    s.wait_for("event 6 of 17");
+    s.press("+");
+    s.wait_until("the axis to zoom in", |screen| {
+        find(screen, "28 Nov 2021 – 3 Feb 2022").is_none()
+    });
+    s.press("t");
+    s.wait_until("the axis to close", |screen| {
+        find(screen, "Time axis").is_none()
+    });
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}

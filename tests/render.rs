@@ -91,6 +91,50 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
     ]
 }
 
+/// The time axis strip, on the whole timeline and filtered to one actor.
+fn axis_screens() -> Vec<(&'static str, Vec<Action>)> {
+    let jump = [Action::ToggleAxis, Action::AskJumpDate]
+        .into_iter()
+        .chain("2021-12-27".chars().map(Action::Type))
+        .chain([Action::Confirm]);
+    vec![
+        ("axis", jump.collect()),
+        (
+            "axis_filtered",
+            vec![
+                Action::ToggleAxis,
+                Action::PickActors,
+                Action::Type('p'),
+                Action::Type('u'),
+                Action::Confirm,
+            ],
+        ),
+        (
+            "axis_zoomed",
+            vec![
+                Action::ToggleAxis,
+                Action::NextDateGroup,
+                Action::NextDateGroup,
+                Action::ZoomIn,
+                Action::ZoomIn,
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn axis_strip_at_three_widths() {
+    for (width, height) in [(120, 40), (80, 24), (40, 20)] {
+        for (name, actions) in axis_screens() {
+            let mut app = app(width, height);
+            for action in actions {
+                app.update(action);
+            }
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), text(&draw(&app)));
+        }
+    }
+}
+
 #[test]
 fn main_screens_at_three_sizes() {
     for (width, height) in [(120, 40), (80, 24), (40, 12)] {
@@ -107,8 +151,8 @@ fn main_screens_at_three_sizes() {
 #[test]
 fn every_screen_renders_at_every_small_size() {
     for width in 1..=30 {
-        for height in 1..=10 {
-            for (_, actions) in screens() {
+        for height in 1..=16 {
+            for (_, actions) in screens().into_iter().chain(axis_screens()) {
                 let mut app = app(width, height);
                 for action in actions {
                     app.update(action);

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Position, Rect, Size};
 
+use super::axis_strip::AxisStrip;
 use super::layout::{Layout, inner};
 use super::picker::{Choice, Item, Picker};
 use super::prompt::{Ask, Prompt};
@@ -63,6 +64,22 @@ pub enum Action {
     PrevMatch,
     /// Remove every filter and the search.
     ClearFilters,
+    /// Show or hide the time axis strip.
+    ToggleAxis,
+    /// Zoom the time axis in around the selected event.
+    ZoomIn,
+    /// Zoom the time axis out.
+    ZoomOut,
+    /// Move the time axis window back in time.
+    PanEarlier,
+    /// Move the time axis window forward in time.
+    PanLater,
+    /// Ask for a date and select the first event on or after it.
+    AskJumpDate,
+    /// Select the first event of the next date group.
+    NextDateGroup,
+    /// Select the first event of this date group, or of the previous one.
+    PrevDateGroup,
     /// A character typed into a picker or prompt.
     Type(char),
     /// Backspace in a picker or prompt.
@@ -170,6 +187,8 @@ pub struct App {
     pub matches: Vec<usize>,
     /// The selection when the search began, restored if it is cancelled.
     search_origin: usize,
+    /// The time axis strip.
+    pub axis: AxisStrip,
 }
 
 impl App {
@@ -195,6 +214,7 @@ impl App {
             search: String::new(),
             matches: Vec::new(),
             search_origin: 0,
+            axis: AxisStrip::default(),
         };
         app.apply_filter(filter);
         app
@@ -218,6 +238,7 @@ impl App {
         self.matches = self.index.find(&self.rows.events, &self.search);
         self.source = None;
         self.detail_scroll = 0;
+        self.axis.filter_changed();
         self.keep_in_view();
     }
 
@@ -228,40 +249,52 @@ impl App {
 
     /// Where each pane is on the current terminal.
     pub fn layout(&self) -> Layout {
-        Layout::new(Rect::from((Position::ORIGIN, self.size)), self.focus)
+        self.layout_for(self.focus)
+    }
+
+    fn layout_for(&self, focus: Focus) -> Layout {
+        let area = Rect::from((Position::ORIGIN, self.size));
+        if self.axis.shown {
+            Layout::with_axis(area, focus)
+        } else {
+            Layout::new(area, focus)
+        }
     }
 
     /// Applies one action. The only place the state changes.
     pub fn update(&mut self, action: Action) {
-        if self.help {
-            // Movement keys scroll the help; any other key closes it.
-            let page = help::visible_lines(self.size.height) as isize;
-            let by = match action {
-                Action::Down => 1,
-                Action::Up => -1,
-                Action::PageDown | Action::HalfPageDown => page,
-                Action::PageUp | Action::HalfPageUp => -page,
-                Action::Top => isize::MIN / 2,
-                Action::Bottom => isize::MAX / 2,
-                Action::Resize(width, height) => {
-                    self.size = Size::new(width, height);
-                    0
-                }
-                _ => {
-                    self.help = false;
-                    return;
-                }
-            };
-            let most = help::line_count().saturating_sub(page as usize);
-            self.help_scroll = self.help_scroll.saturating_add_signed(by).min(most);
-            return;
-        }
-        match &self.mode {
-            Mode::Picking(_) => self.update_picker(action),
-            Mode::Prompting(_) => self.update_prompt(action),
-            Mode::Normal => self.update_panes(action),
+        if let Action::Resize(width, height) = action {
+            self.size = Size::new(width, height);
+            self.rewrap_source();
+        } else if self.help {
+            self.update_help(action);
+        } else {
+            match &self.mode {
+                Mode::Picking(_) => self.update_picker(action),
+                Mode::Prompting(_) => self.update_prompt(action),
+                Mode::Normal => self.update_panes(action),
+            }
         }
         self.keep_in_view();
+    }
+
+    /// Movement keys scroll the help; any other key closes it.
+    fn update_help(&mut self, action: Action) {
+        let page = help::visible_lines(self.size.height) as isize;
+        let by = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown | Action::HalfPageDown => page,
+            Action::PageUp | Action::HalfPageUp => -page,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => {
+                self.help = false;
+                return;
+            }
+        };
+        let most = help::line_count().saturating_sub(page as usize);
+        self.help_scroll = self.help_scroll.saturating_add_signed(by).min(most);
     }
 
     fn update_panes(&mut self, action: Action) {
@@ -329,11 +362,27 @@ impl App {
                 self.help = true;
                 self.help_scroll = 0;
             }
-            Action::Quit => self.quit = true,
-            Action::Resize(width, height) => {
-                self.size = Size::new(width, height);
+            Action::ToggleAxis => {
+                self.axis.shown = !self.axis.shown;
                 self.rewrap_source();
             }
+            Action::ZoomIn | Action::ZoomOut | Action::PanEarlier | Action::PanLater
+                if !self.axis.shown =>
+            {
+                self.axis.shown = true;
+                self.rewrap_source();
+            }
+            Action::ZoomIn => self.axis.zoom(0.5, self.selected),
+            Action::ZoomOut => self.axis.zoom(2.0, self.selected),
+            Action::PanEarlier => self.axis.pan(false),
+            Action::PanLater => self.axis.pan(true),
+            Action::AskJumpDate => {
+                self.mode = Mode::Prompting(Prompt::new(Ask::JumpToDate, String::new()));
+            }
+            Action::NextDateGroup => self.select(self.next_date_group()),
+            Action::PrevDateGroup => self.select(self.previous_date_group()),
+            Action::Quit => self.quit = true,
+            Action::Resize(..) => {}
             Action::Wheel(x, y, down) => {
                 if let Some(pane) = self.layout().pane_at(Position::new(x, y)) {
                     self.focus = pane;
@@ -371,7 +420,6 @@ impl App {
                 self.mode = Mode::Normal;
                 self.apply_filter(filter);
             }
-            Action::Resize(width, height) => self.size = Size::new(width, height),
             Action::Quit => self.quit = true,
             _ => {}
         }
@@ -398,6 +446,21 @@ impl App {
                 self.mode = Mode::Normal;
                 return;
             }
+            Action::Confirm if ask == Ask::JumpToDate => {
+                let text = prompt.text.clone();
+                match self.first_on_or_after(&text) {
+                    Ok(k) => {
+                        self.mode = Mode::Normal;
+                        self.select(k);
+                    }
+                    Err(e) => {
+                        if let Mode::Prompting(prompt) = &mut self.mode {
+                            prompt.error = Some(e);
+                        }
+                    }
+                }
+                return;
+            }
             Action::Confirm => {
                 let text = prompt.text.trim().to_string();
                 let range = if text.is_empty() {
@@ -418,7 +481,6 @@ impl App {
                 }
                 return;
             }
-            Action::Resize(width, height) => self.size = Size::new(width, height),
             Action::Quit => self.quit = true,
             _ => return,
         }
@@ -545,6 +607,50 @@ impl App {
         }
     }
 
+    /// The first shown event of the date group after the selected one's, or the last.
+    fn next_date_group(&self) -> usize {
+        let events = &self.rows.events;
+        let date = |k: usize| &self.timeline.events[events[k]].date;
+        (self.selected + 1..events.len())
+            .find(|&k| date(k) != date(self.selected))
+            .unwrap_or(events.len().saturating_sub(1))
+    }
+
+    /// The first shown event of the selected one's date group, or of the group before
+    /// when it is already there.
+    fn previous_date_group(&self) -> usize {
+        let events = &self.rows.events;
+        let date = |k: usize| &self.timeline.events[events[k]].date;
+        let group_start = |k: usize| {
+            (0..k)
+                .rev()
+                .find(|&j| date(j) != date(k))
+                .map_or(0, |j| j + 1)
+        };
+        let start = group_start(self.selected.min(events.len().saturating_sub(1)));
+        if start < self.selected || start == 0 {
+            start
+        } else {
+            group_start(start - 1)
+        }
+    }
+
+    /// The first shown event that starts on or after the date `text` (EDTF) begins.
+    fn first_on_or_after(&self, text: &str) -> Result<usize, String> {
+        let date = EdtfDate::parse(text)?;
+        let day = date
+            .earliest()
+            .or(date.latest())
+            .unwrap_or(chrono::NaiveDate::MIN);
+        let events = &self.rows.events;
+        let k = events.partition_point(|&e| self.timeline.events[e].date.sort_key().0 < day);
+        if k < events.len() {
+            Ok(k)
+        } else {
+            Err(format!("no event on or after {}", day.format("%-d %b %Y")))
+        }
+    }
+
     /// The height of a pane's inside, in rows.
     fn page(&self, pane: Focus) -> isize {
         let area = match pane {
@@ -645,7 +751,7 @@ impl App {
 
     /// The width the source pane wraps text to.
     fn source_width(&self) -> u16 {
-        let side = Layout::new(Rect::from((Position::ORIGIN, self.size)), Focus::Side).side;
+        let side = self.layout_for(Focus::Side).side;
         side.map_or(1, |a| source_pane::text_width(inner(a).width))
     }
 
@@ -696,6 +802,9 @@ impl App {
             let lines = detail_pane::line_count(self, width);
             self.detail_scroll = self.detail_scroll.min(lines.saturating_sub(side_height));
         }
+        let columns = self.layout().axis.map(|a| inner(a).width);
+        self.axis
+            .refresh(&self.timeline, &self.rows, self.selected, columns);
     }
 }
 
@@ -906,6 +1015,19 @@ mod tests {
         let view = app.source.as_ref().unwrap();
         assert!(view.lines.len() > wide);
         assert_eq!(view.width, source_pane::text_width(48));
+    }
+
+    #[test]
+    fn resize_under_the_help_or_a_picker_rewraps_the_source_too() {
+        for opener in [Action::ToggleHelp, Action::PickActors] {
+            let mut app = app(120, 40);
+            app.update(Action::OpenSource);
+            app.update(opener);
+            app.update(Action::Resize(50, 30));
+            app.update(Action::Back);
+            let view = app.source.as_ref().unwrap();
+            assert_eq!(view.width, source_pane::text_width(48), "{opener:?}");
+        }
     }
 
     #[test]

@@ -6,15 +6,20 @@ use ratatui::layout::Layout as Split;
 use ratatui::layout::{Constraint, Direction, Position, Rect};
 
 use super::app::Focus;
+use super::axis_strip;
 
 /// At least this many columns put the panes side by side.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
 /// Below this many columns only the focused pane is shown.
 pub const SINGLE_PANE_WIDTH: u16 = 40;
+/// The time axis strip shows only if the panes and status bar keep this many rows.
+pub const MIN_PANES_HEIGHT: u16 = 8;
 
 /// The areas of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
+    /// The time axis strip, when asked for and there is room.
+    pub axis: Option<Rect>,
     /// The timeline pane, unless hidden.
     pub timeline: Option<Rect>,
     /// The detail or source pane, unless hidden.
@@ -45,9 +50,25 @@ impl Layout {
             (None, Some(main))
         };
         Layout {
+            axis: None,
             timeline,
             side,
             status,
+        }
+    }
+
+    /// Splits `area` for the given focus with the time axis strip across the top, when
+    /// the panes keep at least [`MIN_PANES_HEIGHT`] rows under it.
+    pub fn with_axis(area: Rect, focus: Focus) -> Self {
+        if area.height < axis_strip::HEIGHT + MIN_PANES_HEIGHT {
+            return Layout::new(area, focus);
+        }
+        let [axis, rest] =
+            Split::vertical([Constraint::Length(axis_strip::HEIGHT), Constraint::Min(0)])
+                .areas(area);
+        Layout {
+            axis: Some(axis),
+            ..Layout::new(rest, focus)
         }
     }
 

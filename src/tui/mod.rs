@@ -2,6 +2,7 @@
 //! draw from state, and the event loop that ties them to a real terminal.
 
 pub mod app;
+pub mod axis_strip;
 pub mod detail_pane;
 pub mod help;
 pub mod keys;

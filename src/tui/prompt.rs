@@ -14,6 +14,8 @@ pub enum Ask {
     DateRange,
     /// Text to find in the shown events.
     Search,
+    /// An EDTF date to move the selection to.
+    JumpToDate,
 }
 
 /// A prompt's state.
@@ -43,6 +45,7 @@ pub fn render(prompt: &Prompt, frame: &mut Frame, area: Rect) {
     let label = match prompt.ask {
         Ask::DateRange => "date (EDTF, e.g. 2021-12-27/2021-12-31 or 2022-01; empty clears): ",
         Ask::Search => "/",
+        Ask::JumpToDate => "go to date (EDTF, e.g. 2021-12-27 or 2022-01): ",
     };
     let mut spans = vec![
         Span::raw(label),

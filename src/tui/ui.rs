@@ -3,11 +3,16 @@
 use ratatui::Frame;
 
 use super::app::{App, Mode};
-use super::{detail_pane, help, picker, prompt, source_pane, status_bar, timeline_pane};
+use super::{
+    axis_strip, detail_pane, help, picker, prompt, source_pane, status_bar, timeline_pane,
+};
 
 /// Draws the whole screen from `app`, changing nothing.
 pub fn render(app: &App, frame: &mut Frame) {
     let layout = app.layout();
+    if let Some(area) = layout.axis {
+        axis_strip::render(&app.axis, app.selected, frame, area);
+    }
     if let Some(area) = layout.timeline {
         timeline_pane::render(app, frame, area);
     }
