@@ -3,6 +3,7 @@
 //! and column where the file has them.
 
 mod build;
+mod json;
 mod raw;
 mod spans;
 
@@ -130,14 +131,60 @@ pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<(Timeline, Vec<St
     }
 }
 
+/// The formats a timeline file can be written in, told apart by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML (`.yaml`, `.yml`, and anything not named otherwise): for writing by hand.
+    Yaml,
+    /// One JSON object (`.json`) with the same schema.
+    Json,
+    /// JSON Lines (`.jsonl`, `.ndjson`): one document, actor or event per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format of a file named `name`.
+    pub fn of(name: &str) -> Format {
+        let extension = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("json") => Format::Json,
+            Some("jsonl" | "ndjson") => Format::JsonLines,
+            _ => Format::Yaml,
+        }
+    }
+
+    fn parse(self, file: &SourceFile) -> Result<RawFile, Vec<Diagnostic>> {
+        match self {
+            Format::Yaml => parse_yaml(file).map_err(|d| vec![d]),
+            Format::Json => json::parse_json(&file.name, &file.text),
+            Format::JsonLines => json::parse_jsonl(&file.name, &file.text),
+        }
+    }
+
+    fn spans(self, text: &str) -> SpanIndex {
+        match self {
+            Format::Yaml => SpanIndex::of_yaml(text),
+            Format::Json => {
+                let mut pairs = Vec::new();
+                json::json_spans(text, 0, &mut pairs);
+                SpanIndex::from_pairs(pairs)
+            }
+            Format::JsonLines => SpanIndex::from_pairs(json::jsonl_spans(text)),
+        }
+    }
+}
+
 /// Parses and validates already-read files into one timeline.
 pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
     let mut raws = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     for file in files {
-        match parse_yaml(file) {
+        match Format::of(&file.name).parse(file) {
             Ok(raw) => raws.push(raw),
-            Err(d) => diagnostics.push(d),
+            Err(mut d) => diagnostics.append(&mut d),
         }
     }
     if !diagnostics.is_empty() {
@@ -148,7 +195,10 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
     match build::build(&raws) {
         Ok(timeline) => Ok(timeline),
         Err(problems) => {
-            let spans: Vec<SpanIndex> = files.iter().map(|f| SpanIndex::of_yaml(&f.text)).collect();
+            let spans: Vec<SpanIndex> = files
+                .iter()
+                .map(|f| Format::of(&f.name).spans(&f.text))
+                .collect();
             let locate = |file: usize, path: &str| {
                 let (line, column) = spans[file].locate(path).unzip();
                 Diagnostic {

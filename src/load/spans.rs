@@ -1,5 +1,6 @@
-//! Where each value of a YAML file stands: a map from a value's path (`events.3.actors.1`)
-//! to its line and column. Built only when a file has errors to point at.
+//! Where each value of a file stands: a map from a value's path (`events.3.actors.1`)
+//! to its line and column. Built only when a file has errors to point at: from YAML here,
+//! from JSON by [`super::json`].
 
 use std::collections::HashMap;
 
@@ -21,6 +22,15 @@ impl SpanIndex {
         SpanIndex {
             spans: collector.spans,
         }
+    }
+
+    /// Indexes positions found by another reader; the first position of a path wins.
+    pub fn from_pairs(pairs: Vec<(String, (usize, usize))>) -> Self {
+        let mut spans = HashMap::with_capacity(pairs.len());
+        for (path, at) in pairs {
+            spans.entry(path).or_insert(at);
+        }
+        SpanIndex { spans }
     }
 
     /// The position of the value at `path`, or of its nearest indexed parent.

@@ -1,0 +1,293 @@
+//! JSON and JSON Lines: the same schema as YAML, read with serde_json, which is an order of
+//! magnitude faster. In JSON Lines each line holds one object with a single key,
+//! `document`, `actor` or `event`, so that a converter can write a timeline as a stream.
+
+use serde::Deserialize;
+
+use super::Diagnostic;
+use super::raw::{RawActor, RawDocument, RawEvent, RawFile};
+
+/// Lines of a JSON Lines file reported one by one before the rest are only counted.
+const MAX_LINE_ERRORS: usize = 20;
+
+/// Reads a whole-file JSON timeline.
+pub fn parse_json(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::file(
+            name,
+            "has no content: expected a JSON object with documents, actors and events"
+                .to_string(),
+        )]);
+    }
+    serde_json::from_str(text).map_err(|e| vec![diagnostic(name, 0, &e)])
+}
+
+/// One line of a JSON Lines timeline.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawLine {
+    Document(RawDocument),
+    Actor(RawActor),
+    Event(RawEvent),
+}
+
+/// Reads a JSON Lines timeline: one `{"document": …}`, `{"actor": …}` or `{"event": …}`
+/// object per line; blank lines are skipped. Every bad line is reported (the first
+/// [`MAX_LINE_ERRORS`] in full).
+pub fn parse_jsonl(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
+    let mut file = RawFile::default();
+    let mut problems = Vec::new();
+    let mut bad_lines = 0;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<RawLine>(line) {
+            Ok(RawLine::Document(d)) => file.documents.push(d),
+            Ok(RawLine::Actor(a)) => file.actors.push(a),
+            Ok(RawLine::Event(e)) => file.events.push(e),
+            Err(e) => {
+                bad_lines += 1;
+                if problems.len() < MAX_LINE_ERRORS {
+                    problems.push(diagnostic(name, n, &e));
+                }
+            }
+        }
+    }
+    if bad_lines > problems.len() {
+        problems.push(Diagnostic::file(
+            name,
+            format!(
+                "{} more lines have errors",
+                bad_lines - problems.len()
+            ),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if file.documents.is_empty() && file.actors.is_empty() && file.events.is_empty() {
+        return Err(vec![Diagnostic::file(
+            name,
+            "has no content: expected one {\"document\": …}, {\"actor\": …} or {\"event\": …} object per line"
+                .to_string(),
+        )]);
+    }
+    Ok(file)
+}
+
+/// A serde_json error as a diagnostic, its line counted from `first_line` (0-based).
+fn diagnostic(name: &str, first_line: usize, e: &serde_json::Error) -> Diagnostic {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message);
+    let message = message
+        .replace("unknown variant", "unknown line type")
+        .replace("variant identifier", "line type");
+    let located = e.line() > 0;
+    Diagnostic {
+        file: name.to_string(),
+        line: located.then_some(first_line + e.line()),
+        column: located.then_some(e.column().max(1)),
+        message,
+    }
+}
+
+/// Where each value of a JSON text stands, by path (`events.3.actors.1`): for locating
+/// the problems found after parsing. Only runs when a file has errors.
+pub fn json_spans(text: &str, first_line: usize, spans: &mut Vec<(String, (usize, usize))>) {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        at: 0,
+        line: first_line + 1,
+        line_start: 0,
+        text,
+    };
+    let mut path = Vec::new();
+    scanner.value(&mut path, spans, 0);
+}
+
+/// Like [`json_spans`] for JSON Lines: each line's object is placed where the whole-file
+/// schema would put it (`{"event": …}` on the fourth event line is `events.3`).
+pub fn jsonl_spans(text: &str) -> Vec<(String, (usize, usize))> {
+    let mut spans = Vec::new();
+    let mut counts = [0usize; 3];
+    for (n, line) in text.lines().enumerate() {
+        let mut found = Vec::new();
+        json_spans(line, n, &mut found);
+        let kind = ["document", "actor", "event"]
+            .iter()
+            .position(|k| found.iter().any(|(p, _)| p == k));
+        let Some(kind) = kind else { continue };
+        let key = ["document", "actor", "event"][kind];
+        let list = ["documents", "actors", "events"][kind];
+        let index = counts[kind];
+        counts[kind] += 1;
+        for (path, at) in found {
+            if let Some(rest) = path.strip_prefix(key) {
+                spans.push((format!("{list}.{index}{rest}"), at));
+            }
+        }
+    }
+    spans
+}
+
+/// Nesting deeper than this is not indexed: serde_json refuses it anyway.
+const MAX_DEPTH: usize = 128;
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl Scanner<'_> {
+    fn skip_space(&mut self) {
+        while let Some(&b) = self.bytes.get(self.at) {
+            match b {
+                b'\n' => {
+                    self.at += 1;
+                    self.line += 1;
+                    self.line_start = self.at;
+                }
+                b' ' | b'\t' | b'\r' => self.at += 1,
+                _ => break,
+            }
+        }
+    }
+
+    fn position(&self) -> (usize, usize) {
+        let column = self.text[self.line_start..self.at].chars().count() + 1;
+        (self.line, column)
+    }
+
+    /// Reads one value, recording its position (and those of the values inside it).
+    fn value(&mut self, path: &mut Vec<String>, spans: &mut Vec<(String, (usize, usize))>, depth: usize) {
+        self.skip_space();
+        spans.push((path.join("."), self.position()));
+        match self.bytes.get(self.at) {
+            Some(b'{') if depth < MAX_DEPTH => {
+                self.at += 1;
+                loop {
+                    self.skip_space();
+                    match self.bytes.get(self.at) {
+                        Some(b'"') => {
+                            let key = self.string();
+                            self.skip_space();
+                            if self.bytes.get(self.at) == Some(&b':') {
+                                self.at += 1;
+                            }
+                            path.push(key);
+                            self.value(path, spans, depth + 1);
+                            path.pop();
+                        }
+                        Some(b',') => self.at += 1,
+                        Some(b'}') => {
+                            self.at += 1;
+                            return;
+                        }
+                        _ => return,
+                    }
+                }
+            }
+            Some(b'[') if depth < MAX_DEPTH => {
+                self.at += 1;
+                let mut index = 0;
+                loop {
+                    self.skip_space();
+                    match self.bytes.get(self.at) {
+                        Some(b']') => {
+                            self.at += 1;
+                            return;
+                        }
+                        Some(b',') => self.at += 1,
+                        Some(_) => {
+                            path.push(index.to_string());
+                            let before = self.at;
+                            self.value(path, spans, depth + 1);
+                            path.pop();
+                            index += 1;
+                            if self.at == before {
+                                return;
+                            }
+                        }
+                        None => return,
+                    }
+                }
+            }
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while self
+                    .bytes
+                    .get(self.at)
+                    .is_some_and(|b| !b",]}\n \t\r".contains(b))
+                {
+                    self.at += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Reads a string starting at a quote, returning its raw contents.
+    fn string(&mut self) -> String {
+        let start = self.at + 1;
+        self.at = start;
+        while let Some(&b) = self.bytes.get(self.at) {
+            match b {
+                b'\\' => self.at += 2,
+                b'"' => break,
+                b'\n' => break,
+                _ => self.at += 1,
+            }
+        }
+        let end = self.at.min(self.bytes.len());
+        self.at = (self.at + 1).min(self.bytes.len());
+        String::from_utf8_lossy(&self.bytes[start..end]).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locate(spans: &[(String, (usize, usize))], path: &str) -> Option<(usize, usize)> {
+        spans.iter().find(|(p, _)| p == path).map(|(_, at)| *at)
+    }
+
+    #[test]
+    fn json_values_are_located_by_path() {
+        let text = "{\n  \"events\": [\n    {\"id\": \"a\", \"actors\": [\"x\", \"y\"]},\n    {\"id\": \"é\\\"b\"}\n  ]\n}\n";
+        let mut spans = Vec::new();
+        json_spans(text, 0, &mut spans);
+        assert_eq!(locate(&spans, "events.0.id"), Some((3, 12)));
+        assert_eq!(locate(&spans, "events.0.actors.1"), Some((3, 33)));
+        assert_eq!(locate(&spans, "events.1"), Some((4, 5)));
+        assert_eq!(locate(&spans, "events.1.id"), Some((4, 12)));
+    }
+
+    #[test]
+    fn json_lines_values_take_their_place_in_the_whole_schema() {
+        let text = "{\"actor\": {\"id\": \"x\"}}\n\n{\"event\": {\"id\": \"a\"}}\n{\"event\": {\"id\": \"b\", \"actors\": [\"x\"]}}\n";
+        let spans = jsonl_spans(text);
+        assert_eq!(locate(&spans, "actors.0.id"), Some((1, 18)));
+        assert_eq!(locate(&spans, "events.0"), Some((3, 11)));
+        assert_eq!(locate(&spans, "events.1.actors.0"), Some((4, 34)));
+    }
+
+    #[test]
+    fn hostile_json_does_not_stop_the_scanner() {
+        for text in ["", "{", "[[[[", "{\"a\": [1, 2", "\"unterminated", "{\"a\" 1}", "]]]"] {
+            let mut spans = Vec::new();
+            json_spans(text, 0, &mut spans);
+        }
+        let deep = "[".repeat(100_000);
+        let mut spans = Vec::new();
+        json_spans(&deep, 0, &mut spans);
+        assert!(spans.len() <= MAX_DEPTH + 1);
+    }
+}
