@@ -1,9 +1,8 @@
 //! Validation: turns the raw lists of every file into one [`Timeline`], collecting every
 //! problem rather than stopping at the first.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::raw::{RawActor, RawDocument, RawEvent, RawFile, RawSource};
 use crate::date::EdtfDate;
@@ -25,11 +24,33 @@ pub struct Problem {
     pub first: Option<(usize, String)>,
 }
 
-/// Where an item stands: its file and path.
-#[derive(Clone)]
+/// Where an item stands: its file, list and index, and for a source its index in the
+/// event's sources. Kept small: one is made per item, a path string only per problem.
+#[derive(Clone, Copy)]
 struct Place {
     file: usize,
-    path: String,
+    list: &'static str,
+    index: usize,
+    source: Option<usize>,
+}
+
+impl Place {
+    fn new(file: usize, list: &'static str, index: usize) -> Self {
+        Place {
+            file,
+            list,
+            index,
+            source: None,
+        }
+    }
+
+    /// The path of the item, such as `events.3` or `events.3.sources.0`.
+    fn path(&self) -> String {
+        match self.source {
+            Some(j) => format!("{}.{}.sources.{j}", self.list, self.index),
+            None => format!("{}.{}", self.list, self.index),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -40,35 +61,31 @@ struct Builder {
     event_ids: HashMap<String, Place>,
 }
 
-/// Validates and merges the files' lists into one sorted timeline.
-pub fn build(files: &[RawFile]) -> Result<Timeline, Vec<Problem>> {
+/// Validates and merges the files' lists into one sorted timeline. Takes the files by
+/// value and moves their strings into the timeline, so nothing is held twice.
+pub fn build(mut files: Vec<RawFile>) -> Result<Timeline, Vec<Problem>> {
     let mut b = Builder::default();
     let mut timeline = Timeline::default();
-    for (f, file) in files.iter().enumerate() {
-        for (i, raw) in file.documents.iter().enumerate() {
-            let place = Place {
-                file: f,
-                path: format!("documents.{i}"),
-            };
-            let doc = b.document(raw, &place, timeline.documents.len());
+    for (f, file) in files.iter_mut().enumerate() {
+        for (i, raw) in std::mem::take(&mut file.documents).into_iter().enumerate() {
+            let doc = b.document(
+                raw,
+                &Place::new(f, "documents", i),
+                timeline.documents.len(),
+            );
             timeline.documents.push(doc);
         }
-        for (i, raw) in file.actors.iter().enumerate() {
-            let place = Place {
-                file: f,
-                path: format!("actors.{i}"),
-            };
-            let actor = b.actor(raw, &place, timeline.actors.len());
+        for (i, raw) in std::mem::take(&mut file.actors).into_iter().enumerate() {
+            let actor = b.actor(raw, &Place::new(f, "actors", i), timeline.actors.len());
             timeline.actors.push(actor);
         }
     }
-    for (f, file) in files.iter().enumerate() {
-        for (i, raw) in file.events.iter().enumerate() {
-            let place = Place {
-                file: f,
-                path: format!("events.{i}"),
-            };
-            if let Some(event) = b.event(raw, &place, &timeline) {
+    let events = files.iter().map(|f| f.events.len()).sum();
+    timeline.events.reserve_exact(events);
+    b.event_ids.reserve(events);
+    for (f, file) in files.into_iter().enumerate() {
+        for (i, raw) in file.events.into_iter().enumerate() {
+            if let Some(event) = b.event(raw, &Place::new(f, "events", i), &timeline) {
                 timeline.events.push(event);
             }
         }
@@ -76,14 +93,13 @@ pub fn build(files: &[RawFile]) -> Result<Timeline, Vec<Problem>> {
     if !b.problems.is_empty() {
         return Err(b.problems);
     }
-    timeline.events.sort_by_key(|e| e.date.sort_key());
+    timeline.events.sort_by_cached_key(|e| e.date.sort_key());
     Ok(timeline)
 }
 
 fn label(what: &str, id: &str, place: &Place) -> String {
     if id.is_empty() {
-        let index = place.path.rsplit('.').next().unwrap_or("?");
-        format!("{what} #{}", index.parse::<usize>().map_or(0, |i| i + 1))
+        format!("{what} #{}", place.index + 1)
     } else {
         format!("{what} {id:?}")
     }
@@ -101,9 +117,9 @@ fn is_slug(id: &str) -> bool {
 impl Builder {
     fn report(&mut self, place: &Place, field: &str, message: String) {
         let path = if field.is_empty() {
-            place.path.clone()
+            place.path()
         } else {
-            format!("{}.{field}", place.path)
+            format!("{}.{field}", place.path())
         };
         self.problems.push(Problem {
             file: place.file,
@@ -128,9 +144,9 @@ impl Builder {
         if let Some(first) = first {
             self.problems.push(Problem {
                 file: place.file,
-                path: format!("{}.id", place.path),
+                path: format!("{}.id", place.path()),
                 message: format!("{name}: id is defined twice"),
-                first: Some((first.file, format!("{}.id", first.path))),
+                first: Some((first.file, format!("{}.id", first.path()))),
             });
             return false;
         }
@@ -143,12 +159,12 @@ impl Builder {
         }
     }
 
-    fn document(&mut self, raw: &RawDocument, place: &Place, next: usize) -> Document {
+    fn document(&mut self, raw: RawDocument, place: &Place, next: usize) -> Document {
         let name = label("document", &raw.id, place);
-        let first = self.doc_ids.get(&raw.id).map(|(_, p)| p.clone());
+        let first = self.doc_ids.get(&raw.id).map(|(_, p)| *p);
         if self.check_id("document", &raw.id, place, first.as_ref()) {
             self.doc_ids
-                .insert(raw.id.clone(), (DocId(next as u32), place.clone()));
+                .insert(raw.id.clone(), (DocId(next as u32), *place));
         }
         self.require(&name, place, "title", &raw.title);
         if raw.paragraphs.is_empty() {
@@ -168,21 +184,21 @@ impl Builder {
             }
         };
         Document {
-            id: raw.id.clone(),
-            title: raw.title.clone(),
-            publisher: raw.publisher.clone(),
+            id: raw.id,
+            title: raw.title,
+            publisher: raw.publisher,
             published,
-            url: raw.url.clone(),
-            paragraphs: raw.paragraphs.clone(),
+            url: raw.url,
+            paragraphs: raw.paragraphs,
         }
     }
 
-    fn actor(&mut self, raw: &RawActor, place: &Place, next: usize) -> Actor {
+    fn actor(&mut self, raw: RawActor, place: &Place, next: usize) -> Actor {
         let name = label("actor", &raw.id, place);
-        let first = self.actor_ids.get(&raw.id).map(|(_, p)| p.clone());
+        let first = self.actor_ids.get(&raw.id).map(|(_, p)| *p);
         if self.check_id("actor", &raw.id, place, first.as_ref()) {
             self.actor_ids
-                .insert(raw.id.clone(), (ActorId(next as u32), place.clone()));
+                .insert(raw.id.clone(), (ActorId(next as u32), *place));
         }
         self.require(&name, place, "name", &raw.name);
         let kind = ActorKind::ALL
@@ -198,18 +214,18 @@ impl Builder {
             self.report(place, "kind", message);
         }
         Actor {
-            id: raw.id.clone(),
-            name: raw.name.clone(),
+            id: raw.id,
+            name: raw.name,
             kind: kind.unwrap_or(ActorKind::Other),
-            aliases: raw.aliases.clone(),
+            aliases: raw.aliases,
         }
     }
 
-    fn event(&mut self, raw: &RawEvent, place: &Place, timeline: &Timeline) -> Option<Event> {
+    fn event(&mut self, raw: RawEvent, place: &Place, timeline: &Timeline) -> Option<Event> {
         let name = label("event", &raw.id, place);
-        let first = self.event_ids.get(&raw.id).cloned();
+        let first = self.event_ids.get(&raw.id).copied();
         if self.check_id("event", &raw.id, place, first.as_ref()) {
-            self.event_ids.insert(raw.id.clone(), place.clone());
+            self.event_ids.insert(raw.id.clone(), *place);
         }
         self.require(&name, place, "title", &raw.title);
         self.require(&name, place, "kind", &raw.kind);
@@ -257,32 +273,37 @@ impl Builder {
             );
         }
         let mut sources = Vec::with_capacity(raw.sources.len());
-        for (j, source) in raw.sources.iter().enumerate() {
+        let cited = raw.sources.len();
+        for (j, source) in raw.sources.into_iter().enumerate() {
             let at = Place {
-                file: place.file,
-                path: format!("{}.sources.{j}", place.path),
+                source: Some(j),
+                ..*place
             };
             if let Some(source) = self.source(&name, source, &at, timeline) {
                 sources.push(source);
             }
         }
-        if sources.len() != raw.sources.len() || actors.len() != raw.actors.len() {
+        if sources.len() != cited || actors.len() != raw.actors.len() {
             return None;
         }
+        let kind = match raw.kind.trim() {
+            trimmed if trimmed.len() == raw.kind.len() => raw.kind,
+            trimmed => trimmed.to_string(),
+        };
         Some(Event {
-            id: raw.id.clone(),
+            id: raw.id,
             date: date?,
-            date_text: raw.date_text.clone(),
-            title: raw.title.clone(),
-            kind: raw.kind.trim().to_string(),
+            date_text: raw.date_text,
+            title: raw.title,
+            kind,
             status: status?,
             actors,
-            summary: raw.summary.clone(),
+            summary: raw.summary,
             sources,
         })
     }
 
-    fn source(&mut self, name: &str, raw: &RawSource, at: &Place, tl: &Timeline) -> Option<Source> {
+    fn source(&mut self, name: &str, raw: RawSource, at: &Place, tl: &Timeline) -> Option<Source> {
         let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
             let hint = suggestion(&raw.doc, self.doc_ids.keys());
             self.report(
@@ -324,7 +345,7 @@ impl Builder {
         Some(Source {
             doc,
             paragraph,
-            quote: raw.quote.clone(),
+            quote: raw.quote,
         })
     }
 }

@@ -15,8 +15,7 @@ pub fn parse_json(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::file(
             name,
-            "has no content: expected a JSON object with documents, actors and events"
-                .to_string(),
+            "has no content: expected a JSON object with documents, actors and events".to_string(),
         )]);
     }
     serde_json::from_str(text).map_err(|e| vec![diagnostic(name, 0, &e)])
@@ -35,45 +34,77 @@ enum RawLine {
 /// object per line; blank lines are skipped. Every bad line is reported (the first
 /// [`MAX_LINE_ERRORS`] in full).
 pub fn parse_jsonl(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
-    let mut file = RawFile::default();
-    let mut problems = Vec::new();
-    let mut bad_lines = 0;
+    let mut lines = JsonLines::new(name);
     for (n, line) in text.lines().enumerate() {
+        lines.line(n, line);
+    }
+    lines.finish()
+}
+
+/// A JSON Lines file read one line at a time, so that a large file is never in memory
+/// whole.
+pub struct JsonLines {
+    name: String,
+    file: RawFile,
+    problems: Vec<Diagnostic>,
+    bad_lines: usize,
+}
+
+impl JsonLines {
+    /// Starts reading the file reported as `name`.
+    pub fn new(name: &str) -> Self {
+        JsonLines {
+            name: name.to_string(),
+            file: RawFile::default(),
+            problems: Vec::new(),
+            bad_lines: 0,
+        }
+    }
+
+    /// Reads line `n` (0-based); returns whether it held an event.
+    pub fn line(&mut self, n: usize, line: &str) -> bool {
         if line.trim().is_empty() {
-            continue;
+            return false;
         }
         match serde_json::from_str::<RawLine>(line) {
-            Ok(RawLine::Document(d)) => file.documents.push(d),
-            Ok(RawLine::Actor(a)) => file.actors.push(a),
-            Ok(RawLine::Event(e)) => file.events.push(e),
+            Ok(RawLine::Document(d)) => self.file.documents.push(d),
+            Ok(RawLine::Actor(a)) => self.file.actors.push(a),
+            Ok(RawLine::Event(e)) => {
+                self.file.events.push(e);
+                return true;
+            }
             Err(e) => {
-                bad_lines += 1;
-                if problems.len() < MAX_LINE_ERRORS {
-                    problems.push(diagnostic(name, n, &e));
+                self.bad_lines += 1;
+                if self.problems.len() < MAX_LINE_ERRORS {
+                    self.problems.push(diagnostic(&self.name, n, &e));
                 }
             }
         }
+        false
     }
-    if bad_lines > problems.len() {
-        problems.push(Diagnostic::file(
-            name,
-            format!(
-                "{} more lines have errors",
-                bad_lines - problems.len()
-            ),
-        ));
+
+    /// The lists read, or every bad line.
+    pub fn finish(mut self) -> Result<RawFile, Vec<Diagnostic>> {
+        if self.bad_lines > self.problems.len() {
+            let more = self.bad_lines - self.problems.len();
+            self.problems.push(Diagnostic::file(
+                &self.name,
+                format!("{more} more lines have errors"),
+            ));
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let file = self.file;
+        if file.documents.is_empty() && file.actors.is_empty() && file.events.is_empty() {
+            return Err(vec![Diagnostic::file(
+                &self.name,
+                "has no content: expected one {\"document\": …}, {\"actor\": …} or {\"event\": …} object per line"
+                    .to_string(),
+            )]);
+        }
+        Ok(file)
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    if file.documents.is_empty() && file.actors.is_empty() && file.events.is_empty() {
-        return Err(vec![Diagnostic::file(
-            name,
-            "has no content: expected one {\"document\": …}, {\"actor\": …} or {\"event\": …} object per line"
-                .to_string(),
-        )]);
-    }
-    Ok(file)
 }
 
 /// A serde_json error as a diagnostic, its line counted from `first_line` (0-based).
@@ -164,7 +195,12 @@ impl Scanner<'_> {
     }
 
     /// Reads one value, recording its position (and those of the values inside it).
-    fn value(&mut self, path: &mut Vec<String>, spans: &mut Vec<(String, (usize, usize))>, depth: usize) {
+    fn value(
+        &mut self,
+        path: &mut Vec<String>,
+        spans: &mut Vec<(String, (usize, usize))>,
+        depth: usize,
+    ) {
         self.skip_space();
         spans.push((path.join("."), self.position()));
         match self.bytes.get(self.at) {
@@ -281,7 +317,15 @@ mod tests {
 
     #[test]
     fn hostile_json_does_not_stop_the_scanner() {
-        for text in ["", "{", "[[[[", "{\"a\": [1, 2", "\"unterminated", "{\"a\" 1}", "]]]"] {
+        for text in [
+            "",
+            "{",
+            "[[[[",
+            "{\"a\": [1, 2",
+            "\"unterminated",
+            "{\"a\" 1}",
+            "]]]",
+        ] {
             let mut spans = Vec::new();
             json_spans(text, 0, &mut spans);
         }

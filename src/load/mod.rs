@@ -5,15 +5,17 @@
 mod build;
 mod json;
 mod raw;
+mod read;
 mod spans;
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::model::Timeline;
 use raw::RawFile;
 use spans::SpanIndex;
+
+pub use read::{Progress, Stage};
 
 /// The timeline of the seed article, compiled into the binary.
 pub const BUNDLED_YAML: &str = include_str!("../../events.yaml");
@@ -37,39 +39,15 @@ impl SourceFile {
     /// Reads `path`, refusing directories, devices, pipes, files over `max_bytes` and
     /// text that is not UTF-8, each with a one-line reason.
     pub fn read(path: &Path, max_bytes: u64) -> Result<Self, Diagnostic> {
+        SourceFile::read_with(path, max_bytes, &Progress::default())
+    }
+
+    fn read_with(path: &Path, max_bytes: u64, progress: &Progress) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        let fail = |message: String| Diagnostic::file(&name, message);
-        let meta = fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
-        if meta.is_dir() {
-            return Err(fail("is a directory, not a timeline file".to_string()));
-        }
-        if !meta.is_file() {
-            return Err(fail(
-                "is not a regular file (a device, pipe or socket?)".to_string(),
-            ));
-        }
-        if meta.len() > max_bytes {
-            return Err(fail(format!(
-                "is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-file-size)",
-                meta.len()
-            )));
-        }
-        let bytes = fs::read(path).map_err(|e| fail(io_reason(&e)))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            Diagnostic {
-                file: name.clone(),
-                line: Some(line),
-                column: Some(column),
-                message: "is not valid UTF-8 text".to_string(),
-            }
-        })?;
+        let (file, claimed) = read::open(path, &name, max_bytes)?;
+        progress.add_total(claimed);
+        let bytes = read::read_all(file, &name, max_bytes, claimed, progress)?;
+        let text = read::utf8(&name, bytes)?;
         Ok(SourceFile { name, text })
     }
 
@@ -82,14 +60,6 @@ impl SourceFile {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => format!("cannot be read: {e}"),
-    }
-}
-
 /// The files a command reads when none are named: `./events.yaml` if there is one, else
 /// the bundled timeline.
 pub fn default_input() -> Option<PathBuf> {
@@ -99,6 +69,17 @@ pub fn default_input() -> Option<PathBuf> {
 
 /// Loads the named files (or the default input when `paths` is empty) into one timeline.
 pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<(Timeline, Vec<String>), LoadError> {
+    load_paths_with(paths, max_bytes, &Progress::default())
+}
+
+/// Like [`load_paths`], publishing how far it has got to `progress`. Each file's text is
+/// dropped once parsed (a JSON Lines file is parsed line by line as it is read), so a
+/// large file is not held twice; the text is read again only to locate problems.
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    progress: &Progress,
+) -> Result<(Timeline, Vec<String>), LoadError> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         default_input().into_iter().collect()
     } else {
@@ -108,27 +89,58 @@ pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<(Timeline, Vec<St
         let timeline = load_sources(&[SourceFile::bundled()])?;
         return Ok((timeline, vec![BUNDLED_NAME.to_string()]));
     }
-    let mut files = Vec::new();
-    let mut unreadable = Vec::new();
+    let mut raws = Vec::with_capacity(paths.len());
+    let mut names = Vec::with_capacity(paths.len());
+    let mut diagnostics = Vec::new();
     for path in &paths {
-        match SourceFile::read(path, max_bytes) {
-            Ok(file) => files.push(file),
-            Err(e) => unreadable.push(e),
+        let name = path.display().to_string();
+        match parse_path(path, &name, max_bytes, progress) {
+            Ok(raw) => raws.push(raw),
+            Err(mut d) => diagnostics.append(&mut d),
         }
+        names.push(name);
     }
-    let names = files.iter().map(|f| f.name.clone()).collect();
-    match load_sources(&files) {
-        Ok(timeline) if unreadable.is_empty() => Ok((timeline, names)),
-        Ok(_) => Err(LoadError {
-            diagnostics: unreadable,
-        }),
-        Err(mut e) => {
-            unreadable.append(&mut e.diagnostics);
-            Err(LoadError {
-                diagnostics: unreadable,
-            })
-        }
+    if !diagnostics.is_empty() {
+        // References into a file that did not parse would all look broken: report only
+        // the parse errors.
+        return Err(LoadError { diagnostics });
     }
+    progress.set_stage(Stage::Checking);
+    build_located(raws, &names, |i| {
+        SourceFile::read(&paths[i], max_bytes)
+            .map(|f| Format::of(&f.name).spans(&f.text))
+            .unwrap_or_default()
+    })
+}
+
+/// Reads and parses one file, holding no more of it than the format needs.
+fn parse_path(
+    path: &Path,
+    name: &str,
+    max_bytes: u64,
+    progress: &Progress,
+) -> Result<RawFile, Vec<Diagnostic>> {
+    progress.set_stage(Stage::Reading);
+    let format = Format::of(name);
+    if format == Format::JsonLines {
+        let (file, claimed) = read::open(path, name, max_bytes).map_err(|d| vec![d])?;
+        progress.add_total(claimed);
+        progress.set_stage(Stage::Parsing);
+        let mut lines = json::JsonLines::new(name);
+        read::for_each_line(file, name, max_bytes, progress, |n, line| {
+            if lines.line(n, line.strip_prefix('\u{feff}').unwrap_or(line)) {
+                progress.add_events(1);
+            }
+            Ok(())
+        })
+        .map_err(|d| vec![d])?;
+        return lines.finish();
+    }
+    let file = SourceFile::read_with(path, max_bytes, progress).map_err(|d| vec![d])?;
+    progress.set_stage(Stage::Parsing);
+    let raw = format.parse(&file)?;
+    progress.add_events(raw.events.len() as u64);
+    Ok(raw)
 }
 
 /// The formats a timeline file can be written in, told apart by the file's extension.
@@ -192,17 +204,29 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
         // the parse errors.
         return Err(LoadError { diagnostics });
     }
-    match build::build(&raws) {
-        Ok(timeline) => Ok(timeline),
+    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    build_located(raws, &names, |i| {
+        Format::of(&files[i].name).spans(&files[i].text)
+    })
+    .map(|(timeline, _)| timeline)
+}
+
+/// Validates the parsed files into one timeline; on failure, locates each problem in
+/// the text `spans` indexes for a file.
+fn build_located(
+    raws: Vec<RawFile>,
+    names: &[String],
+    spans: impl Fn(usize) -> SpanIndex,
+) -> Result<(Timeline, Vec<String>), LoadError> {
+    let mut diagnostics = Vec::new();
+    match build::build(raws) {
+        Ok(timeline) => Ok((timeline, names.to_vec())),
         Err(problems) => {
-            let spans: Vec<SpanIndex> = files
-                .iter()
-                .map(|f| Format::of(&f.name).spans(&f.text))
-                .collect();
+            let spans: Vec<SpanIndex> = (0..names.len()).map(spans).collect();
             let locate = |file: usize, path: &str| {
                 let (line, column) = spans[file].locate(path).unzip();
                 Diagnostic {
-                    file: files[file].name.clone(),
+                    file: names[file].clone(),
                     line,
                     column,
                     message: String::new(),
