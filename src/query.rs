@@ -83,17 +83,32 @@ pub struct Index {
 }
 
 impl Index {
-    /// Prepares `timeline` for querying.
+    /// Prepares `timeline` for any query.
     pub fn new(timeline: &Timeline) -> Self {
+        Index::build(timeline, true)
+    }
+
+    /// Prepares `timeline` for one query, `filter`: the text of the events is indexed only
+    /// if the filter searches it.
+    pub fn for_filter(timeline: &Timeline, filter: &Filter) -> Self {
+        Index::build(timeline, !filter.text.is_empty())
+    }
+
+    fn build(timeline: &Timeline, with_text: bool) -> Self {
         let mut by_actor = vec![Vec::new(); timeline.actors.len()];
         let mut text = Vec::new();
-        let mut starts = Vec::with_capacity(timeline.events.len());
+        let mut starts = Vec::new();
+        if with_text {
+            starts.reserve_exact(timeline.events.len());
+        }
         for (i, event) in timeline.events.iter().enumerate() {
             for actor in &event.actors {
                 by_actor[actor.0 as usize].push(i as u32);
             }
-            starts.push(text.len());
-            push_searchable(&mut text, event);
+            if with_text {
+                starts.push(text.len());
+                push_searchable(&mut text, event);
+            }
         }
         Index {
             by_actor,
@@ -177,17 +192,47 @@ impl Index {
         }
     }
 
-    /// Events whose searchable text contains `text`, ascending.
+    /// Events whose searchable text contains `text`, ascending. After a match the scan
+    /// skips to the next event, so a common word costs no more than a rare one.
     fn containing(&self, text: &str) -> Vec<usize> {
         let needle = text.to_lowercase();
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let mut out: Vec<usize> = Vec::new();
-        for at in memchr::memmem::find_iter(&self.text, needle.as_bytes()) {
+        let mut from = 0;
+        while let Some(found) = finder.find(&self.text[from..]) {
+            let at = from + found;
             let event = self.starts.partition_point(|&s| s <= at) - 1;
-            if out.last() != Some(&event) {
-                out.push(event);
-            }
+            out.push(event);
+            from = self
+                .starts
+                .get(event + 1)
+                .copied()
+                .unwrap_or(self.text.len());
         }
         out
+    }
+
+    /// Positions in `shown` of the events, among `candidates` (positions in `shown`), whose
+    /// text contains `text`: narrowing a search as it is typed looks only at the events
+    /// that matched its beginning.
+    pub fn narrow(&self, shown: &[usize], candidates: &[usize], text: &str) -> Vec<usize> {
+        let needle = text.to_lowercase();
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        candidates
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let event = shown[k];
+                let end = self
+                    .starts
+                    .get(event + 1)
+                    .copied()
+                    .unwrap_or(self.text.len());
+                self.starts
+                    .get(event)
+                    .is_some_and(|&start| finder.find(&self.text[start..end]).is_some())
+            })
+            .collect()
     }
 }
 
@@ -214,8 +259,12 @@ fn push_searchable(text: &mut Vec<u8>, event: &Event) {
         .chain(&event.summary)
         .chain(event.sources.iter().map(|s| &s.quote));
     for part in parts {
-        // NUL never occurs in typed text, so a match cannot straddle two parts.
-        text.extend_from_slice(part.to_lowercase().as_bytes());
+        if part.is_ascii() {
+            text.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            text.extend_from_slice(part.to_lowercase().as_bytes());
+        }
+        // NUL cannot be typed into a search, so a match cannot straddle two parts.
         text.push(0);
     }
 }

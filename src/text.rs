@@ -7,6 +7,12 @@ use std::ops::Range;
 /// Finds `quote` in `paragraph`, treating every run of whitespace as equal to any other.
 /// Returns the byte range of the match in `paragraph`.
 pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
+    let trimmed = quote.trim();
+    if let Some(start) = memchr::memmem::find(paragraph.as_bytes(), trimmed.as_bytes())
+        && !trimmed.is_empty()
+    {
+        return Some(start..start + trimmed.len());
+    }
     let words: Vec<&str> = quote.split_whitespace().collect();
     let first = *words.first()?;
     let mut from = 0;

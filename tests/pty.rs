@@ -42,6 +42,11 @@ struct Session {
 impl Session {
     /// Starts `tline` with no arguments in a fresh directory on a `cols`×`rows` terminal.
     fn spawn(cols: u16, rows: u16) -> Session {
+        Session::spawn_with(cols, rows, &[])
+    }
+
+    /// Starts `tline` with `args` in a fresh directory on a `cols`×`rows` terminal.
+    fn spawn_with(cols: u16, rows: u16, args: &[&str]) -> Session {
         let dir = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -52,6 +57,7 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tline"));
+        cmd.args(args);
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -454,4 +460,133 @@ fn person_opens_the_time_axis_and_jumps_to_a_date() {
     });
     s.press("q");
     assert!(s.wait_exit(), "q exits with success");
+}
+
+/// A JSON Lines timeline of `events` events, one day apart, written once per test run.
+fn large_timeline(events: usize) -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<(TempDir, std::path::PathBuf)> = std::sync::OnceLock::new();
+    let (_, path) = FILE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("large.jsonl");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+        writeln!(
+            out,
+            r#"{{"document": {{"id": "doc", "title": "A doc", "published": "2000-01-01", "paragraphs": ["Alpha beta gamma delta."]}}}}"#
+        )
+        .expect("write");
+        writeln!(out, r#"{{"actor": {{"id": "nato", "name": "NATO", "kind": "organization"}}}}"#)
+            .expect("write");
+        let start = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a day");
+        for i in 0..events {
+            let day = start + chrono::Days::new(i as u64);
+            writeln!(
+                out,
+                r#"{{"event": {{"id": "e{i}", "date": "{day}", "title": "Event number {i}", "kind": "talks", "actors": ["nato"], "sources": [{{"doc": "doc", "paragraph": 1, "quote": "beta gamma"}}]}}}}"#
+            )
+            .expect("write");
+        }
+        out.flush().expect("flush");
+        drop(out);
+        (dir, path)
+    });
+    path
+}
+
+const LARGE: usize = 200_000;
+
+#[test]
+fn a_large_file_shows_its_progress_at_once_and_q_leaves_during_the_load() {
+    let path = large_timeline(LARGE);
+    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
+    s.wait_for("Loading");
+    s.wait_for("q quits");
+    assert!(
+        s.text().contains(" MB of "),
+        "bytes read show:\n{}",
+        s.text()
+    );
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success during the load");
+    let raw = s.raw();
+    let left = rfind(&raw, LEAVE_ALT).expect("the alternate screen was left");
+    assert!(
+        find_from(&raw, SHOW_CURSOR, left).is_some(),
+        "then the cursor was shown"
+    );
+}
+
+#[test]
+fn a_large_file_becomes_browsable_when_loaded() {
+    let path = large_timeline(LARGE);
+    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
+    s.wait_until("the load to finish", |screen| {
+        find(screen, &format!("event 1 of {LARGE}")).is_some()
+    });
+    s.press("G");
+    s.wait_for(&format!("event {LARGE} of {LARGE}"));
+    s.press("/number 123456\r");
+    s.wait_for("/number 123456: 1 of 1");
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+/// Times a person's first steps on a large file: `TLINE_SCALE_FILE=big.json cargo test
+/// --release --test pty -- --ignored --nocapture scale`. Prints the timings; asserts only
+/// that each step happens.
+#[test]
+#[ignore = "needs TLINE_SCALE_FILE, a large generated timeline"]
+fn scale_timings() {
+    let path = std::env::var("TLINE_SCALE_FILE").expect("TLINE_SCALE_FILE names a file");
+    let started = Instant::now();
+    let mut s = Session::spawn_with(120, 40, &["--max-file-size", "4000000000", &path]);
+    let step =
+        |s: &mut Session, what: &str, keys: &str, until: &dyn Fn(&vt100::Screen) -> bool| {
+            let at = Instant::now();
+            s.press(keys);
+            while !until(s.screen()) {
+                assert!(
+                    at.elapsed() < Duration::from_secs(600),
+                    "{what} never happened"
+                );
+                thread::sleep(Duration::from_millis(1));
+            }
+            println!("{what}: {:.3} s", at.elapsed().as_secs_f64());
+        };
+    step(&mut s, "first frame", "", &|screen| {
+        find(screen, "Loading").is_some() || find(screen, "event 1 of").is_some()
+    });
+    println!("  (since spawn: {:.3} s)", started.elapsed().as_secs_f64());
+    step(&mut s, "usable", "", &|screen| {
+        find(screen, "event 1 of").is_some()
+    });
+    step(&mut s, "G (last event)", "G", &|screen| {
+        find(screen, "event 1 of").is_none()
+    });
+    step(&mut s, "g (first event)", "g", &|screen| {
+        find(screen, "event 1 of").is_some()
+    });
+    step(&mut s, "j", "j", &|screen| {
+        find(screen, "event 2 of").is_some()
+    });
+    step(
+        &mut s,
+        "search 'summit ceasefire'",
+        "/summit ceasefire\r",
+        &|screen| find(screen, "/summit ceasefire: ").is_some(),
+    );
+    step(&mut s, "clear", "x", &|screen| {
+        find(screen, "/summit").is_none()
+    });
+    step(&mut s, "actor picker", "a", &|screen| {
+        find(screen, "Space ticks").is_some() || find(screen, "actors").is_some()
+    });
+    step(&mut s, "filter by actor 3", "A3\r", &|screen| {
+        find(screen, "actor:").is_some()
+    });
+    step(&mut s, "time axis", "t", &|screen| {
+        find(screen, "Time axis").is_some()
+    });
+    step(&mut s, "zoom in", "+", &|_| true);
+    s.press("q");
+    assert!(s.wait_exit());
 }

@@ -1,6 +1,8 @@
 //! Validation: turns the raw lists of every file into one [`Timeline`], collecting every
 //! problem rather than stopping at the first.
 
+use std::fmt;
+
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -93,15 +95,37 @@ pub fn build(mut files: Vec<RawFile>) -> Result<Timeline, Vec<Problem>> {
     if !b.problems.is_empty() {
         return Err(b.problems);
     }
-    timeline.events.sort_by_cached_key(|e| e.date.sort_key());
+    // Files are usually written in time order: checking is far cheaper than sorting.
+    if !timeline.events.is_sorted_by_key(|e| e.date.sort_key()) {
+        timeline.events.sort_by_cached_key(|e| e.date.sort_key());
+    }
     Ok(timeline)
 }
 
-fn label(what: &str, id: &str, place: &Place) -> String {
-    if id.is_empty() {
-        format!("{what} #{}", place.index + 1)
-    } else {
-        format!("{what} {id:?}")
+/// How a problem names its item: `event "biden-putin-call"`, or `event #3` when the id
+/// is empty. Formatted only when a problem is reported.
+#[derive(Clone, Copy)]
+struct Label<'a> {
+    what: &'static str,
+    id: &'a str,
+    index: usize,
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{} #{}", self.what, self.index + 1)
+        } else {
+            write!(f, "{} {:?}", self.what, self.id)
+        }
+    }
+}
+
+fn label<'a>(what: &'static str, id: &'a str, place: &Place) -> Label<'a> {
+    Label {
+        what,
+        id,
+        index: place.index,
     }
 }
 
@@ -130,7 +154,13 @@ impl Builder {
     }
 
     /// Checks an id's form and uniqueness; returns whether it may be registered.
-    fn check_id(&mut self, what: &str, id: &str, place: &Place, first: Option<&Place>) -> bool {
+    fn check_id(
+        &mut self,
+        what: &'static str,
+        id: &str,
+        place: &Place,
+        first: Option<&Place>,
+    ) -> bool {
         let name = label(what, id, place);
         if id.is_empty() {
             self.report(place, "id", format!("{name}: id is empty"));
@@ -153,7 +183,7 @@ impl Builder {
         true
     }
 
-    fn require(&mut self, name: &str, place: &Place, field: &str, value: &str) {
+    fn require(&mut self, name: Label<'_>, place: &Place, field: &str, value: &str) {
         if value.trim().is_empty() {
             self.report(place, field, format!("{name}: {field} is empty"));
         }
@@ -166,7 +196,7 @@ impl Builder {
             self.doc_ids
                 .insert(raw.id.clone(), (DocId(next as u32), *place));
         }
-        self.require(&name, place, "title", &raw.title);
+        self.require(name, place, "title", &raw.title);
         if raw.paragraphs.is_empty() {
             self.report(place, "paragraphs", format!("{name}: paragraphs is empty"));
         }
@@ -200,7 +230,7 @@ impl Builder {
             self.actor_ids
                 .insert(raw.id.clone(), (ActorId(next as u32), *place));
         }
-        self.require(&name, place, "name", &raw.name);
+        self.require(name, place, "name", &raw.name);
         let kind = ActorKind::ALL
             .into_iter()
             .find(|k| k.as_str() == raw.kind.trim());
@@ -227,8 +257,8 @@ impl Builder {
         if self.check_id("event", &raw.id, place, first.as_ref()) {
             self.event_ids.insert(raw.id.clone(), *place);
         }
-        self.require(&name, place, "title", &raw.title);
-        self.require(&name, place, "kind", &raw.kind);
+        self.require(name, place, "title", &raw.title);
+        self.require(name, place, "kind", &raw.kind);
         let date = EdtfDate::parse(&raw.date)
             .map_err(|e| self.report(place, "date", format!("{name}: date: {e}")))
             .ok();
@@ -249,19 +279,23 @@ impl Builder {
         };
         let mut actors = Vec::with_capacity(raw.actors.len());
         for (j, id) in raw.actors.iter().enumerate() {
-            let field = format!("actors.{j}");
+            let field = || format!("actors.{j}");
             match self.actor_ids.get(id.as_str()) {
                 Some((actor, _)) if actors.contains(actor) => {
                     self.report(
                         place,
-                        &field,
+                        &field(),
                         format!("{name}: actor {id:?} is listed twice"),
                     );
                 }
                 Some((actor, _)) => actors.push(*actor),
                 None => {
                     let hint = suggestion(id, self.actor_ids.keys());
-                    self.report(place, &field, format!("{name}: unknown actor {id:?}{hint}"));
+                    self.report(
+                        place,
+                        &field(),
+                        format!("{name}: unknown actor {id:?}{hint}"),
+                    );
                 }
             }
         }
@@ -279,7 +313,7 @@ impl Builder {
                 source: Some(j),
                 ..*place
             };
-            if let Some(source) = self.source(&name, source, &at, timeline) {
+            if let Some(source) = self.source(name, source, &at, timeline) {
                 sources.push(source);
             }
         }
@@ -303,7 +337,13 @@ impl Builder {
         })
     }
 
-    fn source(&mut self, name: &str, raw: RawSource, at: &Place, tl: &Timeline) -> Option<Source> {
+    fn source(
+        &mut self,
+        name: Label<'_>,
+        raw: RawSource,
+        at: &Place,
+        tl: &Timeline,
+    ) -> Option<Source> {
         let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
             let hint = suggestion(&raw.doc, self.doc_ids.keys());
             self.report(

@@ -563,7 +563,12 @@ impl App {
 
     /// Sets the search text and selects the first match from where the search began.
     fn set_search(&mut self, text: String) {
-        self.matches = self.index.find(&self.rows.events, &text);
+        let extends = !self.search.is_empty() && text.is_ascii() && text.starts_with(&self.search);
+        self.matches = if extends {
+            self.index.narrow(&self.rows.events, &self.matches, &text)
+        } else {
+            self.index.find(&self.rows.events, &text)
+        };
         self.search = text;
         let from = self.search_origin;
         if let Some(&k) = self

@@ -7,6 +7,7 @@ pub mod detail_pane;
 pub mod help;
 pub mod keys;
 pub mod layout;
+pub mod loading;
 pub mod picker;
 pub mod prompt;
 pub mod rows;
@@ -17,19 +18,98 @@ pub mod terminal;
 pub mod timeline_pane;
 pub mod ui;
 
-use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
 
-use crate::model::Timeline;
-use crate::query::Filter;
+use anyhow::{Context, Result};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::layout::Size;
+
+use crate::load::Progress;
 use app::{Action, App, Mode};
 use terminal::Tui;
 
-/// Runs the TUI on the terminal until the person quits.
-pub fn run(timeline: Timeline, title: String, filter: Filter) -> Result<()> {
+/// How long a load may take before the loading screen shows; a quicker load (and any
+/// error it ends in) never touches the terminal.
+const QUIET_LOAD: Duration = Duration::from_millis(150);
+
+/// How often the loading screen redraws.
+const LOADING_TICK: Duration = Duration::from_millis(50);
+
+/// Runs the TUI over what `load` builds on another thread, given the progress to publish
+/// and the terminal size. Until it is done the loading screen shows, and `q` leaves at
+/// once. An error from `load` is returned after the terminal is restored.
+pub fn run_loading<F>(title: String, load: F) -> Result<()>
+where
+    F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
+{
+    let progress = Arc::new(Progress::default());
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let (send, receive) = mpsc::channel();
+    let shared = Arc::clone(&progress);
+    thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            let _ = send.send(load(&shared, Size::new(width, height)));
+        })
+        .context("starting the loader")?;
+    let started = Instant::now();
+    let first = match receive.recv_timeout(QUIET_LOAD) {
+        Ok(loaded) => Some(loaded?),
+        Err(mpsc::RecvTimeoutError::Timeout) => None,
+        Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("the loader stopped"),
+    };
     let mut tui = Tui::enter().context("starting the terminal UI")?;
+    let app = match first {
+        Some(app) => app,
+        None => match wait_for_load(&mut tui, &title, &progress, &receive, started)? {
+            Some(app) => app,
+            None => return Ok(()),
+        },
+    };
+    browse(&mut tui, app)
+}
+
+/// Shows the loading screen until the app arrives (`None` if the person quit first).
+fn wait_for_load(
+    tui: &mut Tui,
+    title: &str,
+    progress: &Progress,
+    receive: &mpsc::Receiver<Result<App>>,
+    started: Instant,
+) -> Result<Option<App>> {
+    loop {
+        let snapshot = loading::Snapshot::of(progress, started.elapsed());
+        tui.terminal
+            .draw(|frame| loading::render(frame, title, &snapshot))
+            .context("drawing")?;
+        match receive.try_recv() {
+            Ok(loaded) => return loaded.map(Some),
+            Err(mpsc::TryRecvError::Disconnected) => anyhow::bail!("the loader stopped"),
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        if event::poll(LOADING_TICK).context("reading input")?
+            && let Event::Key(key) = event::read().context("reading input")?
+        {
+            let ctrl_c =
+                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+            if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// The browsing loop: draw, read an input, update.
+fn browse(tui: &mut Tui, mut app: App) -> Result<()> {
     let size = tui.terminal.size().context("reading the terminal size")?;
-    let mut app = App::new(timeline, title, filter, size);
+    if size != app.size {
+        app.update(Action::Resize(size.width, size.height));
+    }
     while !app.quit {
         tui.terminal
             .draw(|frame| ui::render(&app, frame))
