@@ -148,13 +148,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 
 /// The words of `text` with their byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // Offsets come from the slices themselves: a separator may be more than one byte
+    // (a no-break or ideographic space).
+    let base = text.as_ptr() as usize;
     text.split(|c: char| c.is_whitespace())
-        .scan(0, |at, word| {
-            let start = *at;
-            *at += word.len() + 1;
-            Some((start, word))
-        })
-        .filter(|(_, w)| !w.is_empty())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - base, w))
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 //! pane that is drawn, every scroll position stays within its content, and the time
 //! axis strip counts the shown events.
 //!
-//! Each bug the property found is kept below as a minimal `#[ignore]`d reproducer; while
-//! any is open the property is ignored too (`cargo test --test props -- --ignored`).
+//! Each bug the property found is kept below as a minimal reproducer, so that it stays
+//! fixed whatever cases the property happens to draw.
 //!
 //! `PROPTEST_CASES` sets the number of cases (96 by default).
 
@@ -614,7 +614,6 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    #[ignore = "bug: fails on each of the four bugs below"]
     fn random_use_keeps_every_invariant(
         source in source(),
         size in size(),
@@ -648,7 +647,6 @@ fn replay(source: Source, size: (u16, u16), actions: &[Action]) {
 }
 
 #[test]
-#[ignore = "bug: with one timeline row, an event below a gap row scrolls out of view"]
 fn a_one_row_timeline_shows_the_gap_row_instead_of_the_selected_event() {
     // The two events are years apart, so a gap row stands between them. At 30×4 the
     // timeline pane has one row inside. Down selects event 1 and scrolls to its row;
@@ -657,7 +655,6 @@ fn a_one_row_timeline_shows_the_gap_row_instead_of_the_selected_event() {
 }
 
 #[test]
-#[ignore = "bug: after a filter change the time axis can keep the old filter's counts"]
 fn the_time_axis_counts_the_events_of_the_new_filter() {
     // Filtering by the first event's actors leaves the axis the same window, so
     // `AxisStrip::refresh` sees a scale it has already counted and keeps the counts of
@@ -670,7 +667,6 @@ fn the_time_axis_counts_the_events_of_the_new_filter() {
 }
 
 #[test]
-#[ignore = "bug: a resize with the help open does not clamp the help scroll"]
 fn a_resize_clamps_the_help_scroll() {
     // Scrolled to the end of the help at 40×12; at 120×60 the whole help fits, yet it
     // stays scrolled, showing its last lines at the top and nothing under them.
@@ -709,7 +705,6 @@ fn a_resize_under_the_help_keeps_the_timeline_in_bounds() {
 }
 
 #[test]
-#[ignore = "bug: text::wrap miscounts byte offsets after a space of more than one byte"]
 fn a_no_break_space_in_a_paragraph_does_not_panic_the_source_pane() {
     // `text::wrap` steps over every separator as one byte, so after a no-break or
     // ideographic space its ranges fall inside characters and slicing them panics (in

@@ -792,7 +792,9 @@ impl App {
             let row = self.rows.row_of(self.selected);
             if top < self.offset {
                 self.offset = top;
-            } else if row >= self.offset + height {
+            }
+            // The event's own row wins over its gap row when both do not fit.
+            if row >= self.offset + height {
                 self.offset = row + 1 - height;
             }
             self.offset = self.offset.min(self.rows.len().saturating_sub(height));
@@ -807,6 +809,10 @@ impl App {
             let lines = detail_pane::line_count(self, width);
             self.detail_scroll = self.detail_scroll.min(lines.saturating_sub(side_height));
         }
+        let help_page = help::visible_lines(self.size.height);
+        self.help_scroll = self
+            .help_scroll
+            .min(help::line_count().saturating_sub(help_page));
         let columns = self.layout().axis.map(|a| inner(a).width);
         self.axis
             .refresh(&self.timeline, &self.rows, self.selected, columns);

@@ -50,6 +50,7 @@ impl AxisStrip {
         self.fit = None;
         self.scale = None;
         self.followed = None;
+        self.counted = None;
     }
 
     /// Brings the window and counts up to date for the shown events, the `k`-th of which
