@@ -248,10 +248,21 @@ impl Timeline {
     }
 }
 
+/// Words longer than this get no suggestions: comparing costs the product of the lengths.
+const MAX_SUGGESTED_LEN: usize = 64;
+
 /// The candidates most like `word` (by normalised Levenshtein distance), best first.
+/// Long words, and candidates of very different length, are not compared.
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
     let word = word.to_lowercase();
+    let len = word.chars().count();
+    if len > MAX_SUGGESTED_LEN {
+        return Vec::new();
+    }
     let mut scored: Vec<(f64, &str)> = candidates
+        .filter(|c| {
+            c.len() <= 4 * MAX_SUGGESTED_LEN && c.chars().count().abs_diff(len) <= len.max(3)
+        })
         .map(|c| {
             (
                 strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase()),

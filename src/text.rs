@@ -13,37 +13,41 @@ pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
     {
         return Some(start..start + trimmed.len());
     }
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    let first = *words.first()?;
-    let mut from = 0;
-    while let Some(found) = paragraph[from..].find(first) {
-        let start = from + found;
-        if let Some(end) = match_words_from(paragraph, start, &words) {
-            return Some(start..end);
+    // Whitespace may differ: compare with every run of whitespace made one space, in
+    // one linear pass, mapping the match back to the paragraph's bytes.
+    let needle = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    if needle.is_empty() {
+        return None;
+    }
+    let mut squeezed = String::with_capacity(paragraph.len());
+    let mut origin = Vec::with_capacity(paragraph.len() + 1);
+    let mut in_space = false;
+    for (at, c) in paragraph.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                squeezed.push(' ');
+                origin.push(at);
+            }
+            in_space = true;
+        } else {
+            squeezed.push(c);
+            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+            in_space = false;
         }
-        from = start + first.len();
+    }
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&squeezed.as_bytes()[from..], needle.as_bytes()) {
+        let start = from + found;
+        let end = start + needle.len();
+        // Whole characters only: a match must not start or end inside one.
+        if squeezed.is_char_boundary(start) && squeezed.is_char_boundary(end) {
+            let last = squeezed[..end].chars().next_back()?;
+            let end_in_paragraph = origin[end - 1] + last.len_utf8();
+            return Some(origin[start]..end_in_paragraph);
+        }
+        from = start + 1;
     }
     None
-}
-
-/// Matches `words` at `start`, allowing any whitespace run between them; returns the end.
-fn match_words_from(paragraph: &str, start: usize, words: &[&str]) -> Option<usize> {
-    let mut at = start;
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            let rest = &paragraph[at..];
-            let trimmed = rest.trim_start();
-            if trimmed.len() == rest.len() {
-                return None;
-            }
-            at += rest.len() - trimmed.len();
-        }
-        if !paragraph[at..].starts_with(word) {
-            return None;
-        }
-        at += word.len();
-    }
-    Some(at)
 }
 
 /// Makes text from a file safe to show on one terminal line: control characters,

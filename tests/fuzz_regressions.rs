@@ -13,7 +13,7 @@ use std::time::Duration;
 use tline::date::EdtfDate;
 use tline::load::{self, DEFAULT_MAX_FILE_BYTES, SourceFile};
 
-/// Inputs that currently take far too long; each has its own ignored test below.
+/// Inputs that once took seconds to minutes; each has its own test below, under a bound.
 const KNOWN_SLOW: &[&str] = &[
     "load_yaml-deep-flow-nesting",
     "load_yaml-long-unknown-actor",
@@ -22,7 +22,7 @@ const KNOWN_SLOW: &[&str] = &[
 ];
 
 /// How long a 64 KB input may take in a debug build: a loader that bounds its work needs
-/// milliseconds; today these take 11 s to 67 s here (each input is loaded twice).
+/// milliseconds; these took 11 s to 67 s before the fixes (each input is loaded twice).
 const BOUND: Duration = Duration::from_secs(2);
 
 fn dir() -> PathBuf {
@@ -115,32 +115,21 @@ fn every_kept_input_loads_or_fails_cleanly() {
 }
 
 #[test]
-#[ignore = "bug: libyaml's scanner rescans every open flow bracket on each token \
-            (yaml_parser_stale_simple_keys), quadratic in nesting depth, before serde_yaml's \
-            depth limit of 128 applies; 64 KB of `events: [[[…` takes ~6 s in release"]
 fn deep_flow_nesting_is_refused_quickly() {
     run_within_bound("load_yaml-deep-flow-nesting");
 }
 
 #[test]
-#[ignore = "bug: build.rs suggestion → model::closest runs Damerau-Levenshtein (O(n·m)) between \
-            every unknown actor reference and every known id, with no length cap; a 16 KB id \
-            aliased ten times takes ~12 s in release"]
 fn long_unknown_actor_through_aliases_is_reported_quickly() {
     run_within_bound("load_yaml-long-unknown-actor");
 }
 
 #[test]
-#[ignore = "bug: build.rs suggestion → model::closest has no length cap: two 30 KB ids in JSON \
-            (no aliases needed) take ~4 s in release, and the time grows with their product"]
 fn long_unknown_actor_in_json_is_reported_quickly() {
     run_within_bound("load_json-long-unknown-actor");
 }
 
 #[test]
-#[ignore = "bug: text::find_quote retries match_words_from at every occurrence of the quote's \
-            first word, O(words²) for a near-miss quote; build.rs runs it again over every \
-            paragraph for the hint, and aliases repeat it: 60 KB takes ~4 s in release"]
 fn near_miss_quote_is_reported_quickly() {
     run_within_bound("load_yaml-quote-near-miss");
 }

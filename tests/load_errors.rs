@@ -208,7 +208,7 @@ fn paragraph_of_wrong_type() {
     fails(
         &edit("paragraph: 1", "paragraph: \"two\""),
         "bad.yaml:20:20: events[0].sources[0].paragraph: invalid type: string \"two\", \
-         expected i64",
+         expected a paragraph number",
     );
 }
 

@@ -58,6 +58,9 @@ impl Place {
 #[derive(Default)]
 struct Builder {
     problems: Vec<Problem>,
+    /// "Did you mean" hints given so far: each compares a word with every known id, so
+    /// a file full of unknown references gets hints for its first few only.
+    hints: usize,
     doc_ids: HashMap<String, (DocId, Place)>,
     actor_ids: HashMap<String, (ActorId, Place)>,
     event_ids: HashMap<String, Place>,
@@ -290,7 +293,7 @@ impl Builder {
                 }
                 Some((actor, _)) => actors.push(*actor),
                 None => {
-                    let hint = suggestion(id, self.actor_ids.keys());
+                    let hint = self.suggestion(id, Known::Actors);
                     self.report(
                         place,
                         &field(),
@@ -345,7 +348,7 @@ impl Builder {
         tl: &Timeline,
     ) -> Option<Source> {
         let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
-            let hint = suggestion(&raw.doc, self.doc_ids.keys());
+            let hint = self.suggestion(&raw.doc, Known::Documents);
             self.report(
                 at,
                 "doc",
@@ -390,11 +393,30 @@ impl Builder {
     }
 }
 
-fn suggestion<'a>(word: &str, known: impl Iterator<Item = &'a String>) -> String {
-    let close = closest(word, known.map(String::as_str), 3);
-    if close.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", close.join(" or "))
+/// Which ids a hint is looked for among.
+enum Known {
+    Actors,
+    Documents,
+}
+
+/// How many "did you mean" hints one load gives.
+const MAX_HINTS: usize = 20;
+
+impl Builder {
+    /// " (did you mean …?)" for an unknown reference, while hints are left.
+    fn suggestion(&mut self, word: &str, known: Known) -> String {
+        if self.hints >= MAX_HINTS {
+            return String::new();
+        }
+        self.hints += 1;
+        let close = match known {
+            Known::Actors => closest(word, self.actor_ids.keys().map(String::as_str), 3),
+            Known::Documents => closest(word, self.doc_ids.keys().map(String::as_str), 3),
+        };
+        if close.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", close.join(" or "))
+        }
     }
 }

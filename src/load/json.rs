@@ -112,9 +112,11 @@ fn diagnostic(name: &str, first_line: usize, e: &serde_json::Error) -> Diagnosti
     let message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = message.strip_suffix(&suffix).unwrap_or(&message);
-    let message = message
-        .replace("unknown variant", "unknown line type")
-        .replace("variant identifier", "line type");
+    let message = super::shorten_quoted(
+        &message
+            .replace("unknown variant", "unknown line type")
+            .replace("variant identifier", "line type"),
+    );
     let located = e.line() > 0;
     Diagnostic {
         file: name.to_string(),

@@ -7,6 +7,7 @@ mod json;
 mod raw;
 mod read;
 mod spans;
+mod yaml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -170,7 +171,7 @@ impl Format {
 
     fn parse(self, file: &SourceFile) -> Result<RawFile, Vec<Diagnostic>> {
         match self {
-            Format::Yaml => parse_yaml(file).map_err(|d| vec![d]),
+            Format::Yaml => yaml::parse_yaml(file).map_err(|d| vec![d]),
             Format::Json => json::parse_json(&file.name, &file.text),
             Format::JsonLines => json::parse_jsonl(&file.name, &file.text),
         }
@@ -244,6 +245,7 @@ fn build_located(
                     }
                     None => problem.message,
                 };
+                diagnostic.message = shorten_quoted(&diagnostic.message);
                 diagnostics.push(diagnostic);
             }
             diagnostics.sort_by_key(|d| (d.file.clone(), d.line, d.column));
@@ -252,36 +254,39 @@ fn build_located(
     }
 }
 
-fn parse_yaml(file: &SourceFile) -> Result<RawFile, Diagnostic> {
-    if file
-        .text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return Err(Diagnostic::file(
-            &file.name,
-            "has no content: expected a mapping with documents, actors and events".to_string(),
-        ));
-    }
-    serde_yaml::from_str(&file.text).map_err(|e| {
-        let location = e.location();
-        // The position goes in front of the message; a second position in the text (where
-        // a quoted string or a block started, say) stays, since it helps.
-        let message = match &location {
-            Some(l) => e.to_string().replacen(
-                &format!(" at line {} column {}", l.line(), l.column()),
-                "",
-                1,
-            ),
-            None => e.to_string(),
-        };
-        Diagnostic {
-            file: file.name.clone(),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
-            message,
+/// Longest text quoted whole in a message; a longer one is cut, its length given.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// `message` with every quoted text (`"…"` or `` `…` ``) over [`MAX_QUOTED_CHARS`]
+/// characters cut short: an error must not echo a 50 MB value.
+fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut chars = message.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
         }
-    })
+        let rest = &message[at + 1..];
+        let mut escaped = false;
+        let close = rest.char_indices().find(|&(_, d)| {
+            let closes = d == c && !escaped;
+            escaped = d == '\\' && !escaped;
+            closes
+        });
+        let Some((len, _)) = close else { continue };
+        let inner = &rest[..len];
+        let count = inner.chars().count();
+        if count > MAX_QUOTED_CHARS {
+            out.extend(inner.chars().take(MAX_QUOTED_CHARS - 20));
+            out.push_str(&format!("… ({count} characters)"));
+        } else {
+            out.push_str(inner);
+        }
+        out.push(c);
+        while chars.next_if(|&(i, _)| i <= at + 1 + len).is_some() {}
+    }
+    out
 }
 
 /// One problem in one file, at a line and column where known.

@@ -89,6 +89,7 @@ pub struct RawEvent {
 pub struct RawSource {
     #[serde(deserialize_with = "scalar")]
     pub doc: String,
+    #[serde(deserialize_with = "paragraph_number")]
     pub paragraph: i64,
     #[serde(deserialize_with = "scalar")]
     pub quote: String,
@@ -144,4 +145,41 @@ fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 fn optional_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Option::<Text>::deserialize(d).map(|o| o.map(|t| t.0))
+}
+
+/// Reads a paragraph number, naming what is expected rather than a Rust type.
+struct ParagraphVisitor;
+
+impl Visitor<'_> for ParagraphVisitor {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a paragraph number")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| self.too_large(v))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| self.too_large(v))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| self.too_large(v))
+    }
+}
+
+impl ParagraphVisitor {
+    fn too_large<E: de::Error>(self, v: impl fmt::Display) -> E {
+        E::invalid_value(de::Unexpected::Other(&format!("integer `{v}`")), &self)
+    }
+}
+
+fn paragraph_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    d.deserialize_any(ParagraphVisitor)
 }

@@ -119,10 +119,12 @@ pub fn read_all(
     progress: &Progress,
 ) -> Result<Vec<u8>, Diagnostic> {
     let mut bytes = Vec::with_capacity(claimed.min(max_bytes) as usize + 1);
-    let mut limited = file.take(max_bytes.saturating_add(1));
+    // Whole chunks, not a count cut at the limit: some /proc files refuse reads whose
+    // size is not a multiple of 8.
+    let mut file = file;
     let mut chunk = vec![0; CHUNK];
     loop {
-        let n = limited
+        let n = file
             .read(&mut chunk)
             .map_err(|e| Diagnostic::file(name, io_reason(&e)))?;
         if n == 0 {
@@ -146,7 +148,7 @@ pub fn for_each_line(
     progress: &Progress,
     mut line: impl FnMut(usize, &str) -> Result<(), Diagnostic>,
 ) -> Result<(), Diagnostic> {
-    let mut reader = BufReader::with_capacity(1 << 16, file.take(max_bytes.saturating_add(1)));
+    let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut buffer = Vec::new();
     let (mut total, mut unreported) = (0u64, 0u64);
     for n in 0.. {

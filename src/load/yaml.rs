@@ -1,0 +1,307 @@
+//! YAML: the format people write by hand. Before serde_yaml reads a file, a guard walks
+//! its events with yaml-rust2 and refuses what a timeline never needs and a hostile file
+//! could abuse, each at its line and column: control characters, more than one document,
+//! tags, duplicate keys, nesting deeper than [`MAX_DEPTH`], and aliases that would expand
+//! the file by more than its own size ("billion laughs").
+
+use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
+use yaml_rust2::parser::{Event, Parser, Tag};
+use yaml_rust2::scanner::Marker;
+
+use super::raw::RawFile;
+use super::{Diagnostic, SourceFile, shorten_quoted};
+
+/// Deepest nesting of lists and mappings accepted; a timeline needs five levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// Bytes that aliases may add to a file, on top of its own size.
+const MIN_ALIAS_ALLOWANCE: usize = 64 << 10;
+
+/// Reads a YAML timeline.
+pub fn parse_yaml(file: &SourceFile) -> Result<RawFile, Diagnostic> {
+    if file
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::file(
+            &file.name,
+            "has no content: expected a mapping with documents, actors and events".to_string(),
+        ));
+    }
+    guard(&file.name, &file.text)?;
+    serde_yaml::from_str(&file.text).map_err(|e| {
+        let location = e.location();
+        // The position goes in front of the message; a second position in the text (where
+        // a quoted string or a block started, say) stays, since it helps.
+        let message = match &location {
+            Some(l) => e.to_string().replacen(
+                &format!(" at line {} column {}", l.line(), l.column()),
+                "",
+                1,
+            ),
+            None => e.to_string(),
+        };
+        Diagnostic {
+            file: file.name.clone(),
+            line: location.as_ref().map(|l| l.line()),
+            column: location.as_ref().map(|l| l.column()),
+            message: shorten_quoted(&message.replace("unit value", "null")),
+        }
+    })
+}
+
+/// One step of the path to a value: a mapping key or a list index.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A list or mapping being walked.
+struct Node {
+    /// The anchor it defines, 0 for none.
+    anchor: usize,
+    /// Where it starts, in bytes.
+    start: usize,
+    /// Bytes the aliases inside it add.
+    aliased: usize,
+    /// For a mapping, the keys seen so far, and whether the next scalar is a key.
+    keys: Option<(HashSet<String>, bool)>,
+    /// For a list, the index of the next item.
+    next_index: usize,
+}
+
+/// Walks the YAML events of `text`, refusing what [`parse_yaml`] must never see. A syntax
+/// error is left for serde_yaml to report in its own words.
+fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
+    check_characters(name, text)?;
+    let fail = |(line, column): (usize, usize), path: &[Step], message: String| Diagnostic {
+        file: name.to_string(),
+        line: Some(line),
+        column: Some(column),
+        message: with_path(path, message),
+    };
+    let allowance = text.len().max(MIN_ALIAS_ALLOWANCE);
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Node> = Vec::new();
+    let mut path: Vec<Step> = Vec::new();
+    let mut anchored: HashMap<usize, usize> = HashMap::default();
+    let (mut documents, mut expanded) = (0, 0usize);
+    loop {
+        let (event, mark) = match parser.next_token() {
+            Ok(next) => next,
+            // Flow brackets nested past the scanner's limit (255): libyaml would take
+            // time quadratic in their depth to say so.
+            Err(e) if e.info().contains("recursion limit") => {
+                return Err(fail(
+                    place(e.marker()),
+                    &[],
+                    format!("nested deeper than {MAX_DEPTH} levels (a timeline needs 5)"),
+                ));
+            }
+            Err(_) => return Ok(()),
+        };
+        // The key this value stands under, or whether the scalar is itself a key.
+        let is_key = matches!(
+            stack.last(),
+            Some(Node {
+                keys: Some((_, true)),
+                ..
+            })
+        );
+        if !is_key
+            && !matches!(event, Event::MappingEnd | Event::SequenceEnd)
+            && let Some(node) = stack.last_mut().filter(|n| n.keys.is_none())
+        {
+            path.push(Step::Index(node.next_index));
+            node.next_index += 1;
+        }
+        let is_mapping = matches!(event, Event::MappingStart(..));
+        match event {
+            Event::StreamEnd => return Ok(()),
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(fail(
+                        place(&mark),
+                        &[],
+                        "a second YAML document starts here (a timeline file holds one)"
+                            .to_string(),
+                    ));
+                }
+            }
+            Event::Alias(id) => {
+                let size = anchored.get(&id).copied().unwrap_or(0);
+                expanded = expanded.saturating_add(size);
+                if let Some(node) = stack.last_mut() {
+                    node.aliased = node.aliased.saturating_add(size);
+                }
+                if expanded > allowance {
+                    return Err(fail(
+                        place(&mark),
+                        &path,
+                        format!(
+                            "aliases here would expand the file by more than {allowance} bytes \
+                             (a timeline has no need of so many; write the values out)"
+                        ),
+                    ));
+                }
+                end_value(&mut stack, &mut path);
+            }
+            Event::Scalar(value, _, anchor, tag) => {
+                if let Some(tag) = tag.filter(|t| !is_plain_string(t)) {
+                    let at = tag_mark(text, &mark, &tag);
+                    return Err(fail(at, &path, unsupported(&tag)));
+                }
+                if is_key {
+                    let keys = stack.last_mut().and_then(|n| n.keys.as_mut());
+                    if let Some((seen, expecting_key)) = keys {
+                        if !seen.insert(value.clone()) {
+                            return Err(fail(
+                                place(&mark),
+                                &path,
+                                format!("duplicate field `{value}`"),
+                            ));
+                        }
+                        *expecting_key = false;
+                    }
+                    path.push(Step::Key(value));
+                    continue;
+                }
+                if anchor != 0 {
+                    anchored.insert(anchor, value.len());
+                }
+                end_value(&mut stack, &mut path);
+            }
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
+                if is_key {
+                    // A complex key: serde_yaml refuses it with a clear message.
+                    return Ok(());
+                }
+                if let Some(tag) = tag {
+                    let at = tag_mark(text, &mark, &tag);
+                    return Err(fail(at, &path, unsupported(&tag)));
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(fail(
+                        place(&mark),
+                        &[],
+                        format!("nested deeper than {MAX_DEPTH} levels (a timeline needs 5)"),
+                    ));
+                }
+                stack.push(Node {
+                    anchor,
+                    start: mark.index(),
+                    aliased: 0,
+                    keys: is_mapping.then(|| (HashSet::default(), true)),
+                    next_index: 0,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(node) = stack.pop() else {
+                    return Ok(());
+                };
+                if node.anchor != 0 {
+                    let own = mark.index().saturating_sub(node.start);
+                    anchored.insert(node.anchor, own.saturating_add(node.aliased));
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.aliased = parent.aliased.saturating_add(node.aliased);
+                }
+                end_value(&mut stack, &mut path);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// After a value: its key or index leaves the path, and a mapping expects a key again.
+fn end_value(stack: &mut [Node], path: &mut Vec<Step>) {
+    if let Some(node) = stack.last_mut() {
+        path.pop();
+        if let Some((_, expecting_key)) = node.keys.as_mut() {
+            *expecting_key = true;
+        }
+    }
+}
+
+/// `!!str` only says a value is text, which every field of a timeline is anyway.
+fn is_plain_string(tag: &Tag) -> bool {
+    tag.suffix == "str" && (tag.handle == "tag:yaml.org,2002:" || tag.handle == "!!")
+}
+
+/// The tag as written: `!foo`, `!!binary`.
+fn written(tag: &Tag) -> String {
+    let handle = if tag.handle == "tag:yaml.org,2002:" {
+        "!!"
+    } else {
+        tag.handle.as_str()
+    };
+    format!("{handle}{}", tag.suffix)
+}
+
+/// Line and column (1-based) of a marker.
+fn place(mark: &Marker) -> (usize, usize) {
+    (mark.line(), mark.col() + 1)
+}
+
+/// Where `tag` is written before the value at `mark` (the parser marks the value).
+fn tag_mark(text: &str, mark: &Marker, tag: &Tag) -> (usize, usize) {
+    let end = text
+        .char_indices()
+        .nth(mark.index())
+        .map_or(text.len(), |(at, _)| at);
+    let Some(at) = text[..end].rfind(&written(tag)) else {
+        return place(mark);
+    };
+    let line = text[..at].matches('\n').count() + 1;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..at].chars().count() + 1)
+}
+
+fn unsupported(tag: &Tag) -> String {
+    shorten_quoted(&format!("unsupported YAML tag {}", written(tag)))
+}
+
+/// `message` after the path to the value, as serde_yaml writes it (`events[0].title: …`).
+fn with_path(path: &[Step], message: String) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) if out.is_empty() => out.push_str(key),
+            Step::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() {
+        message
+    } else {
+        shorten_quoted(&format!("{out}: {message}"))
+    }
+}
+
+/// Refuses the characters YAML does not allow in a file (C0 and C1 controls but tab,
+/// line feed, carriage return and next line; DEL; U+FFFE and U+FFFF), at their place.
+fn check_characters(name: &str, text: &str) -> Result<(), Diagnostic> {
+    let allowed = |c: char| match c {
+        '\t' | '\n' | '\r' | '\u{85}' => true,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => false,
+        _ => true,
+    };
+    let Some(at) = text.find(|c: char| !allowed(c)) else {
+        return Ok(());
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Err(Diagnostic {
+        file: name.to_string(),
+        line: Some(line),
+        column: Some(before[line_start..].chars().count() + 1),
+        message: "control characters are not allowed".to_string(),
+    })
+}
