@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use tline::cli::{FilterWords, ListFormat, QuoteMark, check_summary, write_list, write_source};
 use tline::load::{DEFAULT_MAX_FILE_BYTES, Stage, load_paths, load_paths_with};
 use tline::query::Index;
+use tline::tui::Ending;
 use tline::tui::app::App;
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
@@ -185,13 +186,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 names.join(", ")
             };
             let words = FilterWords::from(cli.filter);
-            tline::tui::run_loading(title, move |progress, size| {
+            let ending = tline::tui::run_loading(title, move |progress, size| {
                 let (timeline, names) = load_paths_with(&cli.files, max, progress)?;
                 let filter = words.resolve(&timeline)?;
                 progress.set_stage(Stage::Indexing);
                 Ok(App::new(timeline, names.join(", "), filter, size))
             })?;
-            Ok(ExitCode::SUCCESS)
+            Ok(match ending {
+                Ending::Quit => ExitCode::SUCCESS,
+                // As a shell reports a process a signal ended: 128 + its number.
+                Ending::Signal(signal) => ExitCode::from(128 + signal as u8),
+            })
         }
         None => {
             let (timeline, _) = load_paths(&cli.files, max)?;

@@ -47,6 +47,11 @@ impl Session {
 
     /// Starts `tline` with `args` in a fresh directory on a `cols`×`rows` terminal.
     fn spawn_with(cols: u16, rows: u16, args: &[&str]) -> Session {
+        Session::spawn_env(cols, rows, args, &[])
+    }
+
+    /// Starts `tline` with `args` and the environment variables `env` added.
+    fn spawn_env(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
         let dir = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -61,6 +66,9 @@ impl Session {
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn tline");
         // Only the child holds the slave now, so the reader sees EOF when it exits.
         drop(pair.slave);
@@ -172,6 +180,19 @@ impl Session {
     /// Waits for the program to exit and all its output to be read; returns whether it
     /// succeeded.
     fn wait_exit(&mut self) -> bool {
+        self.wait_exit_code() == 0
+    }
+
+    /// Sends `signal` to the program.
+    fn signal(&mut self, signal: i32) {
+        let pid = self.child.process_id().expect("tline has a pid") as libc::pid_t;
+        // SAFETY: kill has no memory effects; pid is our own child.
+        let sent = unsafe { libc::kill(pid, signal) };
+        assert_eq!(sent, 0, "kill({pid}, {signal})");
+    }
+
+    /// Waits for the program to exit and all its output to be read; returns its exit code.
+    fn wait_exit_code(&mut self) -> u32 {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait for tline") {
@@ -189,7 +210,7 @@ impl Session {
             thread::sleep(POLL);
         }
         self.update();
-        status.success()
+        status.exit_code()
     }
 
     /// A copy of every byte the program wrote.
@@ -539,19 +560,18 @@ fn scale_timings() {
     let path = std::env::var("TLINE_SCALE_FILE").expect("TLINE_SCALE_FILE names a file");
     let started = Instant::now();
     let mut s = Session::spawn_with(120, 40, &["--max-file-size", "4000000000", &path]);
-    let step =
-        |s: &mut Session, what: &str, keys: &str, until: &dyn Fn(&vt100::Screen) -> bool| {
-            let at = Instant::now();
-            s.press(keys);
-            while !until(s.screen()) {
-                assert!(
-                    at.elapsed() < Duration::from_secs(600),
-                    "{what} never happened"
-                );
-                thread::sleep(Duration::from_millis(1));
-            }
-            println!("{what}: {:.3} s", at.elapsed().as_secs_f64());
-        };
+    let step = |s: &mut Session, what: &str, keys: &str, until: &dyn Fn(&vt100::Screen) -> bool| {
+        let at = Instant::now();
+        s.press(keys);
+        while !until(s.screen()) {
+            assert!(
+                at.elapsed() < Duration::from_secs(600),
+                "{what} never happened"
+            );
+            thread::sleep(Duration::from_millis(1));
+        }
+        println!("{what}: {:.3} s", at.elapsed().as_secs_f64());
+    };
     step(&mut s, "first frame", "", &|screen| {
         find(screen, "Loading").is_some() || find(screen, "event 1 of").is_some()
     });
@@ -589,4 +609,110 @@ fn scale_timings() {
     step(&mut s, "zoom in", "+", &|_| true);
     s.press("q");
     assert!(s.wait_exit());
+}
+
+/// Asserts that the terminal was put back: after the last switch to the alternate
+/// screen, the program left it and showed the cursor.
+fn assert_restored(raw: &[u8]) {
+    let entered = rfind(raw, ENTER_ALT).expect("the TUI started");
+    let left = find_from(raw, LEAVE_ALT, entered).expect("the alternate screen was left");
+    assert!(
+        find_from(raw, SHOW_CURSOR, left).is_some(),
+        "the cursor was shown after leaving"
+    );
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let mut s = Session::spawn_env(80, 24, &[], &[("TLINE_TEST_PANIC", "1")]);
+    assert_ne!(s.wait_exit_code(), 0, "a panic is a failure");
+    assert_restored(&s.raw());
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    let entered = raw
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let left = entered + raw[entered..].find("\x1b[?1049l").expect("left it");
+    assert!(
+        raw[left..].contains("TLINE_TEST_PANIC is set"),
+        "the panic message follows the restore"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let mut s = Session::spawn(80, 24);
+        s.wait_for("event 1 of 17");
+        s.signal(signal);
+        assert_eq!(s.wait_exit_code(), code, "signal {signal}");
+        assert_restored(&s.raw());
+    }
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
+    let mut s = Session::spawn(80, 24);
+    s.wait_for("event 1 of 17");
+    s.press("j");
+    s.wait_for("event 2 of 17");
+    let before = s.raw().len();
+    s.press("\x1a");
+    // Under a shell the process stops here; under this test (a session of its own, so an
+    // orphaned process group) the kernel ignores the stop. Either way the terminal must
+    // be handed back first, then taken again and redrawn.
+    let start = Instant::now();
+    loop {
+        let raw = s.raw();
+        let left = find_from(&raw, LEAVE_ALT, before);
+        if left.is_some_and(|l| find_from(&raw, ENTER_ALT, l).is_some()) {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "no suspend and resume");
+        s.signal(libc::SIGCONT);
+        thread::sleep(POLL);
+    }
+    let raw = s.raw();
+    let left = find_from(&raw, LEAVE_ALT, before).expect("left");
+    assert!(
+        find_from(&raw, SHOW_CURSOR, left).is_some(),
+        "cursor shown while away"
+    );
+    s.press("j");
+    s.wait_for("event 3 of 17");
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+#[test]
+fn an_error_found_after_the_loading_screen_restores_the_terminal_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.jsonl");
+    let mut text = std::fs::read_to_string(large_timeline(LARGE)).expect("read");
+    text.push_str(
+        r#"{"event": {"id": "last", "date": "2000-01-01", "title": "t", "kind": "k", "actors": ["nobody"], "sources": [{"doc": "doc", "paragraph": 1, "quote": "beta"}]}}"#,
+    );
+    text.push('\n');
+    std::fs::write(&path, text).expect("write");
+    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
+    s.wait_for("Loading");
+    assert_eq!(s.wait_exit_code(), 1);
+    assert_restored(&s.raw());
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        raw[left..].contains("unknown actor \"nobody\""),
+        "the error is printed after the restore"
+    );
+}
+
+#[test]
+fn an_error_before_the_tui_starts_never_touches_the_screen() {
+    let mut s = Session::spawn_with(80, 24, &["missing.yaml"]);
+    assert_eq!(s.wait_exit_code(), 1);
+    let raw = s.raw();
+    assert!(
+        rfind(&raw, ENTER_ALT).is_none(),
+        "the alternate screen was never entered"
+    );
+    assert!(String::from_utf8_lossy(&raw).contains("missing.yaml: no such file"));
 }

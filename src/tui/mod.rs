@@ -29,9 +29,24 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::Size;
 
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
 use crate::load::Progress;
 use app::{Action, App, Mode};
 use terminal::Tui;
+
+/// How the TUI ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The person quit.
+    Quit,
+    /// A signal asked the program to end (SIGTERM, SIGHUP or SIGINT): its number.
+    Signal(i32),
+}
+
+/// How long the loop waits for input before looking at signals again.
+const SIGNAL_TICK: Duration = Duration::from_millis(100);
 
 /// How long a load may take before the loading screen shows; a quicker load (and any
 /// error it ends in) never touches the terminal.
@@ -42,8 +57,9 @@ const LOADING_TICK: Duration = Duration::from_millis(50);
 
 /// Runs the TUI over what `load` builds on another thread, given the progress to publish
 /// and the terminal size. Until it is done the loading screen shows, and `q` leaves at
-/// once. An error from `load` is returned after the terminal is restored.
-pub fn run_loading<F>(title: String, load: F) -> Result<()>
+/// once. An error from `load` is returned after the terminal is restored. SIGTERM, SIGHUP
+/// and SIGINT end it with the terminal restored; Ctrl-z and SIGTSTP suspend it.
+pub fn run_loading<F>(title: String, load: F) -> Result<Ending>
 where
     F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
 {
@@ -63,63 +79,108 @@ where
         Err(mpsc::RecvTimeoutError::Timeout) => None,
         Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("the loader stopped"),
     };
+    let mut signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]).context("handling signals")?;
     let mut tui = Tui::enter().context("starting the terminal UI")?;
     let app = match first {
         Some(app) => app,
-        None => match wait_for_load(&mut tui, &title, &progress, &receive, started)? {
-            Some(app) => app,
-            None => return Ok(()),
-        },
+        None => {
+            let waited =
+                wait_for_load(&mut tui, &mut signals, &title, &progress, &receive, started);
+            match waited? {
+                Ok(app) => app,
+                Err(ending) => return Ok(ending),
+            }
+        }
     };
-    browse(&mut tui, app)
+    browse(&mut tui, &mut signals, app)
 }
 
-/// Shows the loading screen until the app arrives (`None` if the person quit first).
+/// What the loop should do about the signals that arrived: end, or nothing (after
+/// suspending if asked to).
+fn handle_signals(tui: &mut Tui, signals: &mut Signals) -> Result<Option<Ending>> {
+    for signal in signals.pending() {
+        if signal == SIGTSTP {
+            tui.suspend().context("suspending")?;
+        } else {
+            return Ok(Some(Ending::Signal(signal)));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether a key press is Ctrl-z, which raw mode delivers as a key rather than a signal.
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key)
+        if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// Shows the loading screen until the app arrives, or how the TUI ended first.
 fn wait_for_load(
     tui: &mut Tui,
+    signals: &mut Signals,
     title: &str,
     progress: &Progress,
     receive: &mpsc::Receiver<Result<App>>,
     started: Instant,
-) -> Result<Option<App>> {
+) -> Result<std::result::Result<App, Ending>> {
     loop {
+        if let Some(ending) = handle_signals(tui, signals)? {
+            return Ok(Err(ending));
+        }
         let snapshot = loading::Snapshot::of(progress, started.elapsed());
         tui.terminal
             .draw(|frame| loading::render(frame, title, &snapshot))
             .context("drawing")?;
         match receive.try_recv() {
-            Ok(loaded) => return loaded.map(Some),
+            Ok(loaded) => return loaded.map(Ok),
             Err(mpsc::TryRecvError::Disconnected) => anyhow::bail!("the loader stopped"),
             Err(mpsc::TryRecvError::Empty) => {}
         }
-        if event::poll(LOADING_TICK).context("reading input")?
-            && let Event::Key(key) = event::read().context("reading input")?
-        {
-            let ctrl_c =
-                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-            if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
-                return Ok(None);
+        if event::poll(LOADING_TICK).context("reading input")? {
+            let event = event::read().context("reading input")?;
+            if is_suspend(&event) {
+                tui.suspend().context("suspending")?;
+            } else if let Event::Key(key) = event {
+                let ctrl_c =
+                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                    return Ok(Err(Ending::Quit));
+                }
             }
         }
     }
 }
 
 /// The browsing loop: draw, read an input, update.
-fn browse(tui: &mut Tui, mut app: App) -> Result<()> {
+fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<Ending> {
     let size = tui.terminal.size().context("reading the terminal size")?;
     if size != app.size {
         app.update(Action::Resize(size.width, size.height));
     }
+    // A hidden switch for the tests that prove a panic restores the terminal.
+    let panic_after_first_frame = std::env::var_os("TLINE_TEST_PANIC").is_some();
     while !app.quit {
         tui.terminal
             .draw(|frame| ui::render(&app, frame))
             .context("drawing")?;
+        if panic_after_first_frame {
+            panic!("TLINE_TEST_PANIC is set");
+        }
+        if let Some(ending) = handle_signals(tui, signals)? {
+            return Ok(ending);
+        }
+        if !event::poll(SIGNAL_TICK).context("reading input")? {
+            continue;
+        }
         let event = event::read().context("reading input")?;
-        if let Some(action) = action_for(&app, &event) {
+        if is_suspend(&event) {
+            tui.suspend().context("suspending")?;
+        } else if let Some(action) = action_for(&app, &event) {
             app.update(action);
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }
 
 /// The action an input event sends, if any.

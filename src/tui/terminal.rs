@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 
@@ -39,6 +39,27 @@ impl Tui {
                 Err(e)
             }
         }
+    }
+}
+
+impl Tui {
+    /// Hands the terminal back and stops the process, as Ctrl-z does in a shell; when the
+    /// shell continues it (`fg`), takes the terminal again and redraws everything.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            Clear(ClearType::All),
+            EnableMouseCapture,
+            cursor::Hide
+        )?;
+        // An empty frame makes ratatui forget what it drew, so the next frame is drawn
+        // whole (Terminal::clear would ask the terminal where its cursor is).
+        self.terminal.draw(|_| {})?;
+        Ok(())
     }
 }
 
