@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::date::EdtfDate;
 use crate::model::{Event, Timeline};
 use crate::query::Filter;
-use crate::text::sanitize;
+use crate::text::{escape_invisible, sanitize};
 
 /// The output formats of `tline list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -187,8 +187,8 @@ pub fn write_list(
     match format {
         ListFormat::Json => {
             let rows: Vec<JsonEvent> = events.map(|e| json_event(timeline, e)).collect();
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
-            writeln!(out)
+            let json = serde_json::to_string_pretty(&rows)?;
+            writeln!(out, "{}", escape_invisible(&json))
         }
         ListFormat::Csv => {
             writeln!(out, "id,date,start,end,title,kind,status,actors")?;

@@ -64,6 +64,24 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `json` with C1 controls and invisible formatting characters written as `\uXXXX`
+/// escapes, which serde_json leaves raw: the same data, but nothing a terminal acts on.
+/// Such characters only occur inside strings, where the escapes mean the same.
+pub fn escape_invisible(json: &str) -> Cow<'_, str> {
+    if json.chars().all(|c| c.is_ascii() || is_plain(c)) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c.is_ascii() || is_plain(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn is_plain(c: char) -> bool {
     !(c.is_control() || is_invisible_format(c))
 }
@@ -163,6 +181,17 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_keeps_its_meaning_without_invisible_characters() {
+        let json = serde_json::to_string("a\u{9b}b\u{202e}c\u{1b}").unwrap();
+        let safe = escape_invisible(&json);
+        assert_eq!(safe, "\"a\\u009bb\\u202ec\\u001b\"");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "a\u{9b}b\u{202e}c\u{1b}"
+        );
+    }
 
     #[test]
     fn quote_is_found_across_different_whitespace() {

@@ -13,6 +13,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::Timeline;
+use crate::text::sanitize;
 use raw::RawFile;
 use spans::SpanIndex;
 
@@ -323,8 +324,15 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line, safe for a terminal: a file name or a value quoted from a file may hold
+    /// escape sequences.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place(), self.message)
+        write!(
+            f,
+            "{}: {}",
+            sanitize(&self.place()),
+            sanitize(&self.message)
+        )
     }
 }
 
