@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use tline::cli::{FilterWords, ListFormat, QuoteMark, check_summary, write_list, write_source};
-use tline::load::{DEFAULT_MAX_FILE_BYTES, Stage, load_paths, load_paths_with};
+use tline::load::{Stage, load_paths, load_paths_with};
 use tline::query::Index;
 use tline::tui::Ending;
 use tline::tui::app::App;
@@ -35,9 +35,10 @@ struct Cli {
 
 #[derive(Args, Clone, Copy)]
 struct Limits {
-    /// Refuse files larger than this many bytes.
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_BYTES)]
-    max_file_size: u64,
+    /// Refuse files larger than this many bytes [default: 256 MiB for YAML, 2 GiB for
+    /// JSON and JSON Lines].
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_file_size: Option<u64>,
 }
 
 #[derive(Subcommand)]

@@ -11,7 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 use tline::date::EdtfDate;
-use tline::load::{self, DEFAULT_MAX_FILE_BYTES, SourceFile};
+use tline::load::{self, SourceFile};
 
 /// Inputs that once took seconds to minutes; each has its own test below, under a bound.
 const KNOWN_SLOW: &[&str] = &[
@@ -64,7 +64,7 @@ fn load_bytes(file_name: &str, bytes: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(file_name);
     fs::write(&path, bytes).unwrap();
-    let by_path = load::load_paths(&[path], DEFAULT_MAX_FILE_BYTES).map(|(timeline, _)| timeline);
+    let by_path = load::load_paths(&[path], None).map(|(timeline, _)| timeline);
     let by_text = match std::str::from_utf8(bytes) {
         Ok(text) => load::load_sources(&[SourceFile {
             name: file_name.to_string(),

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use tline::load::{self, DEFAULT_MAX_FILE_BYTES, LoadError, SourceFile};
+use tline::load::{self, LoadError, SourceFile};
 use tline::model::Timeline;
 
 /// A directory of this process's own for the file each input is written to: on tmpfs
@@ -35,7 +35,7 @@ fn scratch() -> &'static Path {
 pub fn load_bytes(name: &str, data: &[u8]) {
     let path = scratch().join(name);
     fs::write(&path, data).expect("scratch file");
-    let by_path = load::load_paths(std::slice::from_ref(&path), DEFAULT_MAX_FILE_BYTES)
+    let by_path = load::load_paths(std::slice::from_ref(&path), None)
         .map(|(timeline, _names)| timeline);
     check(&path.display().to_string(), &by_path);
 

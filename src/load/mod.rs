@@ -25,8 +25,14 @@ pub const BUNDLED_YAML: &str = include_str!("../../events.yaml");
 /// The name under which the bundled timeline is reported.
 pub const BUNDLED_NAME: &str = "events.yaml (bundled)";
 
-/// Files larger than this are refused unless the caller raises the limit.
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// YAML files larger than this are refused unless the caller raises the limit: serde_yaml
+/// needs about ten times a file's size in memory.
+pub const DEFAULT_MAX_YAML_BYTES: u64 = 256 << 20;
+
+/// JSON and JSON Lines files larger than this are refused unless the caller raises the
+/// limit: loading needs about three times a file's size (2 GiB holds some 3.5 million
+/// events).
+pub const DEFAULT_MAX_JSON_BYTES: u64 = 2 << 30;
 
 /// The text of one timeline file and the name it is reported under.
 #[derive(Debug, Clone)]
@@ -69,8 +75,12 @@ pub fn default_input() -> Option<PathBuf> {
     local.is_file().then_some(local)
 }
 
-/// Loads the named files (or the default input when `paths` is empty) into one timeline.
-pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<(Timeline, Vec<String>), LoadError> {
+/// Loads the named files (or the default input when `paths` is empty) into one timeline,
+/// refusing files over `max_bytes` (by default, the limit of each file's format).
+pub fn load_paths(
+    paths: &[PathBuf],
+    max_bytes: Option<u64>,
+) -> Result<(Timeline, Vec<String>), LoadError> {
     load_paths_with(paths, max_bytes, &Progress::default())
 }
 
@@ -79,7 +89,7 @@ pub fn load_paths(paths: &[PathBuf], max_bytes: u64) -> Result<(Timeline, Vec<St
 /// large file is not held twice; the text is read again only to locate problems.
 pub fn load_paths_with(
     paths: &[PathBuf],
-    max_bytes: u64,
+    max_bytes: Option<u64>,
     progress: &Progress,
 ) -> Result<(Timeline, Vec<String>), LoadError> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
@@ -109,6 +119,8 @@ pub fn load_paths_with(
     }
     progress.set_stage(Stage::Checking);
     build_located(raws, &names, |i| {
+        let name = paths[i].display().to_string();
+        let max_bytes = max_bytes.unwrap_or(Format::of(&name).default_max_bytes());
         SourceFile::read(&paths[i], max_bytes)
             .map(|f| Format::of(&f.name).spans(&f.text))
             .unwrap_or_default()
@@ -119,11 +131,12 @@ pub fn load_paths_with(
 fn parse_path(
     path: &Path,
     name: &str,
-    max_bytes: u64,
+    max_bytes: Option<u64>,
     progress: &Progress,
 ) -> Result<RawFile, Vec<Diagnostic>> {
     progress.set_stage(Stage::Reading);
     let format = Format::of(name);
+    let max_bytes = max_bytes.unwrap_or(format.default_max_bytes());
     if format == Format::JsonLines {
         let (file, claimed) = read::open(path, name, max_bytes).map_err(|d| vec![d])?;
         progress.add_total(claimed);
@@ -167,6 +180,14 @@ impl Format {
             Some("json") => Format::Json,
             Some("jsonl" | "ndjson") => Format::JsonLines,
             _ => Format::Yaml,
+        }
+    }
+
+    /// The largest file of this format read unless the caller says otherwise.
+    pub fn default_max_bytes(self) -> u64 {
+        match self {
+            Format::Yaml => DEFAULT_MAX_YAML_BYTES,
+            Format::Json | Format::JsonLines => DEFAULT_MAX_JSON_BYTES,
         }
     }
 
