@@ -1,45 +1,26 @@
-//! Writes a synthetic timeline to stdout in the file schema, for benchmarks and scale
-//! tests (issue 6).
-//!
-//! ```sh
-//! cargo run --release --example gen -- --events 100000 --format json > big.json
-//! cargo run --release --example gen -- --events 1000 --format yaml --seed 7 > small.yaml
-//! ```
-//!
-//! The timeline is [`tline::synth::timeline`]: the same for the same `--events` and
-//! `--seed`, whatever the format. `json` is one object `{"documents", "actors",
-//! "events"}`; `jsonl` is one object a line, each with one key (`document`, `actor` or
-//! `event`), documents first, then actors, then events; `yaml` has the layout of
-//! `events.yaml`, written by hand for speed (serde_yaml is slow to write 1M events too),
-//! every string a double-quoted scalar so that no text can be mistaken for a number, a
-//! date or syntax. Fields that are absent in the model are left out.
+//! Writing a timeline in the file schema (YAML, JSON or JSON Lines): shared by the `gen`
+//! example and the load benchmark.
 
 use std::fmt;
-use std::io::{self, BufWriter, Write};
-use std::process::ExitCode;
+use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use clap::{Parser, ValueEnum};
+use clap::ValueEnum;
 use serde::{Serialize, Serializer};
 use tline::date::EdtfDate;
 use tline::model::{self, Timeline};
 
-/// Write a synthetic timeline (documents, actors, events) to stdout.
-#[derive(Parser)]
-struct Args {
-    /// How many events to generate.
-    #[arg(long, value_name = "N")]
-    events: usize,
-    /// The file format to write.
-    #[arg(long, value_enum, default_value_t = Format::Yaml)]
-    format: Format,
-    /// The seed: the same seed and event count give the same timeline.
-    #[arg(long, value_name = "S", default_value_t = 1)]
-    seed: u64,
+/// Writes `timeline` to `w` in `format`; a YAML file starts with `comment`.
+pub fn write(w: &mut impl Write, tl: &Timeline, format: Format, comment: &str) -> io::Result<()> {
+    match format {
+        Format::Json => write_json(w, tl),
+        Format::Jsonl => write_jsonl(w, tl),
+        Format::Yaml => write_yaml(w, tl, comment),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+pub enum Format {
     /// One YAML document laid out like events.yaml.
     Yaml,
     /// One JSON object with documents, actors and events.
@@ -264,12 +245,8 @@ fn list_key(w: &mut impl Write, key: &str, empty: bool) -> io::Result<()> {
 }
 
 /// The layout of events.yaml: block sequences of mappings, one field a line.
-fn write_yaml(w: &mut impl Write, tl: &Timeline, args: &Args) -> io::Result<()> {
-    writeln!(
-        w,
-        "# Synthetic timeline: {} events, seed {} (cargo run --release --example gen).",
-        args.events, args.seed
-    )?;
+fn write_yaml(w: &mut impl Write, tl: &Timeline, comment: &str) -> io::Result<()> {
+    writeln!(w, "# {comment}")?;
     list_key(w, "documents", tl.documents.is_empty())?;
     for d in tl.documents.iter().map(document) {
         field(w, "  - ", "id", d.id)?;
@@ -330,34 +307,6 @@ fn write_yaml(w: &mut impl Write, tl: &Timeline, args: &Args) -> io::Result<()> 
         }
     }
     Ok(())
-}
-
-fn run(args: &Args) -> io::Result<()> {
-    let timeline = tline::synth::timeline(args.events, args.seed);
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    match args.format {
-        Format::Json => write_json(&mut out, &timeline)?,
-        Format::Jsonl => write_jsonl(&mut out, &timeline)?,
-        Format::Yaml => write_yaml(&mut out, &timeline, args)?,
-    }
-    out.flush()?;
-    // Freeing millions of strings one by one takes a noticeable part of a second; the
-    // process is about to end and the system takes the memory back at once.
-    std::mem::forget(timeline);
-    Ok(())
-}
-
-fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        // The reader went away (`gen ... | head`): nothing more to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("gen: {e}");
-            ExitCode::FAILURE
-        }
-    }
 }
 
 #[cfg(test)]

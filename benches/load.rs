@@ -1,0 +1,42 @@
+//! Loading cost per format: the same synthetic timeline written as YAML, JSON and JSON
+//! Lines, parsed and validated from memory (no disk) at 10k and 100k events. The 1M runs,
+//! peak memory and the comparison with jq are in `bench/compare.sh`.
+
+// The writer's own unit test is not run here (no test harness), which leaves its import
+// unused.
+#[allow(unused_imports)]
+#[path = "../examples/gen/write.rs"]
+mod write;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use tline::load::{SourceFile, load_sources};
+use write::Format;
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for events in [10_000, 100_000] {
+        let timeline = tline::synth::timeline(events, 1);
+        for (format, extension) in [
+            (Format::Yaml, "yaml"),
+            (Format::Json, "json"),
+            (Format::Jsonl, "jsonl"),
+        ] {
+            let mut bytes = Vec::new();
+            write::write(&mut bytes, &timeline, format, "bench").expect("write to memory");
+            let file = SourceFile {
+                name: format!("bench.{extension}"),
+                text: String::from_utf8(bytes).expect("UTF-8"),
+            };
+            group.throughput(Throughput::Bytes(file.text.len() as u64));
+            let id = BenchmarkId::new(extension, events);
+            group.bench_with_input(id, &file, |b, file| {
+                b.iter(|| load_sources(std::slice::from_ref(file)).expect("loads"))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);
