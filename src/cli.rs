@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use anyhow::{Result, bail};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use unicode_width::UnicodeWidthStr;
 
 use crate::date::EdtfDate;
@@ -105,6 +105,25 @@ pub fn check_summary(timeline: &Timeline, files: &[String]) -> String {
     )
 }
 
+/// A writer that passes JSON through with C1 controls and invisible characters turned
+/// into `\uXXXX` escapes (see [`escape_invisible`]). serde_json writes every string
+/// fragment whole, so each write holds whole characters.
+struct EscapeInvisible<W>(W);
+
+impl<W: Write> Write for EscapeInvisible<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) if !buf.is_ascii() => self.0.write_all(escape_invisible(text).as_bytes())?,
+            _ => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 #[derive(Serialize)]
 struct JsonEvent<'a> {
     id: &'a str,
@@ -186,9 +205,11 @@ pub fn write_list(
     let events = selection.iter().map(|&i| &timeline.events[i]);
     match format {
         ListFormat::Json => {
-            let rows: Vec<JsonEvent> = events.map(|e| json_event(timeline, e)).collect();
-            let json = serde_json::to_string_pretty(&rows)?;
-            writeln!(out, "{}", escape_invisible(&json))
+            let formatter = serde_json::ser::PrettyFormatter::new();
+            let mut json =
+                serde_json::Serializer::with_formatter(EscapeInvisible(&mut *out), formatter);
+            json.collect_seq(events.map(|e| json_event(timeline, e)))?;
+            writeln!(out)
         }
         ListFormat::Csv => {
             writeln!(out, "id,date,start,end,title,kind,status,actors")?;

@@ -68,7 +68,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// escapes, which serde_json leaves raw: the same data, but nothing a terminal acts on.
 /// Such characters only occur inside strings, where the escapes mean the same.
 pub fn escape_invisible(json: &str) -> Cow<'_, str> {
-    if json.chars().all(|c| c.is_ascii() || is_plain(c)) {
+    if json.is_ascii() || json.chars().all(is_plain) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
