@@ -343,6 +343,13 @@ fn scale_timings() {
         find(screen, "Time axis").is_some()
     });
     step(&mut s, "zoom in", "+", &|_| true);
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap_or_default();
+    for line in status
+        .lines()
+        .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+    {
+        println!("{line}");
+    }
     s.press("q");
     assert!(s.wait_exit());
 }

@@ -185,9 +185,14 @@ impl Session {
         self.wait_exit_code() == 0
     }
 
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("tline has a pid")
+    }
+
     /// Sends `signal` to the program.
     pub fn signal(&mut self, signal: i32) {
-        let pid = self.child.process_id().expect("tline has a pid") as libc::pid_t;
+        let pid = self.pid() as libc::pid_t;
         // SAFETY: kill has no memory effects; pid is our own child.
         let sent = unsafe { libc::kill(pid, signal) };
         assert_eq!(sent, 0, "kill({pid}, {signal})");
