@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::*;
+use common::pty::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Size;

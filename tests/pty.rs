@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::*;
+use common::pty::*;
 use tempfile::TempDir;
 #[test]
 fn person_moves_jumps_to_source_and_quits() {

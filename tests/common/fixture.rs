@@ -1,0 +1,48 @@
+//! The small valid timeline that the broken-file tests edit, one fault at a time.
+
+/// A small valid timeline. Line numbers matter: the tests below name them.
+///
+/// ```text
+///  1 documents:            8 actors:              12 events:
+///  2   - id: doc           9   - id: nato         13   - id: ev
+///  3     title: A doc     10     name: NATO       14     date: 2022-01-01
+///  4     published: ...   11     kind: org...     15     title: An event
+///  5     paragraphs:                              16     kind: talks
+///  6       - "Alpha..."                           17     actors: [nato]
+///  7       - "Delta..."                           18     sources:
+///                                                 19       - doc: doc
+///                                                 20         paragraph: 1
+///                                                 21         quote: "beta gamma"
+/// ```
+pub const BASE: &str = r#"documents:
+  - id: doc
+    title: A doc
+    published: 2022-01-01
+    paragraphs:
+      - "Alpha beta gamma."
+      - "Delta epsilon zeta."
+actors:
+  - id: nato
+    name: NATO
+    kind: organization
+events:
+  - id: ev
+    date: 2022-01-01
+    title: An event
+    kind: talks
+    actors: [nato]
+    sources:
+      - doc: doc
+        paragraph: 1
+        quote: "beta gamma"
+"#;
+
+/// `BASE` with the first `from` replaced by `to`; `from` must be there.
+pub fn edit(from: &str, to: &str) -> String {
+    edit_text(BASE, from, to)
+}
+
+pub fn edit_text(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "fixture has no {from:?}");
+    text.replacen(from, to, 1)
+}
