@@ -508,3 +508,18 @@ fn a_closed_stdout_pipe_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert!(out.status.success(), "{:?}", out.status);
 }
+
+#[test]
+fn a_global_flag_may_come_before_the_subcommand() {
+    // Was: `--max-file-size` before `check` made "check" a file name ("check: no such file").
+    let dir = dir_with(&[("ok.yaml", SMALL)]);
+    tline(dir.path())
+        .args(["--max-file-size", "10", "check", "ok.yaml"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "ok.yaml: is {} bytes, over the limit of 10 bytes (raise it with \
+             --max-file-size)\n1 error\n",
+            SMALL.len()
+        ));
+}
