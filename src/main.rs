@@ -8,7 +8,6 @@ use clap::{Args, Parser, Subcommand};
 use tline::cli::{FilterWords, ListFormat, QuoteMark, check_summary, write_list, write_source};
 use tline::load::{Stage, load_paths, load_paths_with};
 use tline::query::Index;
-use tline::tui::Ending;
 use tline::tui::app::App;
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
@@ -111,7 +110,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tline: {e:#}");
+            // Not eprintln!: it panics when stderr is a terminal that has gone away.
+            let _ = writeln!(io::stderr(), "tline: {e:#}");
             ExitCode::FAILURE
         }
     }
@@ -143,9 +143,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                eprintln!("{e}");
                 let n = e.diagnostics.len();
-                eprintln!("{n} error{}", if n == 1 { "" } else { "s" });
+                let plural = if n == 1 { "" } else { "s" };
+                let _ = writeln!(io::stderr(), "{e}\n{n} error{plural}");
                 Ok(ExitCode::FAILURE)
             }
         },
@@ -187,17 +187,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 names.join(", ")
             };
             let words = FilterWords::from(cli.filter);
-            let ending = tline::tui::run_loading(title, move |progress, size| {
+            tline::tui::run_loading(title, move |progress, size| {
                 let (timeline, names) = load_paths_with(&cli.files, max, progress)?;
                 let filter = words.resolve(&timeline)?;
                 progress.set_stage(Stage::Indexing);
                 Ok(App::new(timeline, names.join(", "), filter, size))
             })?;
-            Ok(match ending {
-                Ending::Quit => ExitCode::SUCCESS,
-                // As a shell reports a process a signal ended: 128 + its number.
-                Ending::Signal(signal) => ExitCode::from(128 + signal as u8),
-            })
+            Ok(ExitCode::SUCCESS)
         }
         None => {
             let (timeline, _) = load_paths(&cli.files, max)?;

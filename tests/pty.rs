@@ -339,6 +339,27 @@ fn scale_timings() {
     step(&mut s, "filter by actor 3", "A3\r", &|screen| {
         find(screen, "actor:").is_some()
     });
+    step(&mut s, "clear the filter", "x", &|screen| {
+        find(screen, "actor:").is_none()
+    });
+    step(&mut s, "kind picker", "K", &|screen| {
+        find(screen, "kinds").is_some()
+    });
+    step(&mut s, "close it", "\x1b", &|screen| {
+        find(screen, "kinds").is_none()
+    });
+    step(&mut s, "date filter 2010", "d2010\r", &|screen| {
+        find(screen, "date:").is_some()
+    });
+    step(&mut s, "clear", "x", &|screen| {
+        find(screen, "date:").is_none()
+    });
+    step(&mut s, "search one letter", "/s\r", &|screen| {
+        find(screen, "/s: ").is_some()
+    });
+    step(&mut s, "end the search", "\x1b", &|screen| {
+        find(screen, "/s: ").is_none()
+    });
     step(&mut s, "time axis", "t", &|screen| {
         find(screen, "Time axis").is_some()
     });
@@ -458,4 +479,100 @@ fn an_error_before_the_tui_starts_never_touches_the_screen() {
         "the alternate screen was never entered"
     );
     assert!(String::from_utf8_lossy(&raw).contains("missing.yaml: no such file"));
+}
+
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    // Was: when the terminal went away (its window closed), reading input spun forever at
+    // full CPU and the SIGHUP that came with it was never looked at. Raw libc here: the
+    // test must be able to close the terminal's master side while the program runs.
+    use std::os::fd::FromRawFd;
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors into the integers given.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // SAFETY: fcntl on descriptors we own. Without close-on-exec, the program (and any
+    // other test's) would inherit the master, and closing ours would hang nothing up.
+    unsafe {
+        libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
+        libc::fcntl(slave, libc::F_SETFD, libc::FD_CLOEXEC);
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stdio = || {
+        // SAFETY: dup returns a new descriptor that the Stdio then owns.
+        Stdio::from(unsafe { std::fs::File::from_raw_fd(libc::dup(slave)) })
+    };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tline"));
+    cmd.current_dir(dir.path())
+        .env("TERM", "xterm-256color")
+        .stdin(stdio())
+        .stdout(stdio())
+        .stderr(stdio());
+    // SAFETY: setsid and ioctl are async-signal-safe; the pty becomes the controlling
+    // terminal of the new session, as a terminal emulator would make it.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("spawn tline");
+    // SAFETY: the parent's copy of the slave is no longer needed.
+    unsafe { libc::close(slave) };
+    let mut seen = Vec::new();
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&seen).contains("of 17") {
+        assert!(start.elapsed() < TIMEOUT, "tline never drew its screen");
+        let mut poll = libc::pollfd {
+            fd: master,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let mut buf = [0u8; 8192];
+        // SAFETY: poll and read are given valid buffers of the sizes stated.
+        let n = unsafe {
+            if libc::poll(&mut poll, 1, 100) > 0 {
+                libc::read(master, buf.as_mut_ptr().cast(), buf.len())
+            } else {
+                0
+            }
+        };
+        if n > 0 {
+            seen.extend_from_slice(&buf[..n as usize]);
+        }
+    }
+    // SAFETY: closing our last descriptor of the master hangs the terminal up.
+    unsafe { libc::close(master) };
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            child.kill().expect("kill");
+            panic!("tline still runs {TIMEOUT:?} after its terminal closed");
+        }
+        thread::sleep(POLL);
+    };
+    // SIGHUP ends it (129), unless reading input fails first (1); never a panic.
+    assert!(
+        matches!(status.code(), Some(129) | Some(1)),
+        "ended cleanly: {status:?}"
+    );
 }

@@ -36,15 +36,6 @@ use crate::load::Progress;
 use app::{Action, App, Mode};
 use terminal::Tui;
 
-/// How the TUI ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// The person quit.
-    Quit,
-    /// A signal asked the program to end (SIGTERM, SIGHUP or SIGINT): its number.
-    Signal(i32),
-}
-
 /// How long the loop waits for input before looking at signals again.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
 
@@ -58,11 +49,12 @@ const LOADING_TICK: Duration = Duration::from_millis(50);
 /// Runs the TUI over what `load` builds on another thread, given the progress to publish
 /// and the terminal size. Until it is done the loading screen shows, and `q` leaves at
 /// once. An error from `load` is returned after the terminal is restored. SIGTERM, SIGHUP
-/// and SIGINT end it with the terminal restored; Ctrl-z and SIGTSTP suspend it.
-pub fn run_loading<F>(title: String, load: F) -> Result<Ending>
+/// and SIGINT end the process with the terminal restored; Ctrl-z and SIGTSTP suspend it.
+pub fn run_loading<F>(title: String, load: F) -> Result<()>
 where
     F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
 {
+    end_on_signals()?;
     let progress = Arc::new(Progress::default());
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let (send, receive) = mpsc::channel();
@@ -79,8 +71,7 @@ where
         Err(mpsc::RecvTimeoutError::Timeout) => None,
         Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("the loader stopped"),
     };
-    let mut signals =
-        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]).context("handling signals")?;
+    let mut signals = Signals::new([SIGTSTP]).context("handling signals")?;
     let mut tui = Tui::enter().context("starting the terminal UI")?;
     let app = match first {
         Some(app) => app,
@@ -88,25 +79,38 @@ where
             let waited =
                 wait_for_load(&mut tui, &mut signals, &title, &progress, &receive, started);
             match waited? {
-                Ok(app) => app,
-                Err(ending) => return Ok(ending),
+                Some(app) => app,
+                None => return Ok(()),
             }
         }
     };
     browse(&mut tui, &mut signals, app)
 }
 
-/// What the loop should do about the signals that arrived: end, or nothing (after
-/// suspending if asked to).
-fn handle_signals(tui: &mut Tui, signals: &mut Signals) -> Result<Option<Ending>> {
-    for signal in signals.pending() {
-        if signal == SIGTSTP {
-            tui.suspend().context("suspending")?;
-        } else {
-            return Ok(Some(Ending::Signal(signal)));
-        }
+/// Ends the process on SIGTERM, SIGHUP or SIGINT, the terminal restored first, with the
+/// status a shell reports for a signal (128 + its number). A thread of its own waits for
+/// them: when the terminal itself has gone (a closed window hangs it up), reading input
+/// never returns, so the main loop could not be relied on to notice.
+fn end_on_signals() -> Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("handling signals")?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                terminal::restore();
+                std::process::exit(128 + signal);
+            }
+        })
+        .context("handling signals")?;
+    Ok(())
+}
+
+/// Suspends the TUI if SIGTSTP arrived (from `kill`; Ctrl-z comes as a key).
+fn handle_suspend(tui: &mut Tui, signals: &mut Signals) -> Result<()> {
+    if signals.pending().next().is_some() {
+        tui.suspend().context("suspending")?;
     }
-    Ok(None)
+    Ok(())
 }
 
 /// Whether a key press is Ctrl-z, which raw mode delivers as a key rather than a signal.
@@ -115,7 +119,7 @@ fn is_suspend(event: &Event) -> bool {
         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL))
 }
 
-/// Shows the loading screen until the app arrives, or how the TUI ended first.
+/// Shows the loading screen until the app arrives (`None` if the person quit first).
 fn wait_for_load(
     tui: &mut Tui,
     signals: &mut Signals,
@@ -123,17 +127,15 @@ fn wait_for_load(
     progress: &Progress,
     receive: &mpsc::Receiver<Result<App>>,
     started: Instant,
-) -> Result<std::result::Result<App, Ending>> {
+) -> Result<Option<App>> {
     loop {
-        if let Some(ending) = handle_signals(tui, signals)? {
-            return Ok(Err(ending));
-        }
+        handle_suspend(tui, signals)?;
         let snapshot = loading::Snapshot::of(progress, started.elapsed());
         tui.terminal
             .draw(|frame| loading::render(frame, title, &snapshot))
             .context("drawing")?;
         match receive.try_recv() {
-            Ok(loaded) => return loaded.map(Ok),
+            Ok(loaded) => return loaded.map(Some),
             Err(mpsc::TryRecvError::Disconnected) => anyhow::bail!("the loader stopped"),
             Err(mpsc::TryRecvError::Empty) => {}
         }
@@ -145,7 +147,7 @@ fn wait_for_load(
                 let ctrl_c =
                     key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
                 if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
-                    return Ok(Err(Ending::Quit));
+                    return Ok(None);
                 }
             }
         }
@@ -153,7 +155,7 @@ fn wait_for_load(
 }
 
 /// The browsing loop: draw, read an input, update.
-fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<Ending> {
+fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<()> {
     let size = tui.terminal.size().context("reading the terminal size")?;
     if size != app.size {
         app.update(Action::Resize(size.width, size.height));
@@ -167,9 +169,7 @@ fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<Ending> 
         if panic_after_first_frame {
             panic!("TLINE_TEST_PANIC is set");
         }
-        if let Some(ending) = handle_signals(tui, signals)? {
-            return Ok(ending);
-        }
+        handle_suspend(tui, signals)?;
         if !event::poll(SIGNAL_TICK).context("reading input")? {
             continue;
         }
@@ -180,7 +180,7 @@ fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<Ending> 
             app.update(action);
         }
     }
-    Ok(Ending::Quit)
+    Ok(())
 }
 
 /// The action an input event sends, if any.

@@ -2,6 +2,7 @@
 //! capture, and a panic hook so that no path leaves the terminal unusable.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -13,8 +14,10 @@ use ratatui::crossterm::{cursor, execute};
 
 /// The terminal in TUI mode; restores it when dropped.
 pub struct Tui {
-    /// The ratatui terminal to draw on.
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// The ratatui terminal to draw on. Never dropped: its destructor prints to stderr
+    /// when it cannot show the cursor, which panics once the terminal has gone away;
+    /// [`restore`] shows the cursor instead.
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Tui {
@@ -33,7 +36,9 @@ impl Tui {
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(stdout)) {
-            Ok(terminal) => Ok(Tui { terminal }),
+            Ok(terminal) => Ok(Tui {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
