@@ -198,16 +198,17 @@ impl Index {
         let needle = text.to_lowercase();
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let mut out: Vec<usize> = Vec::new();
-        let mut from = 0;
+        let (mut from, mut event) = (0, 0);
         while let Some(found) = finder.find(&self.text[from..]) {
             let at = from + found;
-            let event = self.starts.partition_point(|&s| s <= at) - 1;
+            // Matches come in text order, so the event only moves forward: walking to it
+            // costs one step per event over the whole scan.
+            while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
+                event += 1;
+            }
             out.push(event);
-            from = self
-                .starts
-                .get(event + 1)
-                .copied()
-                .unwrap_or(self.text.len());
+            event += 1;
+            from = self.starts.get(event).copied().unwrap_or(self.text.len());
         }
         out
     }
