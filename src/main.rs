@@ -130,6 +130,23 @@ fn exit_without_freeing(timeline: tline::model::Timeline) {
     std::mem::forget(timeline);
 }
 
+/// `tline list`: the events of `files` that `words` select, in `format`.
+fn print_list(
+    out: &mut impl Write,
+    files: &[PathBuf],
+    max: Option<u64>,
+    words: FilterWords,
+    format: ListFormat,
+) -> anyhow::Result<ExitCode> {
+    let (timeline, _) = load_paths(files, max)?;
+    let filter = words.resolve(&timeline)?;
+    let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
+    write_list(out, &timeline, &selection, format)?;
+    out.flush()?;
+    exit_without_freeing(timeline);
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let max = cli.limits.max_file_size;
     // Block-buffered: stdout on its own flushes at every line, a system call per event.
@@ -153,15 +170,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             files,
             format,
             filter,
-        }) => {
-            let (timeline, _) = load_paths(&files, max)?;
-            let filter = FilterWords::from(filter).resolve(&timeline)?;
-            let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
-            write_list(&mut out, &timeline, &selection, format)?;
-            out.flush()?;
-            exit_without_freeing(timeline);
-            Ok(ExitCode::SUCCESS)
-        }
+        }) => print_list(&mut out, &files, max, filter.into(), format),
         Some(Command::Source { mut args }) => {
             let event_id = args.pop().unwrap_or_default();
             let files: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
@@ -195,14 +204,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            let (timeline, _) = load_paths(&cli.files, max)?;
-            let filter = FilterWords::from(cli.filter).resolve(&timeline)?;
-            let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
-            write_list(&mut out, &timeline, &selection, ListFormat::Table)?;
-            out.flush()?;
-            exit_without_freeing(timeline);
-            Ok(ExitCode::SUCCESS)
-        }
+        None => print_list(
+            &mut out,
+            &cli.files,
+            max,
+            cli.filter.into(),
+            ListFormat::Table,
+        ),
     }
 }

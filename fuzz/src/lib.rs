@@ -49,8 +49,8 @@ pub fn load_bytes(name: &str, data: &[u8]) {
     };
     let by_text = load::load_sources(&[file]);
     check(name, &by_text);
-    // The file path skips a byte-order mark (at the start, and at the start of every JSON
-    // Lines line) that the text path leaves to the parser, which refuses it in JSON.
+    // The file path skips a byte-order mark at the start of the file, which the text path
+    // leaves to the parser (serde_json refuses it).
     if !text.contains('\u{feff}') {
         assert_eq!(
             by_path.is_ok(),

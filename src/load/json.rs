@@ -61,8 +61,10 @@ impl JsonLines {
         }
     }
 
-    /// Reads line `n` (0-based); returns whether it held an event.
+    /// Reads line `n` (0-based); returns whether it held an event. A byte-order mark
+    /// before the line is skipped (files joined with `cat` carry one in the middle).
     pub fn line(&mut self, n: usize, line: &str) -> bool {
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         if line.trim().is_empty() {
             return false;
         }
@@ -315,6 +317,14 @@ mod tests {
         assert_eq!(locate(&spans, "actors.0.id"), Some((1, 18)));
         assert_eq!(locate(&spans, "events.0"), Some((3, 11)));
         assert_eq!(locate(&spans, "events.1.actors.0"), Some((4, 34)));
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_json_lines_is_skipped() {
+        // Two files joined with `cat`: the second starts with a mark.
+        let text = "{\"actor\": {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}}\n\u{feff}{\"actor\": {\"id\": \"b\", \"name\": \"B\", \"kind\": \"person\"}}\n";
+        let file = parse_jsonl("joined.jsonl", text).expect("both lines read");
+        assert_eq!(file.actors.len(), 2);
     }
 
     #[test]

@@ -119,9 +119,8 @@ pub fn load_paths_with(
     }
     progress.set_stage(Stage::Checking);
     build_located(raws, &names, |i| {
-        let name = paths[i].display().to_string();
-        let max_bytes = max_bytes.unwrap_or(Format::of(&name).default_max_bytes());
-        SourceFile::read(&paths[i], max_bytes)
+        let format = Format::of(&paths[i].display().to_string());
+        SourceFile::read(&paths[i], max_bytes.unwrap_or(format.default_max_bytes()))
             .map(|f| Format::of(&f.name).spans(&f.text))
             .unwrap_or_default()
     })
@@ -143,7 +142,7 @@ fn parse_path(
         progress.set_stage(Stage::Parsing);
         let mut lines = json::JsonLines::new(name);
         read::for_each_line(file, name, max_bytes, progress, |n, line| {
-            if lines.line(n, line.strip_prefix('\u{feff}').unwrap_or(line)) {
+            if lines.line(n, line) {
                 progress.add_events(1);
             }
             Ok(())

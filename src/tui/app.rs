@@ -809,10 +809,12 @@ impl App {
             let lines = detail_pane::line_count(self, width);
             self.detail_scroll = self.detail_scroll.min(lines.saturating_sub(side_height));
         }
-        let help_page = help::visible_lines(self.size.height);
-        self.help_scroll = self
-            .help_scroll
-            .min(help::line_count().saturating_sub(help_page));
+        if self.help {
+            let help_page = help::visible_lines(self.size.height);
+            self.help_scroll = self
+                .help_scroll
+                .min(help::line_count().saturating_sub(help_page));
+        }
         let columns = self.layout().axis.map(|a| inner(a).width);
         self.axis
             .refresh(&self.timeline, &self.rows, self.selected, columns);

@@ -36,7 +36,7 @@ use crate::load::Progress;
 use app::{Action, App, Mode};
 use terminal::Tui;
 
-/// How long the loop waits for input before looking at signals again.
+/// How long the loop waits for input before looking for SIGTSTP again.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
 
 /// How long a load may take before the loading screen shows; a quicker load (and any
@@ -105,12 +105,14 @@ fn end_on_signals() -> Result<()> {
     Ok(())
 }
 
-/// Suspends the TUI if SIGTSTP arrived (from `kill`; Ctrl-z comes as a key).
-fn handle_suspend(tui: &mut Tui, signals: &mut Signals) -> Result<()> {
+/// Suspends the TUI if SIGTSTP arrived (from `kill`; Ctrl-z comes as a key); returns
+/// whether it did, so the screen is drawn again.
+fn handle_suspend(tui: &mut Tui, signals: &mut Signals) -> Result<bool> {
     if signals.pending().next().is_some() {
         tui.suspend().context("suspending")?;
+        return Ok(true);
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Whether a key press is Ctrl-z, which raw mode delivers as a key rather than a signal.
@@ -162,22 +164,28 @@ fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<()> {
     }
     // A hidden switch for the tests that prove a panic restores the terminal.
     let panic_after_first_frame = std::env::var_os("TLINE_TEST_PANIC").is_some();
+    // Drawn only when something changed: the loop wakes every tick to look for SIGTSTP.
+    let mut changed = true;
     while !app.quit {
-        tui.terminal
-            .draw(|frame| ui::render(&app, frame))
-            .context("drawing")?;
+        if changed {
+            tui.terminal
+                .draw(|frame| ui::render(&app, frame))
+                .context("drawing")?;
+        }
         if panic_after_first_frame {
             panic!("TLINE_TEST_PANIC is set");
         }
-        handle_suspend(tui, signals)?;
+        changed = handle_suspend(tui, signals)?;
         if !event::poll(SIGNAL_TICK).context("reading input")? {
             continue;
         }
         let event = event::read().context("reading input")?;
         if is_suspend(&event) {
             tui.suspend().context("suspending")?;
+            changed = true;
         } else if let Some(action) = action_for(&app, &event) {
             app.update(action);
+            changed = true;
         }
     }
     Ok(())
