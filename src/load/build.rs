@@ -6,7 +6,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::raw::{RawActor, RawDocument, RawEvent, RawFile, RawSource};
+use super::raw::{Items, RawActor, RawDocument, RawEvent, RawSource};
+use super::read::Progress;
 use crate::date::EdtfDate;
 use crate::model::{
     Actor, ActorId, ActorKind, DocId, Document, Event, Source, Status, Timeline, closest,
@@ -55,8 +56,9 @@ impl Place {
     }
 }
 
+/// The checks: every problem found so far and the ids registered.
 #[derive(Default)]
-struct Builder {
+struct Checker {
     problems: Vec<Problem>,
     /// "Did you mean" hints given so far: each compares a word with every known id, so
     /// a file full of unknown references gets hints for its first few only.
@@ -66,43 +68,109 @@ struct Builder {
     event_ids: HashMap<String, Place>,
 }
 
-/// Validates and merges the files' lists into one sorted timeline. Takes the files by
-/// value and moves their strings into the timeline, so nothing is held twice.
-pub fn build(mut files: Vec<RawFile>) -> Result<Timeline, Vec<Problem>> {
-    let mut b = Builder::default();
-    let mut timeline = Timeline::default();
-    for (f, file) in files.iter_mut().enumerate() {
-        for (i, raw) in std::mem::take(&mut file.documents).into_iter().enumerate() {
-            let doc = b.document(
-                raw,
-                &Place::new(f, "documents", i),
-                timeline.documents.len(),
-            );
-            timeline.documents.push(doc);
+/// Validates the items of one or more files as they are parsed and merges them into one
+/// sorted timeline. Each item's strings are moved into the timeline, never copied, and
+/// an item is dropped as soon as it is checked, so a file's lists never exist whole.
+///
+/// An event that cites a document or names an actor not seen yet (a file may list its
+/// events first, or cite another file) waits, unchecked, until [`Builder::finish`].
+pub struct Builder<'p> {
+    check: Checker,
+    timeline: Timeline,
+    /// Events waiting for a document or an actor, with their places.
+    waiting: Vec<(Place, RawEvent)>,
+    /// The place in the files of each event of `timeline.events`, as (file, index): sorting
+    /// keeps the files' order among events of the same days.
+    order: Vec<(u32, u32)>,
+    /// The file being read, and how many documents, actors and events it has given.
+    file: usize,
+    counts: [usize; 3],
+    progress: &'p Progress,
+}
+
+impl<'p> Builder<'p> {
+    /// An empty timeline, counting the events it is given in `progress`.
+    pub fn new(progress: &'p Progress) -> Self {
+        Builder {
+            check: Checker::default(),
+            timeline: Timeline::default(),
+            waiting: Vec::new(),
+            order: Vec::new(),
+            file: 0,
+            counts: [0; 3],
+            progress,
         }
-        for (i, raw) in std::mem::take(&mut file.actors).into_iter().enumerate() {
-            let actor = b.actor(raw, &Place::new(f, "actors", i), timeline.actors.len());
-            timeline.actors.push(actor);
+    }
+
+    /// Makes the items given from now on those of file `file` (its index in the list being
+    /// loaded).
+    pub fn begin_file(&mut self, file: usize) {
+        self.file = file;
+        self.counts = [0; 3];
+    }
+
+    fn place(&mut self, list: usize) -> Place {
+        let index = self.counts[list];
+        self.counts[list] += 1;
+        Place::new(self.file, ["documents", "actors", "events"][list], index)
+    }
+
+    /// Checks the waiting events, then sorts: the timeline, or every problem found.
+    pub fn finish(mut self) -> Result<Timeline, Vec<Problem>> {
+        let waited = !self.waiting.is_empty();
+        for (place, raw) in std::mem::take(&mut self.waiting) {
+            self.add_event(raw, place);
+        }
+        if !self.check.problems.is_empty() {
+            return Err(self.check.problems);
+        }
+        let mut events = self.timeline.events;
+        // Files are usually written in time order: checking is far cheaper than sorting.
+        if waited {
+            let mut keyed: Vec<_> = events.into_iter().zip(self.order).collect();
+            keyed.sort_by_cached_key(|(e, at)| (e.date.sort_key(), *at));
+            events = keyed.into_iter().map(|(e, _)| e).collect();
+        } else if !events.is_sorted_by_key(|e| e.date.sort_key()) {
+            events.sort_by_cached_key(|e| e.date.sort_key());
+        }
+        self.timeline.events = events;
+        Ok(self.timeline)
+    }
+
+    fn add_event(&mut self, raw: RawEvent, place: Place) {
+        if let Some(event) = self.check.event(raw, &place, &self.timeline) {
+            self.timeline.events.push(event);
+            self.order.push((place.file as u32, place.index as u32));
         }
     }
-    let events = files.iter().map(|f| f.events.len()).sum();
-    timeline.events.reserve_exact(events);
-    b.event_ids.reserve(events);
-    for (f, file) in files.into_iter().enumerate() {
-        for (i, raw) in file.events.into_iter().enumerate() {
-            if let Some(event) = b.event(raw, &Place::new(f, "events", i), &timeline) {
-                timeline.events.push(event);
-            }
+}
+
+impl Items for Builder<'_> {
+    fn document(&mut self, raw: RawDocument) {
+        let place = self.place(0);
+        let next = self.timeline.documents.len();
+        let doc = self.check.document(raw, &place, next);
+        self.timeline.documents.push(doc);
+    }
+
+    fn actor(&mut self, raw: RawActor) {
+        let place = self.place(1);
+        let next = self.timeline.actors.len();
+        let actor = self.check.actor(raw, &place, next);
+        self.timeline.actors.push(actor);
+    }
+
+    fn event(&mut self, raw: RawEvent) {
+        let place = self.place(2);
+        self.progress.add_events(1);
+        // The id is checked now, so that "defined twice" points at the first in file order.
+        self.check.event_id(&raw.id, &place);
+        if self.check.knows_references(&raw) {
+            self.add_event(raw, place);
+        } else {
+            self.waiting.push((place, raw));
         }
     }
-    if !b.problems.is_empty() {
-        return Err(b.problems);
-    }
-    // Files are usually written in time order: checking is far cheaper than sorting.
-    if !timeline.events.is_sorted_by_key(|e| e.date.sort_key()) {
-        timeline.events.sort_by_cached_key(|e| e.date.sort_key());
-    }
-    Ok(timeline)
 }
 
 /// How a problem names its item: `event "biden-putin-call"`, or `event #3` when the id
@@ -141,7 +209,7 @@ fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
 }
 
-impl Builder {
+impl Checker {
     fn report(&mut self, place: &Place, field: &str, message: String) {
         let path = if field.is_empty() {
             place.path()
@@ -254,12 +322,26 @@ impl Builder {
         }
     }
 
+    /// Checks an event's id and registers it.
+    fn event_id(&mut self, id: &str, place: &Place) {
+        let first = self.event_ids.get(id).copied();
+        if self.check_id("event", id, place, first.as_ref()) {
+            self.event_ids.insert(id.to_string(), *place);
+        }
+    }
+
+    /// Whether every document and actor `raw` refers to is known yet.
+    fn knows_references(&self, raw: &RawEvent) -> bool {
+        raw.actors.iter().all(|id| self.actor_ids.contains_key(id))
+            && raw
+                .sources
+                .iter()
+                .all(|s| self.doc_ids.contains_key(&s.doc))
+    }
+
+    /// Checks an event whose id [`Checker::event_id`] has checked.
     fn event(&mut self, raw: RawEvent, place: &Place, timeline: &Timeline) -> Option<Event> {
         let name = label("event", &raw.id, place);
-        let first = self.event_ids.get(&raw.id).copied();
-        if self.check_id("event", &raw.id, place, first.as_ref()) {
-            self.event_ids.insert(raw.id.clone(), *place);
-        }
         self.require(name, place, "title", &raw.title);
         self.require(name, place, "kind", &raw.kind);
         let date = EdtfDate::parse(&raw.date)
@@ -402,7 +484,7 @@ enum Known {
 /// How many "did you mean" hints one load gives.
 const MAX_HINTS: usize = 20;
 
-impl Builder {
+impl Checker {
     /// " (did you mean …?)" for an unknown reference, while hints are left.
     fn suggestion(&mut self, word: &str, known: Known) -> String {
         if self.hints >= MAX_HINTS {
@@ -418,5 +500,77 @@ impl Builder {
         } else {
             format!(" (did you mean {}?)", close.join(" or "))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{LoadError, SourceFile, load_sources};
+    use crate::model::Timeline;
+
+    const DOCUMENTS: &str = "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    paragraphs: [\"Alpha beta gamma.\"]\n";
+    const ACTORS: &str = "actors:\n  - id: nato\n    name: NATO\n    kind: organization\n";
+
+    /// An `events:` list of events `ids`, all on the same day, citing `doc` and naming `nato`.
+    fn events(ids: &[&str]) -> String {
+        let mut out = String::from("events:\n");
+        for id in ids {
+            out.push_str(&format!(
+                "  - id: {id}\n    date: 2022-01-01\n    title: T\n    kind: talks\n    actors: [nato]\n    sources: [{{doc: doc, paragraph: 1, quote: beta}}]\n"
+            ));
+        }
+        out
+    }
+
+    fn load(files: &[(&str, String)]) -> Result<Timeline, LoadError> {
+        let files: Vec<SourceFile> = files
+            .iter()
+            .map(|(name, text)| SourceFile {
+                name: name.to_string(),
+                text: text.clone(),
+            })
+            .collect();
+        load_sources(&files)
+    }
+
+    fn ids(timeline: &Timeline) -> Vec<&str> {
+        timeline.events.iter().map(|e| e.id.as_str()).collect()
+    }
+
+    #[test]
+    fn events_listed_before_their_documents_and_actors_keep_the_file_order() {
+        let text = format!("{}{ACTORS}{DOCUMENTS}", events(&["c", "a", "b"]));
+        let timeline = load(&[("a.yaml", text)]).expect("valid");
+        assert_eq!(ids(&timeline), ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn events_citing_a_later_file_wait_for_it_and_keep_the_files_order() {
+        let first = events(&["z", "y"]);
+        let second = format!("{DOCUMENTS}{ACTORS}{}", events(&["x"]));
+        let timeline = load(&[("a.yaml", first), ("b.yaml", second)]).expect("valid");
+        assert_eq!(ids(&timeline), ["z", "y", "x"]);
+    }
+
+    #[test]
+    fn a_twice_defined_id_points_at_the_first_in_file_order_though_it_waited() {
+        // The first "x" waits for its document; the second is checked at once.
+        let first = format!("{}{ACTORS}{DOCUMENTS}", events(&["x"]));
+        let second = events(&["x"]);
+        let error = load(&[("a.yaml", first), ("b.yaml", second)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "b.yaml:2:9: event \"x\": id is defined twice (first defined at a.yaml:2:9)"
+        );
+    }
+
+    #[test]
+    fn a_reference_never_defined_is_reported_after_waiting() {
+        let text = format!("{}{ACTORS}{DOCUMENTS}", events(&["x"])).replace("[nato]", "[natoo]");
+        let error = load(&[("a.yaml", text)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "a.yaml:6:14: event \"x\": unknown actor \"natoo\" (did you mean \"nato\"?)"
+        );
     }
 }

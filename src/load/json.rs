@@ -3,22 +3,27 @@
 //! `document`, `actor` or `event`, so that a converter can write a timeline as a stream.
 
 use serde::Deserialize;
+use serde::de::DeserializeSeed;
 
 use super::Diagnostic;
-use super::raw::{RawActor, RawDocument, RawEvent, RawFile};
+use super::raw::{FileSeed, Items, RawActor, RawDocument, RawEvent};
 
 /// Lines of a JSON Lines file reported one by one before the rest are only counted.
 const MAX_LINE_ERRORS: usize = 20;
 
-/// Reads a whole-file JSON timeline.
-pub fn parse_json(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
+/// Reads a whole-file JSON timeline, handing each item to `items` as it is parsed.
+pub fn parse_json(name: &str, text: &str, items: &mut impl Items) -> Result<(), Vec<Diagnostic>> {
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::file(
             name,
             "has no content: expected a JSON object with documents, actors and events".to_string(),
         )]);
     }
-    serde_json::from_str(text).map_err(|e| vec![diagnostic(name, 0, &e)])
+    let mut json = serde_json::Deserializer::from_str(text);
+    FileSeed(items)
+        .deserialize(&mut json)
+        .and_then(|()| json.end())
+        .map_err(|e| vec![diagnostic(name, 0, &e)])
 }
 
 /// One line of a JSON Lines timeline.
@@ -33,10 +38,10 @@ enum RawLine {
 /// Reads a JSON Lines timeline: one `{"document": …}`, `{"actor": …}` or `{"event": …}`
 /// object per line; blank lines are skipped. Every bad line is reported (the first
 /// [`MAX_LINE_ERRORS`] in full).
-pub fn parse_jsonl(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
+pub fn parse_jsonl(name: &str, text: &str, items: &mut impl Items) -> Result<(), Vec<Diagnostic>> {
     let mut lines = JsonLines::new(name);
     for (n, line) in text.lines().enumerate() {
-        lines.line(n, line);
+        lines.line(n, line, items);
     }
     lines.finish()
 }
@@ -45,7 +50,7 @@ pub fn parse_jsonl(name: &str, text: &str) -> Result<RawFile, Vec<Diagnostic>> {
 /// whole.
 pub struct JsonLines {
     name: String,
-    file: RawFile,
+    read_any: bool,
     problems: Vec<Diagnostic>,
     bad_lines: usize,
 }
@@ -55,38 +60,36 @@ impl JsonLines {
     pub fn new(name: &str) -> Self {
         JsonLines {
             name: name.to_string(),
-            file: RawFile::default(),
+            read_any: false,
             problems: Vec::new(),
             bad_lines: 0,
         }
     }
 
-    /// Reads line `n` (0-based); returns whether it held an event. A byte-order mark
-    /// before the line is skipped (files joined with `cat` carry one in the middle).
-    pub fn line(&mut self, n: usize, line: &str) -> bool {
+    /// Reads line `n` (0-based), handing its item to `items`. A byte-order mark before the
+    /// line is skipped (files joined with `cat` carry one in the middle).
+    pub fn line(&mut self, n: usize, line: &str, items: &mut impl Items) {
         let line = line.strip_prefix('\u{feff}').unwrap_or(line);
         if line.trim().is_empty() {
-            return false;
+            return;
         }
         match serde_json::from_str::<RawLine>(line) {
-            Ok(RawLine::Document(d)) => self.file.documents.push(d),
-            Ok(RawLine::Actor(a)) => self.file.actors.push(a),
-            Ok(RawLine::Event(e)) => {
-                self.file.events.push(e);
-                return true;
-            }
+            Ok(RawLine::Document(d)) => items.document(d),
+            Ok(RawLine::Actor(a)) => items.actor(a),
+            Ok(RawLine::Event(e)) => items.event(e),
             Err(e) => {
                 self.bad_lines += 1;
                 if self.problems.len() < MAX_LINE_ERRORS {
                     self.problems.push(diagnostic(&self.name, n, &e));
                 }
+                return;
             }
         }
-        false
+        self.read_any = true;
     }
 
-    /// The lists read, or every bad line.
-    pub fn finish(mut self) -> Result<RawFile, Vec<Diagnostic>> {
+    /// Whether the file was read whole: if not, every bad line.
+    pub fn finish(mut self) -> Result<(), Vec<Diagnostic>> {
         if self.bad_lines > self.problems.len() {
             let more = self.bad_lines - self.problems.len();
             self.problems.push(Diagnostic::file(
@@ -97,15 +100,14 @@ impl JsonLines {
         if !self.problems.is_empty() {
             return Err(self.problems);
         }
-        let file = self.file;
-        if file.documents.is_empty() && file.actors.is_empty() && file.events.is_empty() {
+        if !self.read_any {
             return Err(vec![Diagnostic::file(
                 &self.name,
                 "has no content: expected one {\"document\": …}, {\"actor\": …} or {\"event\": …} object per line"
                     .to_string(),
             )]);
         }
-        Ok(file)
+        Ok(())
     }
 }
 
@@ -323,8 +325,11 @@ mod tests {
     fn a_byte_order_mark_inside_json_lines_is_skipped() {
         // Two files joined with `cat`: the second starts with a mark.
         let text = "{\"actor\": {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}}\n\u{feff}{\"actor\": {\"id\": \"b\", \"name\": \"B\", \"kind\": \"person\"}}\n";
-        let file = parse_jsonl("joined.jsonl", text).expect("both lines read");
-        assert_eq!(file.actors.len(), 2);
+        let progress = super::super::Progress::default();
+        let mut builder = super::super::build::Builder::new(&progress);
+        parse_jsonl("joined.jsonl", text, &mut builder).expect("both lines read");
+        let timeline = builder.finish().expect("both actors valid");
+        assert_eq!(timeline.actors.len(), 2);
     }
 
     #[test]

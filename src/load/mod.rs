@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Timeline;
 use crate::text::sanitize;
-use raw::RawFile;
+use build::Builder;
+use raw::Items;
 use spans::SpanIndex;
 
 pub use read::{Progress, Stage};
@@ -84,9 +85,10 @@ pub fn load_paths(
     load_paths_with(paths, max_bytes, &Progress::default())
 }
 
-/// Like [`load_paths`], publishing how far it has got to `progress`. Each file's text is
-/// dropped once parsed (a JSON Lines file is parsed line by line as it is read), so a
-/// large file is not held twice; the text is read again only to locate problems.
+/// Like [`load_paths`], publishing how far it has got to `progress`. Each item is checked
+/// as soon as it is parsed and each file's text dropped once parsed (a JSON Lines file is
+/// parsed line by line as it is read), so a large file is not held twice; the text is
+/// read again only to locate problems.
 pub fn load_paths_with(
     paths: &[PathBuf],
     max_bytes: Option<u64>,
@@ -101,14 +103,14 @@ pub fn load_paths_with(
         let timeline = load_sources(&[SourceFile::bundled()])?;
         return Ok((timeline, vec![BUNDLED_NAME.to_string()]));
     }
-    let mut raws = Vec::with_capacity(paths.len());
+    let mut builder = Builder::new(progress);
     let mut names = Vec::with_capacity(paths.len());
     let mut diagnostics = Vec::new();
-    for path in &paths {
+    for (i, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
-        match parse_path(path, &name, max_bytes, progress) {
-            Ok(raw) => raws.push(raw),
-            Err(mut d) => diagnostics.append(&mut d),
+        builder.begin_file(i);
+        if let Err(mut d) = parse_path(path, &name, max_bytes, progress, &mut builder) {
+            diagnostics.append(&mut d);
         }
         names.push(name);
     }
@@ -118,7 +120,7 @@ pub fn load_paths_with(
         return Err(LoadError { diagnostics });
     }
     progress.set_stage(Stage::Checking);
-    build_located(raws, &names, |i| {
+    build_located(builder, &names, |i| {
         let format = Format::of(&paths[i].display().to_string());
         SourceFile::read(&paths[i], max_bytes.unwrap_or(format.default_max_bytes()))
             .map(|f| Format::of(&f.name).spans(&f.text))
@@ -132,7 +134,8 @@ fn parse_path(
     name: &str,
     max_bytes: Option<u64>,
     progress: &Progress,
-) -> Result<RawFile, Vec<Diagnostic>> {
+    items: &mut impl Items,
+) -> Result<(), Vec<Diagnostic>> {
     progress.set_stage(Stage::Reading);
     let format = Format::of(name);
     let max_bytes = max_bytes.unwrap_or(format.default_max_bytes());
@@ -142,9 +145,7 @@ fn parse_path(
         progress.set_stage(Stage::Parsing);
         let mut lines = json::JsonLines::new(name);
         read::for_each_line(file, name, max_bytes, progress, |n, line| {
-            if lines.line(n, line) {
-                progress.add_events(1);
-            }
+            lines.line(n, line, items);
             Ok(())
         })
         .map_err(|d| vec![d])?;
@@ -152,9 +153,7 @@ fn parse_path(
     }
     let file = SourceFile::read_with(path, max_bytes, progress).map_err(|d| vec![d])?;
     progress.set_stage(Stage::Parsing);
-    let raw = format.parse(&file)?;
-    progress.add_events(raw.events.len() as u64);
-    Ok(raw)
+    format.parse(&file, items)
 }
 
 /// The formats a timeline file can be written in, told apart by the file's extension.
@@ -190,11 +189,11 @@ impl Format {
         }
     }
 
-    fn parse(self, file: &SourceFile) -> Result<RawFile, Vec<Diagnostic>> {
+    fn parse(self, file: &SourceFile, items: &mut impl Items) -> Result<(), Vec<Diagnostic>> {
         match self {
-            Format::Yaml => yaml::parse_yaml(file).map_err(|d| vec![d]),
-            Format::Json => json::parse_json(&file.name, &file.text),
-            Format::JsonLines => json::parse_jsonl(&file.name, &file.text),
+            Format::Yaml => yaml::parse_yaml(file, items).map_err(|d| vec![d]),
+            Format::Json => json::parse_json(&file.name, &file.text, items),
+            Format::JsonLines => json::parse_jsonl(&file.name, &file.text, items),
         }
     }
 
@@ -213,12 +212,13 @@ impl Format {
 
 /// Parses and validates already-read files into one timeline.
 pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
-    let mut raws = Vec::with_capacity(files.len());
+    let progress = Progress::default();
+    let mut builder = Builder::new(&progress);
     let mut diagnostics = Vec::new();
-    for file in files {
-        match Format::of(&file.name).parse(file) {
-            Ok(raw) => raws.push(raw),
-            Err(mut d) => diagnostics.append(&mut d),
+    for (i, file) in files.iter().enumerate() {
+        builder.begin_file(i);
+        if let Err(mut d) = Format::of(&file.name).parse(file, &mut builder) {
+            diagnostics.append(&mut d);
         }
     }
     if !diagnostics.is_empty() {
@@ -227,21 +227,21 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
         return Err(LoadError { diagnostics });
     }
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    build_located(raws, &names, |i| {
+    build_located(builder, &names, |i| {
         Format::of(&files[i].name).spans(&files[i].text)
     })
     .map(|(timeline, _)| timeline)
 }
 
-/// Validates the parsed files into one timeline; on failure, locates each problem in
-/// the text `spans` indexes for a file.
+/// Finishes the timeline; on failure, locates each problem in the text `spans` indexes
+/// for a file.
 fn build_located(
-    raws: Vec<RawFile>,
+    builder: Builder,
     names: &[String],
     spans: impl Fn(usize) -> SpanIndex,
 ) -> Result<(Timeline, Vec<String>), LoadError> {
     let mut diagnostics = Vec::new();
-    match build::build(raws) {
+    match builder.finish() {
         Ok(timeline) => Ok((timeline, names.to_vec())),
         Err(problems) => {
             let spans: Vec<SpanIndex> = (0..names.len()).map(spans).collect();

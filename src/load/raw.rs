@@ -1,24 +1,107 @@
 //! The shape of a timeline file as written, before validation. Format-agnostic: the
-//! YAML and JSON readers both deserialize into these types.
+//! YAML and JSON readers both deserialize into these types, one item at a time.
 
 use std::fmt;
 
-use serde::de::{self, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-/// One file: three lists, each optional so a timeline can be split across files.
-#[derive(Debug, Default, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a mapping with documents, actors and events"
-)]
-pub struct RawFile {
-    #[serde(default)]
-    pub documents: Vec<RawDocument>,
-    #[serde(default)]
-    pub actors: Vec<RawActor>,
-    #[serde(default)]
-    pub events: Vec<RawEvent>,
+/// Receives the items of a file one at a time, as they are parsed, so that a file's lists
+/// never exist whole.
+pub trait Items {
+    /// The next document of the file.
+    fn document(&mut self, raw: RawDocument);
+    /// The next actor of the file.
+    fn actor(&mut self, raw: RawActor);
+    /// The next event of the file.
+    fn event(&mut self, raw: RawEvent);
+}
+
+/// The three lists a file may hold, each optional so a timeline can be split across files.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum List {
+    Documents,
+    Actors,
+    Events,
+}
+
+const LISTS: &[&str] = &["documents", "actors", "events"];
+
+/// Reads one whole file, handing each item to the [`Items`] as soon as it is parsed.
+pub struct FileSeed<'a, I>(pub &'a mut I);
+
+impl<'de, I: Items> DeserializeSeed<'de> for FileSeed<'_, I> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("file", LISTS, self)
+    }
+}
+
+impl<'de, I: Items> Visitor<'de> for FileSeed<'_, I> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping with documents, actors and events")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = [false; 3];
+        while let Some(list) = map.next_key::<List>()? {
+            if std::mem::replace(&mut seen[list as usize], true) {
+                return Err(de::Error::duplicate_field(LISTS[list as usize]));
+            }
+            map.next_value_seed(ListSeed {
+                items: &mut *self.0,
+                list,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads one of a file's lists, handing each item on.
+struct ListSeed<'a, I> {
+    items: &'a mut I,
+    list: List,
+}
+
+impl<'de, I: Items> DeserializeSeed<'de> for ListSeed<'_, I> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, I: Items> Visitor<'de> for ListSeed<'_, I> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        match self.list {
+            List::Documents => {
+                while let Some(raw) = seq.next_element()? {
+                    self.items.document(raw);
+                }
+            }
+            List::Actors => {
+                while let Some(raw) = seq.next_element()? {
+                    self.items.actor(raw);
+                }
+            }
+            List::Events => {
+                while let Some(raw) = seq.next_element()? {
+                    self.items.event(raw);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,7 +9,9 @@ use rustc_hash::FxHashSet as HashSet;
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::Marker;
 
-use super::raw::RawFile;
+use serde::de::DeserializeSeed;
+
+use super::raw::{FileSeed, Items};
 use super::{Diagnostic, SourceFile, shorten_quoted};
 
 /// Deepest nesting of lists and mappings accepted; a timeline needs five levels.
@@ -18,8 +20,8 @@ pub const MAX_DEPTH: usize = 64;
 /// Bytes that aliases may add to a file, on top of its own size.
 const MIN_ALIAS_ALLOWANCE: usize = 64 << 10;
 
-/// Reads a YAML timeline.
-pub fn parse_yaml(file: &SourceFile) -> Result<RawFile, Diagnostic> {
+/// Reads a YAML timeline, handing each item to `items` as it is parsed.
+pub fn parse_yaml(file: &SourceFile, items: &mut impl Items) -> Result<(), Diagnostic> {
     if file
         .text
         .lines()
@@ -31,25 +33,27 @@ pub fn parse_yaml(file: &SourceFile) -> Result<RawFile, Diagnostic> {
         ));
     }
     guard(&file.name, &file.text)?;
-    serde_yaml::from_str(&file.text).map_err(|e| {
-        let location = e.location();
-        // The position goes in front of the message; a second position in the text (where
-        // a quoted string or a block started, say) stays, since it helps.
-        let message = match &location {
-            Some(l) => e.to_string().replacen(
-                &format!(" at line {} column {}", l.line(), l.column()),
-                "",
-                1,
-            ),
-            None => e.to_string(),
-        };
-        Diagnostic {
-            file: file.name.clone(),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
-            message: shorten_quoted(&message.replace("unit value", "null")),
-        }
-    })
+    FileSeed(items)
+        .deserialize(serde_yaml::Deserializer::from_str(&file.text))
+        .map_err(|e| {
+            let location = e.location();
+            // The position goes in front of the message; a second position in the text (where
+            // a quoted string or a block started, say) stays, since it helps.
+            let message = match &location {
+                Some(l) => e.to_string().replacen(
+                    &format!(" at line {} column {}", l.line(), l.column()),
+                    "",
+                    1,
+                ),
+                None => e.to_string(),
+            };
+            Diagnostic {
+                file: file.name.clone(),
+                line: location.as_ref().map(|l| l.line()),
+                column: location.as_ref().map(|l| l.column()),
+                message: shorten_quoted(&message.replace("unit value", "null")),
+            }
+        })
 }
 
 /// One step of the path to a value: a mapping key or a list index.
