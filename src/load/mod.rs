@@ -4,6 +4,7 @@
 
 mod build;
 mod json;
+mod pipe;
 mod raw;
 mod read;
 mod spans;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Timeline;
 use crate::text::sanitize;
 use build::Builder;
+use pipe::check_while_parsing;
 use raw::Items;
 use spans::SpanIndex;
 
@@ -103,17 +105,17 @@ pub fn load_paths_with(
         let timeline = load_sources(&[SourceFile::bundled()])?;
         return Ok((timeline, vec![BUNDLED_NAME.to_string()]));
     }
-    let mut builder = Builder::new(progress);
-    let mut names = Vec::with_capacity(paths.len());
-    let mut diagnostics = Vec::new();
-    for (i, path) in paths.iter().enumerate() {
-        let name = path.display().to_string();
-        builder.begin_file(i);
-        if let Err(mut d) = parse_path(path, &name, max_bytes, progress, &mut builder) {
-            diagnostics.append(&mut d);
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let (diagnostics, builder) = check_while_parsing(progress, |pipe| {
+        let mut diagnostics = Vec::new();
+        for (i, path) in paths.iter().enumerate() {
+            pipe.begin_file(i);
+            if let Err(mut d) = parse_path(path, &names[i], max_bytes, progress, pipe) {
+                diagnostics.append(&mut d);
+            }
         }
-        names.push(name);
-    }
+        diagnostics
+    });
     if !diagnostics.is_empty() {
         // References into a file that did not parse would all look broken: report only
         // the parse errors.
@@ -151,9 +153,33 @@ fn parse_path(
         .map_err(|d| vec![d])?;
         return lines.finish();
     }
+    if format == Format::Json {
+        let (file, claimed) = read::open(path, name, max_bytes).map_err(|d| vec![d])?;
+        progress.add_total(claimed);
+        progress.set_stage(Stage::Parsing);
+        let stream = read::Stream::new(file, max_bytes, progress);
+        return json::parse_json_stream(name, stream, items).map_err(|e| {
+            // Read the text whole to report the problem exactly as it would from the
+            // text: an encoding error, the size limit, or serde_json's message.
+            let quiet = Progress::default();
+            match SourceFile::read_with(path, max_bytes, &quiet) {
+                Err(d) => vec![d],
+                Ok(file) => format.parse(&file, &mut Discard).err().unwrap_or(e),
+            }
+        });
+    }
     let file = SourceFile::read_with(path, max_bytes, progress).map_err(|d| vec![d])?;
     progress.set_stage(Stage::Parsing);
     format.parse(&file, items)
+}
+
+/// Items thrown away: for parsing a file again only to report its problems.
+struct Discard;
+
+impl Items for Discard {
+    fn document(&mut self, _: raw::RawDocument) {}
+    fn actor(&mut self, _: raw::RawActor) {}
+    fn event(&mut self, _: raw::RawEvent) {}
 }
 
 /// The formats a timeline file can be written in, told apart by the file's extension.
@@ -213,14 +239,16 @@ impl Format {
 /// Parses and validates already-read files into one timeline.
 pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
     let progress = Progress::default();
-    let mut builder = Builder::new(&progress);
-    let mut diagnostics = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        builder.begin_file(i);
-        if let Err(mut d) = Format::of(&file.name).parse(file, &mut builder) {
-            diagnostics.append(&mut d);
+    let (diagnostics, builder) = check_while_parsing(&progress, |pipe| {
+        let mut diagnostics = Vec::new();
+        for (i, file) in files.iter().enumerate() {
+            pipe.begin_file(i);
+            if let Err(mut d) = Format::of(&file.name).parse(file, pipe) {
+                diagnostics.append(&mut d);
+            }
         }
-    }
+        diagnostics
+    });
     if !diagnostics.is_empty() {
         // References into a file that did not parse would all look broken: report only
         // the parse errors.

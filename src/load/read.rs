@@ -139,6 +139,45 @@ pub fn read_all(
     Ok(bytes)
 }
 
+/// A file read as a stream, never past its limit, publishing progress: for a parser that
+/// reads as it goes, so that the whole text is never held.
+pub struct Stream<'p> {
+    file: File,
+    max_bytes: u64,
+    total: u64,
+    unreported: u64,
+    progress: &'p Progress,
+}
+
+impl<'p> Stream<'p> {
+    /// Reads `file`, allowed `max_bytes`, publishing to `progress`.
+    pub fn new(file: File, max_bytes: u64, progress: &'p Progress) -> Self {
+        Stream {
+            file,
+            max_bytes,
+            total: 0,
+            unreported: 0,
+            progress,
+        }
+    }
+}
+
+impl Read for Stream<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.total += n as u64;
+        self.unreported += n as u64;
+        if self.unreported >= CHUNK as u64 || n == 0 {
+            self.progress.add_read(self.unreported);
+            self.unreported = 0;
+        }
+        if self.total > self.max_bytes {
+            return Err(std::io::Error::other("over the size limit"));
+        }
+        Ok(n)
+    }
+}
+
 /// Calls `line` with each line of `file` (without its end), counted from 0, reading no
 /// more than `max_bytes` and publishing progress. Stops at the first error `line` returns.
 pub fn for_each_line(
