@@ -160,7 +160,7 @@ fn json_event<'a>(timeline: &'a Timeline, event: &'a Event) -> JsonEvent<'a> {
         start: event.date.earliest().map(|d| d.to_string()),
         end: event.date.latest().map(|d| d.to_string()),
         title: &event.title,
-        kind: &event.kind,
+        kind: timeline.kind(event.kind),
         status: event.status.as_str(),
         actors: event
             .actors
@@ -220,7 +220,7 @@ pub fn write_list(
                     e.date.earliest().map(|d| d.to_string()).unwrap_or_default(),
                     e.date.latest().map(|d| d.to_string()).unwrap_or_default(),
                     e.title.clone(),
-                    e.kind.clone(),
+                    timeline.kind(e.kind).to_string(),
                     e.status.to_string(),
                     actor_names(timeline, e),
                 ];
@@ -236,7 +236,7 @@ pub fn write_list(
                 let cells = [
                     e.date.human(),
                     e.title.clone(),
-                    e.kind.clone(),
+                    timeline.kind(e.kind).to_string(),
                     e.status.to_string(),
                     actor_names(timeline, e),
                 ];

@@ -14,6 +14,10 @@ pub struct ActorId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DocId(pub u32);
 
+/// Index of an event kind in [`Timeline::kinds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KindId(pub u32);
+
 /// A source text: an article whose paragraphs events cite.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -166,8 +170,9 @@ pub struct Event {
     pub date_text: Option<String>,
     /// A one-line title.
     pub title: String,
-    /// A short free label: call, flight, statement, talks, ...
-    pub kind: String,
+    /// A short free label (call, flight, statement, talks, ...), kept once in
+    /// [`Timeline::kinds`].
+    pub kind: KindId,
     /// Whether it happened.
     pub status: Status,
     /// Who took part.
@@ -185,6 +190,8 @@ pub struct Timeline {
     pub documents: Vec<Document>,
     /// The actors.
     pub actors: Vec<Actor>,
+    /// The kinds of event, each once.
+    pub kinds: Vec<String>,
     /// The events, sorted by earliest day, then latest day, then file order.
     pub events: Vec<Event>,
 }
@@ -193,6 +200,11 @@ impl Timeline {
     /// The actor with index `id`.
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id.0 as usize]
+    }
+
+    /// The kind with index `id`.
+    pub fn kind(&self, id: KindId) -> &str {
+        &self.kinds[id.0 as usize]
     }
 
     /// The document with index `id`.

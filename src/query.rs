@@ -100,6 +100,10 @@ impl Index {
         let mut starts = Vec::new();
         if with_text {
             starts.reserve_exact(timeline.events.len());
+            // Lowercasing keeps the length of nearly all text: one allocation, not a
+            // doubling that would hold two copies at once.
+            let parts = timeline.events.iter().flat_map(searchable);
+            text.reserve_exact(parts.map(|p| p.len() + 1).sum());
         }
         for (i, event) in timeline.events.iter().enumerate() {
             for actor in &event.actors {
@@ -130,10 +134,10 @@ impl Index {
                 None => found,
             });
         }
-        let kinds: Vec<String> = filter.kinds.iter().map(|k| k.to_lowercase()).collect();
+        let kinds = wanted_kinds(timeline, filter);
         let keep = |i: &usize| {
             let event = &timeline.events[*i];
-            (kinds.is_empty() || kinds.iter().any(|k| event.kind.eq_ignore_ascii_case(k)))
+            (kinds.is_empty() || kinds[event.kind.0 as usize])
                 && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
                 && event.date.overlaps(filter.from, filter.to)
         };
@@ -237,6 +241,20 @@ impl Index {
     }
 }
 
+/// For each kind of `timeline`, whether `filter` asks for it (ignoring case); empty if
+/// it asks for no kind.
+fn wanted_kinds(timeline: &Timeline, filter: &Filter) -> Vec<bool> {
+    if filter.kinds.is_empty() {
+        return Vec::new();
+    }
+    let wanted: Vec<String> = filter.kinds.iter().map(|k| k.to_lowercase()).collect();
+    timeline
+        .kinds
+        .iter()
+        .map(|kind| wanted.contains(&kind.to_lowercase()))
+        .collect()
+}
+
 /// The elements of two ascending lists that are in both.
 fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
@@ -255,11 +273,15 @@ fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
     out
 }
 
-fn push_searchable(text: &mut Vec<u8>, event: &Event) {
-    let parts = std::iter::once(&event.title)
+/// The texts of an event a search looks in.
+fn searchable(event: &Event) -> impl Iterator<Item = &String> {
+    std::iter::once(&event.title)
         .chain(&event.summary)
-        .chain(event.sources.iter().map(|s| &s.quote));
-    for part in parts {
+        .chain(event.sources.iter().map(|s| &s.quote))
+}
+
+fn push_searchable(text: &mut Vec<u8>, event: &Event) {
+    for part in searchable(event) {
         if part.is_ascii() {
             text.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
         } else {
@@ -439,7 +461,9 @@ mod tests {
                     .chain(e.sources.iter().map(|s| &s.quote));
                 actors_ok
                     && (f.kinds.is_empty()
-                        || f.kinds.iter().any(|k| k.eq_ignore_ascii_case(&e.kind)))
+                        || f.kinds
+                            .iter()
+                            .any(|k| k.eq_ignore_ascii_case(tl.kind(e.kind))))
                     && (f.statuses.is_empty() || f.statuses.contains(&e.status))
                     && e.date.overlaps(f.from, f.to)
                     && (needle.is_empty()

@@ -6,7 +6,9 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::date::{DatePoint, EdtfDate, Precision};
-use crate::model::{Actor, ActorId, ActorKind, DocId, Document, Event, Source, Status, Timeline};
+use crate::model::{
+    Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Source, Status, Timeline,
+};
 
 const WORDS: &[&str] = &[
     "talks",
@@ -122,7 +124,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
                 date: random_date(&mut rng, origin),
                 date_text: None,
                 title: format!("{} {}", rng.words(3), i),
-                kind: KINDS[rng.skewed(KINDS.len())].to_string(),
+                kind: KindId(rng.skewed(KINDS.len()) as u32),
                 status: Status::ALL[rng.skewed(Status::ALL.len())],
                 actors: involved,
                 summary: Some(rng.words(12)),
@@ -138,6 +140,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
     Timeline {
         documents,
         actors,
+        kinds: KINDS.iter().map(|k| k.to_string()).collect(),
         events: out,
     }
 }

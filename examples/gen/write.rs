@@ -119,7 +119,7 @@ fn event<'a>(tl: &'a Timeline, e: &'a model::Event) -> Event<'a> {
         date: e.date,
         date_text: e.date_text.as_deref(),
         title: &e.title,
-        kind: &e.kind,
+        kind: tl.kind(e.kind),
         status: e.status.as_str(),
         actors: e.actors.iter().map(|&a| tl.actor(a).id.as_str()).collect(),
         summary: e.summary.as_deref(),

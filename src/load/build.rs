@@ -10,7 +10,7 @@ use super::raw::{Items, RawActor, RawDocument, RawEvent, RawSource};
 use super::read::Progress;
 use crate::date::EdtfDate;
 use crate::model::{
-    Actor, ActorId, ActorKind, DocId, Document, Event, Source, Status, Timeline, closest,
+    Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Source, Status, Timeline, closest,
 };
 use crate::text::find_quote;
 
@@ -66,6 +66,7 @@ struct Checker {
     doc_ids: HashMap<String, (DocId, Place)>,
     actor_ids: HashMap<String, (ActorId, Place)>,
     event_ids: HashMap<String, Place>,
+    kind_ids: HashMap<String, KindId>,
 }
 
 /// Validates the items of one or more files as they are parsed and merges them into one
@@ -138,7 +139,7 @@ impl<'p> Builder<'p> {
     }
 
     fn add_event(&mut self, raw: RawEvent, place: Place) {
-        if let Some(event) = self.check.event(raw, &place, &self.timeline) {
+        if let Some(event) = self.check.event(raw, &place, &mut self.timeline) {
             self.timeline.events.push(event);
             self.order.push((place.file as u32, place.index as u32));
         }
@@ -340,7 +341,7 @@ impl Checker {
     }
 
     /// Checks an event whose id [`Checker::event_id`] has checked.
-    fn event(&mut self, raw: RawEvent, place: &Place, timeline: &Timeline) -> Option<Event> {
+    fn event(&mut self, raw: RawEvent, place: &Place, timeline: &mut Timeline) -> Option<Event> {
         let name = label("event", &raw.id, place);
         self.require(name, place, "title", &raw.title);
         self.require(name, place, "kind", &raw.kind);
@@ -405,10 +406,7 @@ impl Checker {
         if sources.len() != cited || actors.len() != raw.actors.len() {
             return None;
         }
-        let kind = match raw.kind.trim() {
-            trimmed if trimmed.len() == raw.kind.len() => raw.kind,
-            trimmed => trimmed.to_string(),
-        };
+        let kind = self.kind_id(&raw.kind, &mut timeline.kinds);
         Some(Event {
             id: raw.id,
             date: date?,
@@ -420,6 +418,18 @@ impl Checker {
             summary: raw.summary,
             sources,
         })
+    }
+
+    /// The index of `kind` (trimmed) in `kinds`, added if new.
+    fn kind_id(&mut self, kind: &str, kinds: &mut Vec<String>) -> KindId {
+        let kind = kind.trim();
+        if let Some(&id) = self.kind_ids.get(kind) {
+            return id;
+        }
+        let id = KindId(kinds.len() as u32);
+        kinds.push(kind.to_string());
+        self.kind_ids.insert(kind.to_string(), id);
+        id
     }
 
     fn source(
@@ -572,5 +582,22 @@ mod tests {
             error.to_string(),
             "a.yaml:6:14: event \"x\": unknown actor \"natoo\" (did you mean \"nato\"?)"
         );
+    }
+
+    #[test]
+    fn each_kind_is_kept_once_and_trimmed() {
+        let text = format!("{DOCUMENTS}{ACTORS}{}", events(&["a", "b", "c"])).replacen(
+            "kind: talks",
+            "kind: \" call \"",
+            1,
+        );
+        let timeline = load(&[("a.yaml", text)]).expect("valid");
+        assert_eq!(timeline.kinds, ["call", "talks"]);
+        let kinds: Vec<&str> = timeline
+            .events
+            .iter()
+            .map(|e| timeline.kind(e.kind))
+            .collect();
+        assert_eq!(kinds, ["call", "talks", "talks"]);
     }
 }

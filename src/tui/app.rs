@@ -535,16 +535,19 @@ impl App {
             kinds: Vec::new(),
             ..self.filter.clone()
         };
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        // Kinds in the order the shown events first have them.
+        let mut counts = vec![0; self.timeline.kinds.len()];
+        let mut order = Vec::new();
         for e in self.index.select(&self.timeline, &others) {
-            let kind = &self.timeline.events[e].kind;
-            match counts.iter_mut().find(|(k, _)| k == kind) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((kind.clone(), 1)),
+            let kind = self.timeline.events[e].kind;
+            if counts[kind.0 as usize] == 0 {
+                order.push(kind);
             }
+            counts[kind.0 as usize] += 1;
         }
-        let items = counts
+        let items = order
             .into_iter()
+            .map(|id| (self.timeline.kind(id).to_string(), counts[id.0 as usize]))
             .map(|(kind, count)| Item {
                 choice: Choice::Kind(kind.clone()),
                 keys: kind.to_lowercase(),
