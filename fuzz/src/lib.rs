@@ -31,7 +31,8 @@ fn scratch() -> &'static Path {
 ///   byte-order mark, JSON Lines read line by line, the file read again to locate
 ///   problems);
 /// - when `data` is UTF-8, with [`load::load_sources`] on the text (the bundled timeline's
-///   path), which must agree on whether the file loads.
+///   path), which must agree on whether the file loads, and then on the timeline or on
+///   every problem (its line, column and message).
 pub fn load_bytes(name: &str, data: &[u8]) {
     let path = scratch().join(name);
     fs::write(&path, data).expect("scratch file");
@@ -59,6 +60,18 @@ pub fn load_bytes(name: &str, data: &[u8]) {
             by_path.as_ref().err().map(ToString::to_string),
             by_text.as_ref().err().map(ToString::to_string),
         );
+        // A JSON file is read block by block, and its text parsed whole only to report a
+        // problem: both must see the same timeline, or the same problems at the same places.
+        match (&by_path, &by_text) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "the file and text paths load different timelines"),
+            (Err(a), Err(b)) => {
+                let problems = |e: &LoadError| -> Vec<_> {
+                    e.diagnostics.iter().map(|d| (d.line, d.column, d.message.clone())).collect()
+                };
+                assert_eq!(problems(a), problems(b), "the file and text paths report differently");
+            }
+            _ => {}
+        }
     }
 }
 

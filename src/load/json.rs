@@ -2,8 +2,6 @@
 //! magnitude faster. In JSON Lines each line holds one object with a single key,
 //! `document`, `actor` or `event`, so that a converter can write a timeline as a stream.
 
-use std::io::{BufRead, BufReader, Read};
-
 use serde::Deserialize;
 use serde::de::DeserializeSeed;
 
@@ -27,32 +25,6 @@ pub fn parse_json(name: &str, text: &str, items: &mut impl Items) -> Result<(), 
         .and_then(|()| json.end())
         .map_err(|e| vec![diagnostic(name, 0, &e)])
 }
-
-/// Reads a whole-file JSON timeline from a stream, handing each item to `items` as it is
-/// parsed: the text is never held whole. A leading byte-order mark is skipped. Errors
-/// are located, but worded as serde_json words them reading a stream.
-pub fn parse_json_stream(
-    name: &str,
-    stream: impl Read,
-    items: &mut impl Items,
-) -> Result<(), Vec<Diagnostic>> {
-    let mut reader = BufReader::with_capacity(STREAM_BUFFER, stream);
-    let fail = |e: &serde_json::Error| vec![diagnostic(name, 0, e)];
-    let start = reader
-        .fill_buf()
-        .map_err(|e| fail(&serde_json::Error::io(e)))?;
-    if start.starts_with("\u{feff}".as_bytes()) {
-        reader.consume(3);
-    }
-    let mut json = serde_json::Deserializer::from_reader(reader);
-    FileSeed(items)
-        .deserialize(&mut json)
-        .and_then(|()| json.end())
-        .map_err(|e| fail(&e))
-}
-
-/// Bytes read from a stream at a time.
-const STREAM_BUFFER: usize = 1 << 20;
 
 /// One line of a JSON Lines timeline.
 #[derive(Deserialize)]

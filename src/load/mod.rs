@@ -2,6 +2,7 @@
 //! into a validated [`Timeline`], or into every problem found, each located by file, line
 //! and column where the file has them.
 
+mod blocks;
 mod build;
 mod json;
 mod pipe;
@@ -158,14 +159,19 @@ fn parse_path(
         progress.add_total(claimed);
         progress.set_stage(Stage::Parsing);
         let stream = read::Stream::new(file, max_bytes, progress);
-        return json::parse_json_stream(name, stream, items).map_err(|e| {
+        return blocks::parse_json_blocks(stream, blocks::BLOCK, items).map_err(|_| {
             // Read the text whole to report the problem exactly as it would from the
             // text: an encoding error, the size limit, or serde_json's message.
             let quiet = Progress::default();
-            match SourceFile::read_with(path, max_bytes, &quiet) {
-                Err(d) => vec![d],
-                Ok(file) => format.parse(&file, &mut Discard).err().unwrap_or(e),
-            }
+            let parsed = SourceFile::read_with(path, max_bytes, &quiet)
+                .map_err(|d| vec![d])
+                .and_then(|file| format.parse(&file, &mut Discard));
+            parsed.err().unwrap_or_else(|| {
+                vec![Diagnostic::file(
+                    name,
+                    "changed while it was read".to_string(),
+                )]
+            })
         });
     }
     let file = SourceFile::read_with(path, max_bytes, progress).map_err(|d| vec![d])?;

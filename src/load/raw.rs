@@ -17,10 +17,10 @@ pub trait Items {
     fn event(&mut self, raw: RawEvent);
 }
 
-/// The three lists a file may hold, each optional so a timeline can be split across files.
+/// The three lists a file may hold, named by their keys.
 #[derive(Clone, Copy, Deserialize)]
 #[serde(field_identifier, rename_all = "lowercase")]
-enum List {
+pub enum List {
     Documents,
     Actors,
     Events,

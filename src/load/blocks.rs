@@ -1,0 +1,338 @@
+//! A whole-file JSON timeline read block by block, never held whole, at the speed of
+//! parsing text: a small scanner finds where each document, actor and event begins and
+//! ends, and serde_json parses each from the block that holds it. serde_json reading a
+//! stream itself is about twice as slow.
+//!
+//! The scanner accepts only the shape a valid file has, `{"documents": [item, …], …}`,
+//! and hands each item on only once serde_json has read it. Anything else stops it with
+//! [`Invalid`]: the caller then reads the text whole and lets serde_json say what is
+//! wrong, in its words and at its place, exactly as for a text.
+
+use std::io::{self, Read};
+use std::ops::Range;
+
+use memchr::memchr2;
+use serde::de::DeserializeOwned;
+
+use super::raw::{Items, List, RawActor, RawDocument, RawEvent};
+
+/// Reading stopped: the text is not a valid timeline, or the stream failed or passed its
+/// size limit. The caller finds out which by reading the text whole.
+#[derive(Debug)]
+pub struct Invalid;
+
+impl From<io::Error> for Invalid {
+    fn from(_: io::Error) -> Self {
+        Invalid
+    }
+}
+
+/// Bytes read from the stream at a time.
+pub const BLOCK: usize = 1 << 20;
+
+/// Reads a JSON timeline from `stream`, `block` bytes at a time, handing each item to
+/// `items` as soon as it is parsed.
+pub fn parse_json_blocks(
+    stream: impl Read,
+    block: usize,
+    items: &mut impl Items,
+) -> Result<(), Invalid> {
+    let mut text = Blocks {
+        stream,
+        buffer: Vec::with_capacity(block),
+        at: 0,
+        block,
+    };
+    text.skip_byte_order_mark()?;
+    text.expect(b'{')?;
+    let mut seen = [false; 3];
+    if text.next_is(b'}')? {
+        return text.end();
+    }
+    loop {
+        let key = text.value()?;
+        let list: List = serde_json::from_slice(&text.buffer[key]).map_err(|_| Invalid)?;
+        if std::mem::replace(&mut seen[list as usize], true) {
+            return Err(Invalid);
+        }
+        text.expect(b':')?;
+        match list {
+            List::Documents => text.list(|raw: RawDocument| items.document(raw))?,
+            List::Actors => text.list(|raw: RawActor| items.actor(raw))?,
+            List::Events => text.list(|raw: RawEvent| items.event(raw))?,
+        }
+        if !text.next_is(b',')? {
+            text.expect(b'}')?;
+            return text.end();
+        }
+    }
+}
+
+/// The part of the stream read and not yet consumed.
+struct Blocks<R> {
+    stream: R,
+    /// Bytes read; those before `at` are consumed.
+    buffer: Vec<u8>,
+    at: usize,
+    block: usize,
+}
+
+impl<R: Read> Blocks<R> {
+    /// Reads one more block after what is unconsumed; false at the end of the stream.
+    fn read_more(&mut self) -> Result<bool, Invalid> {
+        self.buffer.drain(..self.at);
+        self.at = 0;
+        let len = self.buffer.len();
+        self.buffer.resize(len + self.block, 0);
+        let read = loop {
+            match self.stream.read(&mut self.buffer[len..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                read => break read,
+            }
+        };
+        self.buffer.truncate(len + *read.as_ref().unwrap_or(&0));
+        Ok(read? > 0)
+    }
+
+    /// The next byte that is not JSON whitespace, left unconsumed; None at the end.
+    fn peek(&mut self) -> Result<Option<u8>, Invalid> {
+        loop {
+            let rest = &self.buffer[self.at..];
+            match rest.iter().position(|b| !b" \t\n\r".contains(b)) {
+                Some(i) => {
+                    self.at += i;
+                    return Ok(Some(rest[i]));
+                }
+                None => {
+                    self.at = self.buffer.len();
+                    if !self.read_more()? {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+    }
+
+    fn skip_byte_order_mark(&mut self) -> Result<(), Invalid> {
+        while self.buffer.len() < 3 && self.read_more()? {}
+        if self.buffer.starts_with("\u{feff}".as_bytes()) {
+            self.at = 3;
+        }
+        Ok(())
+    }
+
+    /// Consumes `byte` if it comes next (after whitespace).
+    fn next_is(&mut self, byte: u8) -> Result<bool, Invalid> {
+        let found = self.peek()? == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        Ok(found)
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), Invalid> {
+        if self.next_is(byte)? {
+            Ok(())
+        } else {
+            Err(Invalid)
+        }
+    }
+
+    /// Nothing but whitespace is left.
+    fn end(&mut self) -> Result<(), Invalid> {
+        match self.peek()? {
+            None => Ok(()),
+            Some(_) => Err(Invalid),
+        }
+    }
+
+    /// Reads a list, parsing each item as a `T` and handing it to `each`.
+    fn list<T: DeserializeOwned>(&mut self, mut each: impl FnMut(T)) -> Result<(), Invalid> {
+        self.expect(b'[')?;
+        if self.next_is(b']')? {
+            return Ok(());
+        }
+        loop {
+            let item = self.value()?;
+            let item = serde_json::from_slice(&self.buffer[item]).map_err(|_| Invalid)?;
+            each(item);
+            if !self.next_is(b',')? {
+                return self.expect(b']');
+            }
+        }
+    }
+
+    /// Consumes the next value and returns where its bytes are in the buffer, reading more
+    /// blocks as needed. The value is only delimited here, not checked: serde_json checks
+    /// it.
+    fn value(&mut self) -> Result<Range<usize>, Invalid> {
+        if self.peek()?.is_none() {
+            return Err(Invalid);
+        }
+        // How far the value is scanned, from `at`; kept across reads, so that a value
+        // longer than a block is scanned once.
+        let mut len = 0;
+        let mut depth = 0usize;
+        let mut in_string = false;
+        loop {
+            let rest = &self.buffer[self.at..];
+            while len < rest.len() {
+                if in_string {
+                    match memchr2(b'"', b'\\', &rest[len..]) {
+                        None => len = rest.len(),
+                        Some(i) if rest[len + i] == b'\\' => {
+                            if len + i + 1 >= rest.len() {
+                                // The escaped byte is in the next block.
+                                len += i;
+                                break;
+                            }
+                            len += i + 2;
+                        }
+                        Some(i) => {
+                            len += i + 1;
+                            in_string = false;
+                            if depth == 0 {
+                                return Ok(self.consume(len));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                match rest[len] {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth == 0 => return Ok(self.consume(len)),
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Ok(self.consume(len + 1));
+                        }
+                    }
+                    b',' | b' ' | b'\t' | b'\n' | b'\r' | b':' if depth == 0 => {
+                        return Ok(self.consume(len));
+                    }
+                    _ => {}
+                }
+                len += 1;
+            }
+            if !self.read_more()? {
+                // A number or word may end the text; anything open may not.
+                return if depth == 0 && !in_string && len > 0 {
+                    Ok(self.consume(len))
+                } else {
+                    Err(Invalid)
+                };
+            }
+        }
+    }
+
+    fn consume(&mut self, len: usize) -> Range<usize> {
+        self.at += len;
+        self.at - len..self.at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::raw::FileSeed;
+    use serde::de::DeserializeSeed;
+
+    /// What a parser handed on, in order, as text.
+    #[derive(Default, Debug, PartialEq)]
+    struct Seen(Vec<String>);
+
+    impl Items for Seen {
+        fn document(&mut self, raw: RawDocument) {
+            self.0
+                .push(format!("document {} {:?}", raw.id, raw.paragraphs));
+        }
+        fn actor(&mut self, raw: RawActor) {
+            self.0.push(format!("actor {} {}", raw.id, raw.name));
+        }
+        fn event(&mut self, raw: RawEvent) {
+            let quotes: Vec<&str> = raw.sources.iter().map(|s| s.quote.as_str()).collect();
+            self.0
+                .push(format!("event {} {} {quotes:?}", raw.id, raw.title));
+        }
+    }
+
+    /// What serde_json hands on reading `text` whole, or None if it refuses it.
+    fn whole(text: &str) -> Option<Seen> {
+        let mut seen = Seen::default();
+        let mut json = serde_json::Deserializer::from_str(text);
+        FileSeed(&mut seen).deserialize(&mut json).ok()?;
+        json.end().ok()?;
+        Some(seen)
+    }
+
+    fn blocks(text: &str, block: usize) -> Option<Seen> {
+        let mut seen = Seen::default();
+        parse_json_blocks(text.as_bytes(), block, &mut seen).ok()?;
+        Some(seen)
+    }
+
+    const TEXT: &str = r#"{
+  "actors": [{"id": "a", "name": "A \"quoted\" ] }", "kind": "person"}],
+  "documents": [{"id": "d", "title": "T", "published": "2022-01-01",
+                 "paragraphs": ["back\\slash\\", "[{\"", "\u00e9 \ud83d\ude00"]}],
+  "events" : [
+    {"id": "e1", "date": 2022, "title": "x,y", "kind": "k",
+     "sources": [{"doc": "d", "paragraph": 1, "quote": "back\\"}]},
+    {"id": "e2", "date": "2022", "title": "}", "kind": "k", "actors": ["a"],
+     "sources": [{"doc": "d", "paragraph": 2, "quote": "[{\""}]}
+  ]
+}
+"#;
+
+    #[test]
+    fn items_are_those_of_the_whole_text_whatever_the_block_size() {
+        let expected = whole(TEXT).expect("valid");
+        assert_eq!(expected.0.len(), 4);
+        for block in 1..=TEXT.len() + 1 {
+            assert_eq!(
+                blocks(TEXT, block).as_ref(),
+                Some(&expected),
+                "block {block}"
+            );
+        }
+        let marked = format!("\u{feff}{TEXT}");
+        assert_eq!(blocks(&marked, 2).as_ref(), Some(&expected));
+    }
+
+    #[test]
+    fn what_the_whole_text_refuses_is_refused() {
+        let cases = [
+            "",
+            "{",
+            "[]",
+            "{}}",
+            "{} x",
+            "{\"events\": []",
+            "{\"events\": [],}",
+            "{\"events\": [1,]}",
+            "{\"events\": [] \"actors\": []}",
+            "{\"events\": [], \"events\": []}",
+            "{\"evnts\": []}",
+            "{\"events\": null}",
+            "{\"events\" []}",
+            "{\"events\": [{\"id\": \"x\"}]}",
+            "{\"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"} {}]}",
+            "{\"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}}]}",
+            "{\"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"]]}",
+            "{\"actors\": [\"unterminated]}",
+        ];
+        for text in cases {
+            assert!(whole(text).is_none(), "serde accepts {text:?}");
+            for block in [1, 3, 64] {
+                assert!(
+                    blocks(text, block).is_none(),
+                    "{text:?} in blocks of {block}"
+                );
+            }
+        }
+        let escaped_key = "{\"ev\\u0065nts\": [], \"documents\": []}";
+        assert_eq!(blocks(escaped_key, 4), whole(escaped_key));
+        assert_eq!(blocks("{ }\n", 1), Some(Seen::default()));
+    }
+}
