@@ -64,7 +64,7 @@ fn load_bytes(file_name: &str, bytes: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(file_name);
     fs::write(&path, bytes).unwrap();
-    let by_path = load::load_paths(&[path], None).map(|(timeline, _)| timeline);
+    let by_path = load::load_paths(std::slice::from_ref(&path), None).map(|(timeline, _)| timeline);
     let by_text = match std::str::from_utf8(bytes) {
         Ok(text) => load::load_sources(&[SourceFile {
             name: file_name.to_string(),
@@ -75,6 +75,31 @@ fn load_bytes(file_name: &str, bytes: &[u8]) {
             return;
         }
     };
+    // As in the fuzz harness: both paths load the same timeline or report the same
+    // problems, unless a byte-order mark (skipped by the file path only) is in the way.
+    if !bytes.starts_with("\u{feff}".as_bytes())
+        && !String::from_utf8_lossy(bytes).contains('\u{feff}')
+    {
+        match (&by_path, &by_text) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{file_name}: the paths load different timelines"),
+            (Err(a), Err(b)) => {
+                let path = path.display().to_string();
+                let problems = |e: &load::LoadError| -> Vec<_> {
+                    let message = |m: &str| m.replace(&path, file_name);
+                    e.diagnostics
+                        .iter()
+                        .map(|d| (d.line, d.column, message(&d.message)))
+                        .collect()
+                };
+                assert_eq!(
+                    problems(a),
+                    problems(b),
+                    "{file_name}: the paths report differently"
+                );
+            }
+            _ => panic!("{file_name}: one path loads, the other does not"),
+        }
+    }
     for result in [by_path, by_text] {
         if let Err(e) = result {
             assert!(!e.diagnostics.is_empty());

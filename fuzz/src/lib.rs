@@ -65,8 +65,11 @@ pub fn load_bytes(name: &str, data: &[u8]) {
         match (&by_path, &by_text) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "the file and text paths load different timelines"),
             (Err(a), Err(b)) => {
+                // A message may name the file ("first defined at FILE:2:3").
+                let path = path.display().to_string();
                 let problems = |e: &LoadError| -> Vec<_> {
-                    e.diagnostics.iter().map(|d| (d.line, d.column, d.message.clone())).collect()
+                    let message = |m: &str| m.replace(&path, name);
+                    e.diagnostics.iter().map(|d| (d.line, d.column, message(&d.message))).collect()
                 };
                 assert_eq!(problems(a), problems(b), "the file and text paths report differently");
             }

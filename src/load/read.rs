@@ -219,8 +219,12 @@ pub fn for_each_line(
                 message: "is not valid UTF-8 text".to_string(),
             }
         })?;
-        let text = text.strip_suffix('\n').unwrap_or(text);
-        line(n, text.strip_suffix('\r').unwrap_or(text))?;
+        // As str::lines: a line ends at "\n" or "\r\n"; a lone "\r" is text.
+        let text = match text.strip_suffix('\n') {
+            Some(text) => text.strip_suffix('\r').unwrap_or(text),
+            None => text,
+        };
+        line(n, text)?;
     }
     progress.add_read(unreported);
     Ok(())
