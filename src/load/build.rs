@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::ids::Ids;
 use super::raw::{Items, RawActor, RawDocument, RawEvent, RawSource};
 use super::read::Progress;
 use crate::date::EdtfDate;
@@ -65,7 +66,7 @@ struct Checker {
     hints: usize,
     doc_ids: HashMap<String, (DocId, Place)>,
     actor_ids: HashMap<String, (ActorId, Place)>,
-    event_ids: HashMap<String, Place>,
+    event_ids: Ids,
     kind_ids: HashMap<String, KindId>,
 }
 
@@ -325,9 +326,12 @@ impl Checker {
 
     /// Checks an event's id and registers it.
     fn event_id(&mut self, id: &str, place: &Place) {
-        let first = self.event_ids.get(id).copied();
+        let first = self
+            .event_ids
+            .get(id)
+            .map(|(file, index)| Place::new(file, "events", index));
         if self.check_id("event", id, place, first.as_ref()) {
-            self.event_ids.insert(id.to_string(), *place);
+            self.event_ids.insert(id, place.file, place.index);
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod blocks;
 mod build;
+mod ids;
 mod json;
 mod pipe;
 mod raw;
