@@ -19,7 +19,7 @@ pub fn write(w: &mut impl Write, tl: &Timeline, format: Format, comment: &str) -
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// One YAML document laid out like events.yaml.
     Yaml,
