@@ -35,7 +35,7 @@ pub const BUNDLED_NAME: &str = "events.yaml (bundled)";
 pub const DEFAULT_MAX_YAML_BYTES: u64 = 256 << 20;
 
 /// JSON and JSON Lines files larger than this are refused unless the caller raises the
-/// limit: loading takes about 1.7 times a file's size in memory (2 GiB holds some 3.5
+/// limit: loading takes about 1.4 times a file's size in memory (2 GiB holds some 3.5
 /// million events).
 pub const DEFAULT_MAX_JSON_BYTES: u64 = 2 << 30;
 
