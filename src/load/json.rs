@@ -5,8 +5,11 @@
 use serde::Deserialize;
 use serde::de::DeserializeSeed;
 
+use memchr::memchr3;
+
 use super::Diagnostic;
 use super::raw::{FileSeed, Items, RawActor, RawDocument, RawEvent};
+use super::spans::Wanted;
 
 /// Lines of a JSON Lines file reported one by one before the rest are only counted.
 const MAX_LINE_ERRORS: usize = 20;
@@ -130,36 +133,40 @@ fn diagnostic(name: &str, first_line: usize, e: &serde_json::Error) -> Diagnosti
     }
 }
 
-/// Where each value of a JSON text stands, by path (`events.3.actors.1`): for locating
-/// the problems found after parsing. Only runs when a file has errors.
-pub fn json_spans(text: &str, first_line: usize, spans: &mut Vec<(String, (usize, usize))>) {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        at: 0,
-        line: first_line + 1,
-        line_start: 0,
-        text,
-    };
+/// Where the values of a JSON text stand, by path (`events.3.actors.1`): for locating the
+/// problems found after parsing. Only the `wanted` paths are recorded (all if None); a
+/// value not wanted is skipped whole, so a large file is scanned once, in linear time.
+pub fn json_spans(
+    text: &str,
+    first_line: usize,
+    wanted: Option<&Wanted>,
+    spans: &mut Vec<(String, (usize, usize))>,
+) {
+    let mut scanner = Scanner::new(text, first_line);
+    scanner.wanted = wanted;
     let mut path = Vec::new();
     scanner.value(&mut path, spans, 0);
 }
 
 /// Like [`json_spans`] for JSON Lines: each line's object is placed where the whole-file
-/// schema would put it (`{"event": …}` on the fourth event line is `events.3`).
-pub fn jsonl_spans(text: &str) -> Vec<(String, (usize, usize))> {
+/// schema would put it (`{"event": …}` on the fourth event line is `events.3`). Only the
+/// lines of wanted items are scanned.
+pub fn jsonl_spans(text: &str, wanted: &Wanted) -> Vec<(String, (usize, usize))> {
+    const KEYS: [&str; 3] = ["document", "actor", "event"];
+    const LISTS: [&str; 3] = ["documents", "actors", "events"];
     let mut spans = Vec::new();
     let mut counts = [0usize; 3];
     for (n, line) in text.lines().enumerate() {
-        let mut found = Vec::new();
-        json_spans(line, n, &mut found);
-        let kind = ["document", "actor", "event"]
-            .iter()
-            .position(|k| found.iter().any(|(p, _)| p == k));
-        let Some(kind) = kind else { continue };
-        let key = ["document", "actor", "event"][kind];
-        let list = ["documents", "actors", "events"][kind];
-        let index = counts[kind];
+        let Some(kind) = KEYS.iter().position(|k| first_key(line) == *k) else {
+            continue;
+        };
+        let (key, list, index) = (KEYS[kind], LISTS[kind], counts[kind]);
         counts[kind] += 1;
+        if !wanted.contains(&format!("{list}.{index}")) {
+            continue;
+        }
+        let mut found = Vec::new();
+        json_spans(line, n, None, &mut found);
         for (path, at) in found {
             if let Some(rest) = path.strip_prefix(key) {
                 spans.push((format!("{list}.{index}{rest}"), at));
@@ -169,38 +176,79 @@ pub fn jsonl_spans(text: &str) -> Vec<(String, (usize, usize))> {
     spans
 }
 
+/// The first key of the object on a JSON line, or "" if it does not start with one.
+fn first_key(line: &str) -> String {
+    let mut scanner = Scanner::new(line, 0);
+    scanner.skip_space();
+    if scanner.bytes.get(scanner.at) != Some(&b'{') {
+        return String::new();
+    }
+    scanner.at += 1;
+    scanner.skip_space();
+    if scanner.bytes.get(scanner.at) != Some(&b'"') {
+        return String::new();
+    }
+    scanner.string()
+}
+
 /// Nesting deeper than this is not indexed: serde_json refuses it anyway.
 const MAX_DEPTH: usize = 128;
 
 struct Scanner<'a> {
-    text: &'a str,
     bytes: &'a [u8],
     at: usize,
     line: usize,
     line_start: usize,
+    /// The column (in characters, from 0) at byte `column_at`: columns are counted on
+    /// from the last one, so a file on one line is not counted from its start each time.
+    column: usize,
+    column_at: usize,
+    wanted: Option<&'a Wanted>,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, first_line: usize) -> Self {
+        Scanner {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: first_line + 1,
+            line_start: 0,
+            column: 0,
+            column_at: 0,
+            wanted: None,
+        }
+    }
+
+    fn newline(&mut self) {
+        self.at += 1;
+        self.line += 1;
+        self.line_start = self.at;
+    }
+
     fn skip_space(&mut self) {
         while let Some(&b) = self.bytes.get(self.at) {
             match b {
-                b'\n' => {
-                    self.at += 1;
-                    self.line += 1;
-                    self.line_start = self.at;
-                }
+                b'\n' => self.newline(),
                 b' ' | b'\t' | b'\r' => self.at += 1,
                 _ => break,
             }
         }
     }
 
-    fn position(&self) -> (usize, usize) {
-        let column = self.text[self.line_start..self.at].chars().count() + 1;
-        (self.line, column)
+    fn position(&mut self) -> (usize, usize) {
+        if self.column_at < self.line_start {
+            (self.column, self.column_at) = (0, self.line_start);
+        }
+        let end = self.at.min(self.bytes.len());
+        // Characters are the bytes that do not continue one.
+        let counted = &self.bytes[self.column_at.min(end)..end];
+        self.column += counted.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.column_at = end;
+        (self.line, self.column + 1)
     }
 
-    /// Reads one value, recording its position (and those of the values inside it).
+    /// Reads one value, recording its position (and those of the values inside it) if its
+    /// path is wanted, else skipping it.
     fn value(
         &mut self,
         path: &mut Vec<String>,
@@ -208,7 +256,12 @@ impl Scanner<'_> {
         depth: usize,
     ) {
         self.skip_space();
-        spans.push((path.join("."), self.position()));
+        let joined = path.join(".");
+        if self.wanted.is_some_and(|w| !w.contains(&joined)) {
+            self.skip_value();
+            return;
+        }
+        spans.push((joined, self.position()));
         match self.bytes.get(self.at) {
             Some(b'{') if depth < MAX_DEPTH => {
                 self.at += 1;
@@ -260,36 +313,77 @@ impl Scanner<'_> {
                 }
             }
             Some(b'"') => {
-                self.string();
+                self.skip_string();
             }
-            Some(_) => {
-                while self
-                    .bytes
-                    .get(self.at)
-                    .is_some_and(|b| !b",]}\n \t\r".contains(b))
-                {
-                    self.at += 1;
-                }
-            }
+            Some(_) => self.skip_scalar(),
             None => {}
         }
+    }
+
+    /// Moves past one value, recording nothing, counting the lines it spans.
+    fn skip_value(&mut self) {
+        let mut depth = 0usize;
+        while let Some(&b) = self.bytes.get(self.at) {
+            match b {
+                b'"' => {
+                    self.skip_string();
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.at += 1;
+                }
+                b'}' | b']' if depth == 0 => return,
+                b'}' | b']' => {
+                    depth -= 1;
+                    self.at += 1;
+                }
+                b'\n' if depth > 0 => self.newline(),
+                _ if depth > 0 => self.at += 1,
+                _ => self.skip_scalar(),
+            }
+            if depth == 0 {
+                return;
+            }
+        }
+    }
+
+    fn skip_scalar(&mut self) {
+        while self
+            .bytes
+            .get(self.at)
+            .is_some_and(|b| !b",]}\n \t\r".contains(b))
+        {
+            self.at += 1;
+        }
+    }
+
+    /// Moves past a string starting at a quote; false if it is not closed on its line.
+    fn skip_string(&mut self) -> bool {
+        self.at += 1;
+        while let Some(i) = memchr3(b'"', b'\\', b'\n', self.bytes.get(self.at..).unwrap_or(&[])) {
+            self.at += i;
+            match self.bytes[self.at] {
+                b'\\' => self.at += 2,
+                b'"' => {
+                    self.at += 1;
+                    return true;
+                }
+                _ => return false,
+            }
+        }
+        self.at = self.bytes.len();
+        false
     }
 
     /// Reads a string starting at a quote, returning its raw contents.
     fn string(&mut self) -> String {
         let start = self.at + 1;
-        self.at = start;
-        while let Some(&b) = self.bytes.get(self.at) {
-            match b {
-                b'\\' => self.at += 2,
-                b'"' => break,
-                b'\n' => break,
-                _ => self.at += 1,
-            }
-        }
-        let end = self.at.min(self.bytes.len());
-        self.at = (self.at + 1).min(self.bytes.len());
-        String::from_utf8_lossy(&self.bytes[start..end]).into_owned()
+        let end = if self.skip_string() {
+            self.at - 1
+        } else {
+            self.at
+        };
+        String::from_utf8_lossy(&self.bytes[start.min(end)..end]).into_owned()
     }
 }
 
@@ -305,7 +399,7 @@ mod tests {
     fn json_values_are_located_by_path() {
         let text = "{\n  \"events\": [\n    {\"id\": \"a\", \"actors\": [\"x\", \"y\"]},\n    {\"id\": \"é\\\"b\"}\n  ]\n}\n";
         let mut spans = Vec::new();
-        json_spans(text, 0, &mut spans);
+        json_spans(text, 0, None, &mut spans);
         assert_eq!(locate(&spans, "events.0.id"), Some((3, 12)));
         assert_eq!(locate(&spans, "events.0.actors.1"), Some((3, 33)));
         assert_eq!(locate(&spans, "events.1"), Some((4, 5)));
@@ -315,7 +409,8 @@ mod tests {
     #[test]
     fn json_lines_values_take_their_place_in_the_whole_schema() {
         let text = "{\"actor\": {\"id\": \"x\"}}\n\n{\"event\": {\"id\": \"a\"}}\n{\"event\": {\"id\": \"b\", \"actors\": [\"x\"]}}\n";
-        let spans = jsonl_spans(text);
+        let wanted = Wanted::new(["actors.0.id", "events.0", "events.1.actors.0"]);
+        let spans = jsonl_spans(text, &wanted);
         assert_eq!(locate(&spans, "actors.0.id"), Some((1, 18)));
         assert_eq!(locate(&spans, "events.0"), Some((3, 11)));
         assert_eq!(locate(&spans, "events.1.actors.0"), Some((4, 34)));
@@ -344,11 +439,11 @@ mod tests {
             "]]]",
         ] {
             let mut spans = Vec::new();
-            json_spans(text, 0, &mut spans);
+            json_spans(text, 0, None, &mut spans);
         }
         let deep = "[".repeat(100_000);
         let mut spans = Vec::new();
-        json_spans(&deep, 0, &mut spans);
+        json_spans(&deep, 0, None, &mut spans);
         assert!(spans.len() <= MAX_DEPTH + 1);
     }
 }

@@ -20,7 +20,7 @@ use crate::text::sanitize;
 use build::Builder;
 use pipe::check_while_parsing;
 use raw::Items;
-use spans::SpanIndex;
+use spans::{SpanIndex, Wanted};
 
 pub use read::{Progress, Stage};
 
@@ -124,10 +124,10 @@ pub fn load_paths_with(
         return Err(LoadError { diagnostics });
     }
     progress.set_stage(Stage::Checking);
-    build_located(builder, &names, |i| {
+    build_located(builder, &names, |i, wanted| {
         let format = Format::of(&paths[i].display().to_string());
         SourceFile::read(&paths[i], max_bytes.unwrap_or(format.default_max_bytes()))
-            .map(|f| Format::of(&f.name).spans(&f.text))
+            .map(|f| Format::of(&f.name).spans(&f.text, wanted))
             .unwrap_or_default()
     })
 }
@@ -230,15 +230,15 @@ impl Format {
         }
     }
 
-    fn spans(self, text: &str) -> SpanIndex {
+    fn spans(self, text: &str, wanted: &Wanted) -> SpanIndex {
         match self {
-            Format::Yaml => SpanIndex::of_yaml(text),
+            Format::Yaml => SpanIndex::of_yaml(text, wanted),
             Format::Json => {
                 let mut pairs = Vec::new();
-                json::json_spans(text, 0, &mut pairs);
+                json::json_spans(text, 0, Some(wanted), &mut pairs);
                 SpanIndex::from_pairs(pairs)
             }
-            Format::JsonLines => SpanIndex::from_pairs(json::jsonl_spans(text)),
+            Format::JsonLines => SpanIndex::from_pairs(json::jsonl_spans(text, wanted)),
         }
     }
 }
@@ -262,8 +262,8 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
         return Err(LoadError { diagnostics });
     }
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    build_located(builder, &names, |i| {
-        Format::of(&files[i].name).spans(&files[i].text)
+    build_located(builder, &names, |i, wanted| {
+        Format::of(&files[i].name).spans(&files[i].text, wanted)
     })
     .map(|(timeline, _)| timeline)
 }
@@ -273,13 +273,18 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
 fn build_located(
     builder: Builder,
     names: &[String],
-    spans: impl Fn(usize) -> SpanIndex,
+    spans: impl Fn(usize, &Wanted) -> SpanIndex,
 ) -> Result<(Timeline, Vec<String>), LoadError> {
     let mut diagnostics = Vec::new();
     match builder.finish() {
         Ok(timeline) => Ok((timeline, names.to_vec())),
         Err(problems) => {
-            let spans: Vec<SpanIndex> = (0..names.len()).map(spans).collect();
+            let paths = problems.iter().flat_map(|p| {
+                let first = p.first.as_ref().map(|(_, path)| path.as_str());
+                std::iter::once(p.path.as_str()).chain(first)
+            });
+            let wanted = Wanted::new(paths);
+            let spans: Vec<SpanIndex> = (0..names.len()).map(|i| spans(i, &wanted)).collect();
             let locate = |file: usize, path: &str| {
                 let (line, column) = spans[file].locate(path).unzip();
                 Diagnostic {

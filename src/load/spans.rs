@@ -1,22 +1,54 @@
-//! Where each value of a file stands: a map from a value's path (`events.3.actors.1`)
-//! to its line and column. Built only when a file has errors to point at: from YAML here,
-//! from JSON by [`super::json`].
+//! Where the values of a file stand: a map from a value's path (`events.3.actors.1`) to
+//! its line and column. Built only when a file has errors to point at, and only for the
+//! paths of those errors: from YAML here, from JSON by [`super::json`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-/// Line and column (both 1-based) of every value in a YAML text, keyed by path.
+/// The paths whose positions are needed: those of the problems found, with every parent
+/// (a path not found is located at its nearest parent). Recording only these keeps
+/// locating a few problems in a million-event file to a few positions, not one a value.
+#[derive(Debug, Default)]
+pub struct Wanted(HashSet<String>);
+
+impl Wanted {
+    /// `paths` and all their parents, the root included.
+    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut wanted = HashSet::from([String::new()]);
+        for path in paths {
+            let ends = path.match_indices('.').map(|(i, _)| i);
+            for end in ends.chain([path.len()]) {
+                wanted.insert(path[..end].to_string());
+            }
+        }
+        Wanted(wanted)
+    }
+
+    /// Whether the position of the value at `path` is needed.
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains(path)
+    }
+}
+
+/// Line and column (both 1-based) of the wanted values in a YAML text, keyed by path.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
     spans: HashMap<String, (usize, usize)>,
 }
 
 impl SpanIndex {
-    /// Indexes `text`; a text the parser rejects yields the values seen before the fault.
-    pub fn of_yaml(text: &str) -> Self {
-        let mut collector = Collector::default();
+    /// Indexes the `wanted` paths of `text`; a text the parser rejects yields the values
+    /// seen before the fault.
+    pub fn of_yaml(text: &str, wanted: &Wanted) -> Self {
+        let mut collector = Collector {
+            frames: Vec::new(),
+            path: Vec::new(),
+            spans: HashMap::new(),
+            key_depth: 0,
+            wanted,
+        };
         // A syntax error was already reported by the deserializer; keep what was indexed.
         let _ = Parser::new_from_str(text).load(&mut collector, false);
         SpanIndex {
@@ -55,15 +87,15 @@ enum Frame {
     },
 }
 
-#[derive(Default)]
-struct Collector {
+struct Collector<'a> {
     frames: Vec<Frame>,
     path: Vec<String>,
     spans: HashMap<String, (usize, usize)>,
     key_depth: usize,
+    wanted: &'a Wanted,
 }
 
-impl Collector {
+impl Collector<'_> {
     /// Takes the next key of the innermost mapping. A block mapping's own position is
     /// taken from its first key, where a person looks for it.
     fn set_key(&mut self, value: String, mark: Marker) {
@@ -72,7 +104,9 @@ impl Collector {
             *keys_seen += 1;
             if *keys_seen == 1 {
                 let path = self.path_of(None);
-                self.spans.insert(path, (mark.line(), mark.col() + 1));
+                if self.wanted.contains(&path) {
+                    self.spans.insert(path, (mark.line(), mark.col() + 1));
+                }
             }
         }
     }
@@ -98,9 +132,11 @@ impl Collector {
     fn start_value(&mut self, mark: Marker, opens: Option<Frame>) {
         let segment = self.segment().unwrap_or_default();
         let path = self.path_of(Some(&segment));
-        self.spans
-            .entry(path)
-            .or_insert((mark.line(), mark.col() + 1));
+        if self.wanted.contains(&path) {
+            self.spans
+                .entry(path)
+                .or_insert((mark.line(), mark.col() + 1));
+        }
         match opens {
             Some(frame) => {
                 self.path.push(segment);
@@ -125,7 +161,7 @@ impl Collector {
     }
 }
 
-impl MarkedEventReceiver for Collector {
+impl MarkedEventReceiver for Collector<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let opens = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
         let closes = matches!(event, Event::MappingEnd | Event::SequenceEnd);
@@ -163,11 +199,22 @@ mod tests {
     #[test]
     fn values_are_located_by_path() {
         let text = "events:\n  - id: a\n    actors: [x, y]\n  - id: b\n";
-        let spans = SpanIndex::of_yaml(text);
+        let wanted = Wanted::new(["events.0.id", "events.0.actors.1", "events.1.id"]);
+        let spans = SpanIndex::of_yaml(text, &wanted);
         assert_eq!(spans.locate("events.0.id"), Some((2, 9)));
         assert_eq!(spans.locate("events.0.actors.1"), Some((3, 17)));
         assert_eq!(spans.locate("events.1.id"), Some((4, 9)));
         assert_eq!(spans.locate("events.1.title"), Some((4, 5)));
         assert_eq!(spans.locate("nothing.here"), None);
+    }
+
+    #[test]
+    fn only_wanted_paths_and_their_parents_are_recorded() {
+        let text = "events:\n  - id: a\n    actors: [x, y]\n  - id: b\n";
+        let spans = SpanIndex::of_yaml(text, &Wanted::new(["events.1.id"]));
+        assert_eq!(spans.locate("events.1.id"), Some((4, 9)));
+        assert_eq!(spans.spans.len(), 4, "{:?}", spans.spans);
+        // Not recorded: located at its nearest wanted parent, the list.
+        assert_eq!(spans.locate("events.0.actors.1"), Some((2, 3)));
     }
 }
