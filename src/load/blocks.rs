@@ -82,16 +82,8 @@ impl<R: Read> Blocks<R> {
     fn read_more(&mut self) -> Result<bool, Invalid> {
         self.buffer.drain(..self.at);
         self.at = 0;
-        let len = self.buffer.len();
-        self.buffer.resize(len + self.block, 0);
-        let read = loop {
-            match self.stream.read(&mut self.buffer[len..]) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                read => break read,
-            }
-        };
-        self.buffer.truncate(len + *read.as_ref().unwrap_or(&0));
-        Ok(read? > 0)
+        let mut block = (&mut self.stream).take(self.block as u64);
+        Ok(block.read_to_end(&mut self.buffer)? > 0)
     }
 
     /// The next byte that is not JSON whitespace, left unconsumed; None at the end.

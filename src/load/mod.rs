@@ -4,6 +4,7 @@
 
 mod blocks;
 mod build;
+mod check;
 mod ids;
 mod json;
 mod pipe;
@@ -170,7 +171,8 @@ fn parse_path(
             parsed.err().unwrap_or_else(|| {
                 vec![Diagnostic::file(
                     name,
-                    "changed while it was read".to_string(),
+                    "could not be read the same way twice: it changed, or a read failed"
+                        .to_string(),
                 )]
             })
         });

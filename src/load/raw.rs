@@ -21,12 +21,16 @@ pub trait Items {
 #[derive(Clone, Copy, Deserialize)]
 #[serde(field_identifier, rename_all = "lowercase")]
 pub enum List {
+    /// `documents`.
     Documents,
+    /// `actors`.
     Actors,
+    /// `events`.
     Events,
 }
 
-const LISTS: &[&str] = &["documents", "actors", "events"];
+/// The keys of the lists, in the order of [`List`].
+pub const LISTS: &[&str] = &["documents", "actors", "events"];
 
 /// Reads one whole file, handing each item to the [`Items`] as soon as it is parsed.
 pub struct FileSeed<'a, I>(pub &'a mut I);

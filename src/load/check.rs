@@ -1,0 +1,427 @@
+//! The checks on each item: ids, required fields, dates, references and quotes. Every
+//! problem is collected with the path of its value, rather than stopping at the first.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::ids::Ids;
+use super::raw::{LISTS, List, RawActor, RawDocument, RawEvent, RawSource};
+use crate::date::EdtfDate;
+use crate::model::{
+    Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Source, Status, Timeline, closest,
+};
+use crate::text::find_quote;
+
+/// A problem at a value of a file, by path (`events.3.actors.1`), before it is located.
+#[derive(Debug)]
+pub struct Problem {
+    /// Index of the file in the list being loaded.
+    pub file: usize,
+    /// Path of the offending value.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// For a duplicate id: where the id was first defined.
+    pub first: Option<(usize, String)>,
+}
+
+/// Where an item stands: its file, list and index, and for a source its index in the
+/// event's sources. Kept small: one is made per item, a path string only per problem.
+#[derive(Clone, Copy)]
+pub struct Place {
+    /// Index of the file in the list being loaded.
+    pub file: usize,
+    /// The list the item is in.
+    pub list: List,
+    /// Its index in that list, within its file.
+    pub index: usize,
+    /// For a source, its index in the event's sources.
+    pub source: Option<usize>,
+}
+
+impl Place {
+    /// Item `index` of `list` in file `file`.
+    pub fn new(file: usize, list: List, index: usize) -> Self {
+        Place {
+            file,
+            list,
+            index,
+            source: None,
+        }
+    }
+
+    /// The path of the item, such as `events.3` or `events.3.sources.0`.
+    fn path(&self) -> String {
+        match self.source {
+            Some(j) => format!("{}.{}.sources.{j}", LISTS[self.list as usize], self.index),
+            None => format!("{}.{}", LISTS[self.list as usize], self.index),
+        }
+    }
+}
+
+/// The checks: every problem found so far and the ids registered.
+#[derive(Default)]
+pub struct Checker {
+    /// Every problem found so far.
+    pub problems: Vec<Problem>,
+    /// "Did you mean" hints given so far: each compares a word with every known id, so
+    /// a file full of unknown references gets hints for its first few only.
+    hints: usize,
+    doc_ids: HashMap<String, (DocId, Place)>,
+    actor_ids: HashMap<String, (ActorId, Place)>,
+    event_ids: Ids,
+    kind_ids: HashMap<String, KindId>,
+}
+
+/// How a problem names its item: `event "biden-putin-call"`, or `event #3` when the id
+/// is empty. Formatted only when a problem is reported.
+#[derive(Clone, Copy)]
+struct Label<'a> {
+    what: &'static str,
+    id: &'a str,
+    index: usize,
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{} #{}", self.what, self.index + 1)
+        } else {
+            write!(f, "{} {:?}", self.what, self.id)
+        }
+    }
+}
+
+fn label<'a>(what: &'static str, id: &'a str, place: &Place) -> Label<'a> {
+    Label {
+        what,
+        id,
+        index: place.index,
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
+impl Checker {
+    fn report(&mut self, place: &Place, field: &str, message: String) {
+        let path = if field.is_empty() {
+            place.path()
+        } else {
+            format!("{}.{field}", place.path())
+        };
+        self.problems.push(Problem {
+            file: place.file,
+            path,
+            message,
+            first: None,
+        });
+    }
+
+    /// Checks an id's form and uniqueness; returns whether it may be registered.
+    fn check_id(
+        &mut self,
+        what: &'static str,
+        id: &str,
+        place: &Place,
+        first: Option<&Place>,
+    ) -> bool {
+        let name = label(what, id, place);
+        if id.is_empty() {
+            self.report(place, "id", format!("{name}: id is empty"));
+            return false;
+        }
+        if !is_slug(id) {
+            let message =
+                format!("{name}: id must be a lowercase slug (letters a-z, digits, '-', '_', '.')");
+            self.report(place, "id", message);
+        }
+        if let Some(first) = first {
+            self.problems.push(Problem {
+                file: place.file,
+                path: format!("{}.id", place.path()),
+                message: format!("{name}: id is defined twice"),
+                first: Some((first.file, format!("{}.id", first.path()))),
+            });
+            return false;
+        }
+        true
+    }
+
+    fn require(&mut self, name: Label<'_>, place: &Place, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(place, field, format!("{name}: {field} is empty"));
+        }
+    }
+
+    /// Checks a document, registering its id as document number `next`. The document is
+    /// returned even if invalid, so that the numbers registered stay its positions.
+    pub fn document(&mut self, raw: RawDocument, place: &Place, next: usize) -> Document {
+        let name = label("document", &raw.id, place);
+        let first = self.doc_ids.get(&raw.id).map(|(_, p)| *p);
+        if self.check_id("document", &raw.id, place, first.as_ref()) {
+            self.doc_ids
+                .insert(raw.id.clone(), (DocId(next as u32), *place));
+        }
+        self.require(name, place, "title", &raw.title);
+        if raw.paragraphs.is_empty() {
+            self.report(place, "paragraphs", format!("{name}: paragraphs is empty"));
+        }
+        // An invalid document is still kept, so the ids registered above stay valid
+        // indices; the problem reported makes the whole load fail.
+        let published = match NaiveDate::parse_from_str(raw.published.trim(), "%Y-%m-%d") {
+            Ok(day) => day,
+            Err(_) => {
+                let why = match EdtfDate::parse(&raw.published) {
+                    Err(e) => e,
+                    Ok(_) => format!("{:?} is not a single day (YYYY-MM-DD)", raw.published),
+                };
+                self.report(place, "published", format!("{name}: published: {why}"));
+                NaiveDate::MIN
+            }
+        };
+        Document {
+            id: raw.id,
+            title: raw.title,
+            publisher: raw.publisher,
+            published,
+            url: raw.url,
+            paragraphs: raw.paragraphs,
+        }
+    }
+
+    /// Checks an actor, registering its id as actor number `next`; returned even if
+    /// invalid, as a document is.
+    pub fn actor(&mut self, raw: RawActor, place: &Place, next: usize) -> Actor {
+        let name = label("actor", &raw.id, place);
+        let first = self.actor_ids.get(&raw.id).map(|(_, p)| *p);
+        if self.check_id("actor", &raw.id, place, first.as_ref()) {
+            self.actor_ids
+                .insert(raw.id.clone(), (ActorId(next as u32), *place));
+        }
+        self.require(name, place, "name", &raw.name);
+        let kind = ActorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == raw.kind.trim());
+        if kind.is_none() {
+            let words = ActorKind::ALL.map(|k| k.as_str());
+            let message = format!(
+                "{name}: unknown kind {:?} (expected one of {})",
+                raw.kind,
+                words.join(", ")
+            );
+            self.report(place, "kind", message);
+        }
+        Actor {
+            id: raw.id,
+            name: raw.name,
+            kind: kind.unwrap_or(ActorKind::Other),
+            aliases: raw.aliases,
+        }
+    }
+
+    /// Checks an event's id and registers it.
+    pub fn event_id(&mut self, id: &str, place: &Place) {
+        let first = self
+            .event_ids
+            .get(id)
+            .map(|(file, index)| Place::new(file, List::Events, index));
+        if self.check_id("event", id, place, first.as_ref()) {
+            self.event_ids.insert(id, place.file, place.index);
+        }
+    }
+
+    /// Whether every document and actor `raw` refers to is known yet.
+    pub fn knows_references(&self, raw: &RawEvent) -> bool {
+        raw.actors.iter().all(|id| self.actor_ids.contains_key(id))
+            && raw
+                .sources
+                .iter()
+                .all(|s| self.doc_ids.contains_key(&s.doc))
+    }
+
+    /// Checks an event whose id [`Checker::event_id`] has checked.
+    pub fn event(
+        &mut self,
+        raw: RawEvent,
+        place: &Place,
+        timeline: &mut Timeline,
+    ) -> Option<Event> {
+        let name = label("event", &raw.id, place);
+        self.require(name, place, "title", &raw.title);
+        self.require(name, place, "kind", &raw.kind);
+        let date = EdtfDate::parse(&raw.date)
+            .map_err(|e| self.report(place, "date", format!("{name}: date: {e}")))
+            .ok();
+        let status = match raw.status.as_deref().map(str::trim) {
+            None => Some(Status::default()),
+            Some(word) => {
+                let status = Status::ALL.into_iter().find(|s| s.as_str() == word);
+                if status.is_none() {
+                    let words = Status::ALL.map(|s| s.as_str());
+                    let message = format!(
+                        "{name}: unknown status {word:?} (expected one of {})",
+                        words.join(", ")
+                    );
+                    self.report(place, "status", message);
+                }
+                status
+            }
+        };
+        let mut actors = Vec::with_capacity(raw.actors.len());
+        for (j, id) in raw.actors.iter().enumerate() {
+            let field = || format!("actors.{j}");
+            match self.actor_ids.get(id.as_str()) {
+                Some((actor, _)) if actors.contains(actor) => {
+                    self.report(
+                        place,
+                        &field(),
+                        format!("{name}: actor {id:?} is listed twice"),
+                    );
+                }
+                Some((actor, _)) => actors.push(*actor),
+                None => {
+                    let hint = self.suggestion(id, Known::Actors);
+                    self.report(
+                        place,
+                        &field(),
+                        format!("{name}: unknown actor {id:?}{hint}"),
+                    );
+                }
+            }
+        }
+        if raw.sources.is_empty() {
+            self.report(
+                place,
+                "sources",
+                format!("{name}: needs at least one source"),
+            );
+        }
+        let mut sources = Vec::with_capacity(raw.sources.len());
+        let cited = raw.sources.len();
+        for (j, source) in raw.sources.into_iter().enumerate() {
+            let at = Place {
+                source: Some(j),
+                ..*place
+            };
+            if let Some(source) = self.source(name, source, &at, timeline) {
+                sources.push(source);
+            }
+        }
+        if sources.len() != cited || actors.len() != raw.actors.len() {
+            return None;
+        }
+        let kind = self.kind_id(&raw.kind, &mut timeline.kinds);
+        Some(Event {
+            id: raw.id,
+            date: date?,
+            date_text: raw.date_text,
+            title: raw.title,
+            kind,
+            status: status?,
+            actors,
+            summary: raw.summary,
+            sources,
+        })
+    }
+
+    /// The index of `kind` (trimmed) in `kinds`, added if new.
+    fn kind_id(&mut self, kind: &str, kinds: &mut Vec<String>) -> KindId {
+        let kind = kind.trim();
+        if let Some(&id) = self.kind_ids.get(kind) {
+            return id;
+        }
+        let id = KindId(kinds.len() as u32);
+        kinds.push(kind.to_string());
+        self.kind_ids.insert(kind.to_string(), id);
+        id
+    }
+
+    fn source(
+        &mut self,
+        name: Label<'_>,
+        raw: RawSource,
+        at: &Place,
+        tl: &Timeline,
+    ) -> Option<Source> {
+        let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
+            let hint = self.suggestion(&raw.doc, Known::Documents);
+            self.report(
+                at,
+                "doc",
+                format!("{name}: unknown document {:?}{hint}", raw.doc),
+            );
+            return None;
+        };
+        let document = tl.document(doc);
+        let count = document.paragraphs.len();
+        if raw.paragraph < 1 || raw.paragraph as usize > count {
+            let message = format!(
+                "{name}: paragraph {} is out of range (document {:?} has {count} paragraphs)",
+                raw.paragraph, document.id
+            );
+            self.report(at, "paragraph", message);
+            return None;
+        }
+        let paragraph = raw.paragraph as usize;
+        if raw.quote.trim().is_empty() {
+            self.report(at, "quote", format!("{name}: quote is empty"));
+            return None;
+        }
+        if find_quote(&document.paragraphs[paragraph - 1], &raw.quote).is_none() {
+            let elsewhere = document
+                .paragraphs
+                .iter()
+                .position(|p| find_quote(p, &raw.quote).is_some())
+                .map(|i| format!(" (it is in paragraph {})", i + 1))
+                .unwrap_or_default();
+            let message = format!(
+                "{name}: quote not found in paragraph {paragraph} of {:?}{elsewhere}",
+                document.id
+            );
+            self.report(at, "quote", message);
+            return None;
+        }
+        Some(Source {
+            doc,
+            paragraph,
+            quote: raw.quote,
+        })
+    }
+}
+
+/// Which ids a hint is looked for among.
+enum Known {
+    Actors,
+    Documents,
+}
+
+/// How many "did you mean" hints one load gives.
+const MAX_HINTS: usize = 20;
+
+impl Checker {
+    /// " (did you mean …?)" for an unknown reference, while hints are left.
+    fn suggestion(&mut self, word: &str, known: Known) -> String {
+        if self.hints >= MAX_HINTS {
+            return String::new();
+        }
+        self.hints += 1;
+        let close = match known {
+            Known::Actors => closest(word, self.actor_ids.keys().map(String::as_str), 3),
+            Known::Documents => closest(word, self.doc_ids.keys().map(String::as_str), 3),
+        };
+        if close.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", close.join(" or "))
+        }
+    }
+}
