@@ -1,6 +1,7 @@
 //! The heap a load takes, by phase, counted exactly: every byte the program asks the
-//! allocator for (`/usr/bin/time` gives the resident size, which adds the allocator's own
-//! overhead and the binary).
+//! allocator for. `/usr/bin/time` gives the resident size instead, which adds the
+//! allocator's own overhead and the binary, and leaves out capacity reserved but never
+//! written (the end of a vector that grew by doubling): check both.
 //!
 //! ```sh
 //! cargo run --release --example heap -- big.json

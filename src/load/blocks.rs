@@ -327,4 +327,44 @@ mod tests {
         assert_eq!(blocks(escaped_key, 4), whole(escaped_key));
         assert_eq!(blocks("{ }\n", 1), Some(Seen::default()));
     }
+
+    /// Bytes the edits below insert: JSON's structure and the bytes that end a value.
+    const ALPHABET: &[u8] = b"{}[]\",:\\ \n\t01aetu\xc3\xa9";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+
+        /// On a valid text broken by a few random edits, reading in blocks of any size
+        /// hands on what serde_json reading the whole text hands on, or refuses it as
+        /// serde_json does.
+        #[test]
+        fn blocks_agree_with_the_whole_text_on_broken_texts(
+            edits in proptest::collection::vec(
+                (0..TEXT.len(), 0..3u8, proptest::sample::select(ALPHABET)),
+                0..4,
+            ),
+            block in 1..80usize,
+        ) {
+            let mut bytes = TEXT.as_bytes().to_vec();
+            for (at, how, byte) in edits {
+                let at = at.min(bytes.len().saturating_sub(1));
+                match how {
+                    0 => bytes.insert(at, byte),
+                    1 if !bytes.is_empty() => {
+                        bytes.remove(at);
+                    }
+                    _ if !bytes.is_empty() => bytes[at] = byte,
+                    _ => {}
+                }
+            }
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                // Not text: every string is checked, and bytes outside strings are syntax.
+                let mut seen = Seen::default();
+                let read = parse_json_blocks(&bytes[..], block, &mut seen);
+                proptest::prop_assert!(read.is_err(), "{:?}", String::from_utf8_lossy(&bytes));
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(blocks(text, block), whole(text), "{:?}", text);
+        }
+    }
 }
