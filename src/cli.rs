@@ -112,9 +112,15 @@ struct EscapeInvisible<W>(W);
 
 impl<W: Write> Write for EscapeInvisible<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match std::str::from_utf8(buf) {
-            Ok(text) if !buf.is_ascii() => self.0.write_all(escape_invisible(text).as_bytes())?,
-            _ => self.0.write_all(buf)?,
+        // Nearly every piece serde_json writes is ASCII: that is the cheaper check.
+        let text = if buf.is_ascii() {
+            None
+        } else {
+            std::str::from_utf8(buf).ok()
+        };
+        match text {
+            Some(text) => self.0.write_all(escape_invisible(text).as_bytes())?,
+            None => self.0.write_all(buf)?,
         }
         Ok(buf.len())
     }
