@@ -221,11 +221,11 @@ pub fn write_list(
             writeln!(out, "id,date,start,end,title,kind,status,actors")?;
             for e in events {
                 let cells = [
-                    e.id.clone(),
+                    e.id.to_string(),
                     e.date.to_string(),
                     e.date.earliest().map(|d| d.to_string()).unwrap_or_default(),
                     e.date.latest().map(|d| d.to_string()).unwrap_or_default(),
-                    e.title.clone(),
+                    e.title.to_string(),
                     timeline.kind(e.kind).to_string(),
                     e.status.to_string(),
                     actor_names(timeline, e),
@@ -241,7 +241,7 @@ pub fn write_list(
             for e in events {
                 let cells = [
                     e.date.human(),
-                    e.title.clone(),
+                    e.title.to_string(),
                     timeline.kind(e.kind).to_string(),
                     e.status.to_string(),
                     actor_names(timeline, e),

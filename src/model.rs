@@ -156,31 +156,31 @@ pub struct Source {
     /// The paragraph, 1-based.
     pub paragraph: usize,
     /// The words of the paragraph that tell the event, verbatim.
-    pub quote: String,
+    pub quote: Box<str>,
 }
 
 /// One thing that happened, is planned or is reported, with its sources.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     /// Unique slug, such as `biden-putin-call`.
-    pub id: String,
+    pub id: Box<str>,
     /// When, as an EDTF date.
     pub date: EdtfDate,
     /// The words the source used for the date, such as `on Thursday`.
-    pub date_text: Option<String>,
+    pub date_text: Option<Box<str>>,
     /// A one-line title.
-    pub title: String,
+    pub title: Box<str>,
     /// A short free label (call, flight, statement, talks, ...), kept once in
     /// [`Timeline::kinds`].
     pub kind: KindId,
     /// Whether it happened.
     pub status: Status,
     /// Who took part.
-    pub actors: Vec<ActorId>,
+    pub actors: Box<[ActorId]>,
     /// A few sentences in the analyst's words.
-    pub summary: Option<String>,
+    pub summary: Option<Box<str>>,
     /// Where it is told; never empty.
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
 }
 
 /// A validated timeline: events sorted by date, every reference resolved.
@@ -214,13 +214,13 @@ impl Timeline {
 
     /// The position of the event with this id in [`Timeline::events`].
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|e| e.id == id)
+        self.events.iter().position(|e| *e.id == *id)
     }
 
     /// The position of the event with this id; on failure, says which ids come closest.
     pub fn find_event(&self, id: &str) -> Result<usize, String> {
         self.event_index(id).ok_or_else(|| {
-            let close = closest(id, self.events.iter().map(|e| e.id.as_str()), 3);
+            let close = closest(id, self.events.iter().map(|e| &*e.id), 3);
             if close.is_empty() {
                 format!("no event with id {id:?}")
             } else {

@@ -274,7 +274,7 @@ fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
 }
 
 /// The texts of an event a search looks in.
-fn searchable(event: &Event) -> impl Iterator<Item = &String> {
+fn searchable(event: &Event) -> impl Iterator<Item = &Box<str>> {
     std::iter::once(&event.title)
         .chain(&event.summary)
         .chain(event.sources.iter().map(|s| &s.quote))
@@ -305,7 +305,7 @@ mod tests {
         Index::new(tl)
             .select(tl, filter)
             .into_iter()
-            .map(|i| tl.events[i].id.clone())
+            .map(|i| tl.events[i].id.to_string())
             .collect()
     }
 

@@ -120,19 +120,19 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
                 }
             }
             Event {
-                id: format!("event-{i}"),
+                id: format!("event-{i}").into(),
                 date: random_date(&mut rng, origin),
                 date_text: None,
-                title: format!("{} {}", rng.words(3), i),
+                title: format!("{} {}", rng.words(3), i).into(),
                 kind: KindId(rng.skewed(KINDS.len()) as u32),
                 status: Status::ALL[rng.skewed(Status::ALL.len())],
-                actors: involved,
-                summary: Some(rng.words(12)),
-                sources: vec![Source {
+                actors: involved.into(),
+                summary: Some(rng.words(12).into()),
+                sources: Box::new([Source {
                     doc: DocId(doc as u32),
                     paragraph: paragraph + 1,
-                    quote,
-                }],
+                    quote: quote.into(),
+                }]),
             }
         })
         .collect();

@@ -35,7 +35,7 @@ fn tui_ids(words: &FilterWords) -> Vec<String> {
     app.rows
         .events
         .iter()
-        .map(|&e| app.timeline.events[e].id.clone())
+        .map(|&e| app.timeline.events[e].id.to_string())
         .collect()
 }
 

@@ -34,14 +34,14 @@ fn shown(app: &App, id: &str) -> usize {
     app.rows
         .events
         .iter()
-        .position(|&e| app.timeline.events[e].id == id)
+        .position(|&e| *app.timeline.events[e].id == *id)
         .unwrap_or_else(|| panic!("{id} is shown"))
 }
 
 fn selected_id(app: &App) -> String {
     app.timeline.events[app.selected_event().expect("an event is selected")]
         .id
-        .clone()
+        .to_string()
 }
 
 fn type_text(app: &mut App, text: &str) {

@@ -61,19 +61,26 @@ const UNICODE: &[(&str, &str)] = &[
 ];
 
 fn unicode(mut timeline: Timeline) -> Timeline {
-    let swap = |text: &mut String| {
+    let swapped = |text: &str| {
+        let mut text = text.to_string();
         for (from, to) in UNICODE {
-            *text = text.replace(from, to);
+            text = text.replace(from, to);
         }
+        text
     };
+    let swap = |text: &mut String| *text = swapped(text);
+    let swap_boxed = |text: &mut Box<str>| *text = swapped(text).into();
     for doc in &mut timeline.documents {
         swap(&mut doc.title);
         doc.paragraphs.iter_mut().for_each(swap);
     }
     for event in &mut timeline.events {
-        swap(&mut event.title);
-        event.summary.iter_mut().for_each(swap);
-        event.sources.iter_mut().for_each(|s| swap(&mut s.quote));
+        swap_boxed(&mut event.title);
+        event.summary.iter_mut().for_each(swap_boxed);
+        event
+            .sources
+            .iter_mut()
+            .for_each(|s| swap_boxed(&mut s.quote));
     }
     for actor in &mut timeline.actors {
         swap(&mut actor.name);

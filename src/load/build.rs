@@ -163,7 +163,7 @@ mod tests {
     }
 
     fn ids(timeline: &Timeline) -> Vec<&str> {
-        timeline.events.iter().map(|e| e.id.as_str()).collect()
+        timeline.events.iter().map(|e| &*e.id).collect()
     }
 
     #[test]

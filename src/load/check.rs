@@ -321,15 +321,15 @@ impl Checker {
         }
         let kind = self.kind_id(&raw.kind, &mut timeline.kinds);
         Some(Event {
-            id: raw.id,
+            id: raw.id.into(),
             date: date?,
-            date_text: raw.date_text,
-            title: raw.title,
+            date_text: raw.date_text.map(String::into_boxed_str),
+            title: raw.title.into(),
             kind,
             status: status?,
-            actors,
-            summary: raw.summary,
-            sources,
+            actors: actors.into(),
+            summary: raw.summary.map(String::into_boxed_str),
+            sources: sources.into(),
         })
     }
 
@@ -393,7 +393,7 @@ impl Checker {
         Some(Source {
             doc,
             paragraph,
-            quote: raw.quote,
+            quote: raw.quote.into(),
         })
     }
 }

@@ -113,10 +113,10 @@ mod tests {
         let k27 = rows
             .events
             .iter()
-            .position(|&e| tl.events[e].id == "jstars-flight-2021-12-27")
+            .position(|&e| &*tl.events[e].id == "jstars-flight-2021-12-27")
             .unwrap();
         let k30 = k27 + 1;
-        assert_eq!(tl.events[rows.events[k30]].id, "jstars-flight-2021-12-30");
+        assert_eq!(&*tl.events[rows.events[k30]].id, "jstars-flight-2021-12-30");
         assert_eq!(rows.row_of(k30), rows.row_of(k27) + 2);
         assert_eq!(rows.at(rows.row_of(k30) - 1), Some(Row::Gap(k30)));
         assert_eq!(rows.top_of(k30), rows.row_of(k30) - 1);
