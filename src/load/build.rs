@@ -66,7 +66,7 @@ impl<'p> Builder<'p> {
         let mut events = self.timeline.events;
         // Files are usually written in time order: checking is far cheaper than sorting.
         if waited {
-            // Sort positions, not the events themselves, which are 40 times larger.
+            // Sort positions, not the events themselves, which are thirty times larger.
             let mut positions: Vec<u32> = (0..events.len() as u32).collect();
             positions.sort_by_cached_key(|&i| {
                 let i = i as usize;
