@@ -10,13 +10,17 @@ use std::time::Duration;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+mod common;
+
+use common::fixture::{self, edit_text};
+
 // The generator's writer; its own unit test runs with the example, which leaves an import
 // unused here.
 #[allow(unused_imports, dead_code)]
 #[path = "../examples/gen/write.rs"]
 mod write;
 
-/// The YAML fixture's timeline (`tests/common/fixture.rs`) as JSON. Line numbers matter.
+/// The YAML fixture's timeline ([`fixture::BASE`]) as JSON. Line numbers matter.
 const BASE: &str = r#"{
   "documents": [
     {"id": "doc", "title": "A doc", "published": "2022-01-01",
@@ -36,12 +40,6 @@ const BASE_LINES: &str = r#"{"document": {"id": "doc", "title": "A doc", "publis
 {"actor": {"id": "nato", "name": "NATO", "kind": "organization"}}
 {"event": {"id": "ev", "date": "2022-01-01", "title": "An event", "kind": "talks", "actors": ["nato"], "sources": [{"doc": "doc", "paragraph": 1, "quote": "beta gamma"}]}}
 "#;
-
-/// `text` with the first `from` replaced by `to`; `from` must be there.
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "{from:?} not in the fixture");
-    text.replacen(from, to, 1)
-}
 
 /// Runs `tline ARGS` in a directory holding `name` with `bytes`.
 fn run(name: &str, bytes: &[u8], args: &[&str]) -> std::process::Output {
@@ -91,9 +89,7 @@ fn json_lists_the_same_events_as_yaml() {
         assert!(out.status.success());
         out.stdout
     };
-    let yaml = include_str!("common/fixture.rs");
-    let yaml = &yaml[yaml.find("r#\"").unwrap() + 3..yaml.find("\"#;").unwrap()];
-    let from_yaml = list("a.yaml", yaml);
+    let from_yaml = list("a.yaml", fixture::BASE);
     assert_eq!(list("a.json", BASE), from_yaml);
     assert_eq!(list("a.jsonl", BASE_LINES), from_yaml);
 }
@@ -118,7 +114,7 @@ fn a_byte_order_mark_is_skipped() {
 fn a_syntax_error_is_located() {
     fails(
         "bad.json",
-        edit(BASE, "\"kind\": \"talks\",", "\"kind\": \"talks\""),
+        edit_text(BASE, "\"kind\": \"talks\",", "\"kind\": \"talks\""),
         "bad.json:9:6: expected `,` or `}`",
     );
 }
@@ -127,7 +123,7 @@ fn a_syntax_error_is_located() {
 fn an_unknown_field_is_named_and_located() {
     fails(
         "bad.json",
-        edit(
+        edit_text(
             BASE,
             "\"kind\": \"talks\",",
             "\"kind\": \"talks\", \"colour\": 1,",
@@ -141,12 +137,12 @@ fn an_unknown_field_is_named_and_located() {
 fn an_unknown_reference_is_located_by_the_value() {
     fails(
         "bad.json",
-        edit(BASE, "[\"nato\"]", "[\"natoo\"]"),
+        edit_text(BASE, "[\"nato\"]", "[\"natoo\"]"),
         "bad.json:9:17: event \"ev\": unknown actor \"natoo\" (did you mean \"nato\"?)",
     );
     fails(
         "bad.jsonl",
-        edit(BASE_LINES, "[\"nato\"]", "[\"natoo\"]"),
+        edit_text(BASE_LINES, "[\"nato\"]", "[\"natoo\"]"),
         "bad.jsonl:3:95: event \"ev\": unknown actor \"natoo\" (did you mean \"nato\"?)",
     );
 }
