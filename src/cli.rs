@@ -70,12 +70,9 @@ impl FilterWords {
             }
         }
         for word in &self.statuses {
-            match crate::model::Status::ALL
-                .into_iter()
-                .find(|s| s.as_str() == word.to_lowercase())
-            {
-                Some(status) => filter.statuses.push(status),
-                None => bail!(
+            match word.to_lowercase().parse::<crate::model::Status>() {
+                Ok(status) => filter.statuses.push(status),
+                Err(_) => bail!(
                     "unknown status {word:?} (expected occurred, planned, expected or reported)"
                 ),
             }

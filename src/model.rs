@@ -2,21 +2,51 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
 
 use crate::date::EdtfDate;
 use crate::text::find_quote;
 
-/// Index of an actor in [`Timeline::actors`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ActorId(pub u32);
+/// Defines an index type: a position in one of the timeline's lists, kept as `u32` so
+/// that a million events hold their references in a few bytes each.
+macro_rules! index_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
 
-/// Index of a document in [`Timeline::documents`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DocId(pub u32);
+        impl $name {
+            /// The id of position `index`; `None` past `u32::MAX`, which no file within
+            /// the size limits can reach.
+            pub fn new(index: usize) -> Option<Self> {
+                u32::try_from(index).ok().map(Self)
+            }
 
-/// Index of an event kind in [`Timeline::kinds`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct KindId(pub u32);
+            /// The position this id stands for.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+index_id!(
+    /// Index of an actor in [`Timeline::actors`].
+    ActorId
+);
+index_id!(
+    /// Index of a document in [`Timeline::documents`].
+    DocId
+);
+index_id!(
+    /// Index of an event kind in [`Timeline::kinds`].
+    KindId
+);
+
+/// A word that names none of an enum's values, for [`FromStr`] on [`Status`] and
+/// [`ActorKind`]; the caller words the message, since a file and a flag say it differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownWord;
 
 /// A source text: an article whose paragraphs events cite.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +102,18 @@ impl ActorKind {
     }
 }
 
+impl FromStr for ActorKind {
+    type Err = UnknownWord;
+
+    /// The kind a file or flag names, exactly as [`ActorKind::as_str`] writes it.
+    fn from_str(word: &str) -> Result<Self, UnknownWord> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == word)
+            .ok_or(UnknownWord)
+    }
+}
+
 /// Whether an event happened or is only planned, expected or reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Status {
@@ -103,6 +145,18 @@ impl Status {
             Status::Expected => "expected",
             Status::Reported => "reported",
         }
+    }
+}
+
+impl FromStr for Status {
+    type Err = UnknownWord;
+
+    /// The status a file or flag names, exactly as [`Status::as_str`] writes it.
+    fn from_str(word: &str) -> Result<Self, UnknownWord> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == word)
+            .ok_or(UnknownWord)
     }
 }
 
@@ -199,17 +253,17 @@ pub struct Timeline {
 impl Timeline {
     /// The actor with index `id`.
     pub fn actor(&self, id: ActorId) -> &Actor {
-        &self.actors[id.0 as usize]
+        &self.actors[id.index()]
     }
 
     /// The kind with index `id`.
     pub fn kind(&self, id: KindId) -> &str {
-        &self.kinds[id.0 as usize]
+        &self.kinds[id.index()]
     }
 
     /// The document with index `id`.
     pub fn document(&self, id: DocId) -> &Document {
-        &self.documents[id.0 as usize]
+        &self.documents[id.index()]
     }
 
     /// The position of the event with this id in [`Timeline::events`].
@@ -245,8 +299,13 @@ impl Timeline {
     /// Finds the actor named `query` (id, name or alias, any case); on failure, says
     /// which known actors come closest.
     pub fn resolve_actor(&self, query: &str) -> Result<ActorId, String> {
-        if let Some(i) = self.actors.iter().position(|a| a.is_named(query)) {
-            return Ok(ActorId(i as u32));
+        if let Some(id) = self
+            .actors
+            .iter()
+            .position(|a| a.is_named(query))
+            .and_then(ActorId::new)
+        {
+            return Ok(id);
         }
         let names = self.actors.iter().map(|a| a.id.as_str());
         let close = closest(query, names, 3);
@@ -334,6 +393,28 @@ mod tests {
         let us = actor("us", "United States", ActorKind::Country, &["U.S.", "US"]);
         assert_eq!(biden.short_name(), "Biden");
         assert_eq!(us.short_name(), "US");
+    }
+
+    #[test]
+    fn statuses_and_actor_kinds_read_the_words_they_write() {
+        for status in Status::ALL {
+            assert_eq!(status.as_str().parse(), Ok(status));
+        }
+        for kind in ActorKind::ALL {
+            assert_eq!(kind.as_str().parse(), Ok(kind));
+        }
+        assert_eq!("Planned".parse::<Status>(), Err(UnknownWord));
+        assert_eq!("people".parse::<ActorKind>(), Err(UnknownWord));
+    }
+
+    #[test]
+    fn ids_are_checked_against_u32() {
+        assert_eq!(ActorId::new(7), Some(ActorId(7)));
+        assert_eq!(
+            DocId::new(u32::MAX as usize).map(DocId::index),
+            Some(u32::MAX as usize)
+        );
+        assert_eq!(KindId::new(u32::MAX as usize + 1), None);
     }
 
     #[test]

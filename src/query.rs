@@ -107,7 +107,7 @@ impl Index {
         }
         for (i, event) in timeline.events.iter().enumerate() {
             for actor in &event.actors {
-                by_actor[actor.0 as usize].push(i as u32);
+                by_actor[actor.index()].push(i as u32);
             }
             if with_text {
                 starts.push(text.len());
@@ -137,7 +137,7 @@ impl Index {
         let kinds = wanted_kinds(timeline, filter);
         let keep = |i: &usize| {
             let event = &timeline.events[*i];
-            (kinds.is_empty() || kinds[event.kind.0 as usize])
+            (kinds.is_empty() || kinds[event.kind.index()])
                 && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
                 && event.date.overlaps(filter.from, filter.to)
         };
@@ -173,11 +173,10 @@ impl Index {
 
     /// Events involving any (or all, per the filter) of the filter's actors, ascending.
     fn with_actors(&self, filter: &Filter) -> Vec<usize> {
-        let lists = filter.actors.iter().map(|a| {
-            self.by_actor
-                .get(a.0 as usize)
-                .map_or(&[][..], Vec::as_slice)
-        });
+        let lists = filter
+            .actors
+            .iter()
+            .map(|a| self.by_actor.get(a.index()).map_or(&[][..], Vec::as_slice));
         let as_usize = |l: &[u32]| l.iter().map(|&e| e as usize).collect::<Vec<usize>>();
         if filter.all_actors {
             lists

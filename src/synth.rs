@@ -114,7 +114,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
             let quote = words[start..start + 4].join(" ");
             let mut involved: Vec<ActorId> = Vec::new();
             for _ in 0..1 + rng.below(3) {
-                let a = ActorId(rng.skewed(actors.len()) as u32);
+                let a = ActorId::new(rng.skewed(actors.len())).expect("a few actors");
                 if !involved.contains(&a) {
                     involved.push(a);
                 }
@@ -124,12 +124,12 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
                 date: random_date(&mut rng, origin),
                 date_text: None,
                 title: format!("{} {}", rng.words(3), i).into(),
-                kind: KindId(rng.skewed(KINDS.len()) as u32),
+                kind: KindId::new(rng.skewed(KINDS.len())).expect("a few kinds"),
                 status: Status::ALL[rng.skewed(Status::ALL.len())],
                 actors: involved.into(),
                 summary: Some(rng.words(12).into()),
                 sources: Box::new([Source {
-                    doc: DocId(doc as u32),
+                    doc: DocId::new(doc).expect("a few documents"),
                     paragraph: paragraph + 1,
                     quote: quote.into(),
                 }]),

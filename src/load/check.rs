@@ -168,8 +168,12 @@ impl Checker {
         let name = label("document", &raw.id, place);
         let first = self.doc_ids.get(&raw.id).map(|(_, p)| *p);
         if self.check_id("document", &raw.id, place, first.as_ref()) {
-            self.doc_ids
-                .insert(raw.id.clone(), (DocId(next as u32), *place));
+            match DocId::new(next) {
+                Some(id) => {
+                    self.doc_ids.insert(raw.id.clone(), (id, *place));
+                }
+                None => self.report(place, "id", format!("{name}: too many documents")),
+            }
         }
         self.require(name, place, "title", &raw.title);
         if raw.paragraphs.is_empty() {
@@ -204,13 +208,15 @@ impl Checker {
         let name = label("actor", &raw.id, place);
         let first = self.actor_ids.get(&raw.id).map(|(_, p)| *p);
         if self.check_id("actor", &raw.id, place, first.as_ref()) {
-            self.actor_ids
-                .insert(raw.id.clone(), (ActorId(next as u32), *place));
+            match ActorId::new(next) {
+                Some(id) => {
+                    self.actor_ids.insert(raw.id.clone(), (id, *place));
+                }
+                None => self.report(place, "id", format!("{name}: too many actors")),
+            }
         }
         self.require(name, place, "name", &raw.name);
-        let kind = ActorKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == raw.kind.trim());
+        let kind = raw.kind.trim().parse::<ActorKind>().ok();
         if kind.is_none() {
             let words = ActorKind::ALL.map(|k| k.as_str());
             let message = format!(
@@ -264,7 +270,7 @@ impl Checker {
         let status = match raw.status.as_deref().map(str::trim) {
             None => Some(Status::default()),
             Some(word) => {
-                let status = Status::ALL.into_iter().find(|s| s.as_str() == word);
+                let status = word.parse::<Status>().ok();
                 if status.is_none() {
                     let words = Status::ALL.map(|s| s.as_str());
                     let message = format!(
@@ -339,7 +345,9 @@ impl Checker {
         if let Some(&id) = self.kind_ids.get(kind) {
             return id;
         }
-        let id = KindId(kinds.len() as u32);
+        // An event names one kind, so there are no more kinds than events, which are
+        // counted in u32 positions.
+        let id = KindId::new(kinds.len()).expect("fewer kinds than events");
         kinds.push(kind.to_string());
         self.kind_ids.insert(kind.to_string(), id);
         id

@@ -501,16 +501,15 @@ impl App {
         let mut counts = vec![0; self.timeline.actors.len()];
         for e in self.index.select(&self.timeline, &others) {
             for a in &self.timeline.events[e].actors {
-                counts[a.0 as usize] += 1;
+                counts[a.index()] += 1;
             }
         }
         let items = self
             .timeline
             .actors
             .iter()
-            .enumerate()
-            .map(|(i, actor)| {
-                let id = crate::model::ActorId(i as u32);
+            .zip((0..).map_while(crate::model::ActorId::new))
+            .map(|(actor, id)| {
                 let keys = std::iter::once(&actor.name)
                     .chain(&actor.aliases)
                     .chain(std::iter::once(&actor.id));
@@ -522,7 +521,7 @@ impl App {
                         .map(|k| k.to_lowercase())
                         .collect::<Vec<_>>()
                         .join("\n"),
-                    count: counts[i],
+                    count: counts[id.index()],
                     chosen: self.filter.actors.contains(&id),
                 }
             })
@@ -540,14 +539,14 @@ impl App {
         let mut order = Vec::new();
         for e in self.index.select(&self.timeline, &others) {
             let kind = self.timeline.events[e].kind;
-            if counts[kind.0 as usize] == 0 {
+            if counts[kind.index()] == 0 {
                 order.push(kind);
             }
-            counts[kind.0 as usize] += 1;
+            counts[kind.index()] += 1;
         }
         let items = order
             .into_iter()
-            .map(|id| (self.timeline.kind(id).to_string(), counts[id.0 as usize]))
+            .map(|id| (self.timeline.kind(id).to_string(), counts[id.index()]))
             .map(|(kind, count)| Item {
                 choice: Choice::Kind(kind.clone()),
                 keys: kind.to_lowercase(),

@@ -179,7 +179,7 @@ fn published_days(timeline: &Timeline, shown: &[usize]) -> Vec<i32> {
     let mut cited = vec![false; timeline.documents.len()];
     for &e in shown {
         for source in &timeline.events[e].sources {
-            cited[source.doc.0 as usize] = true;
+            cited[source.doc.index()] = true;
         }
     }
     let mut days: Vec<i32> = timeline
