@@ -7,6 +7,7 @@
 pub mod axis;
 pub mod cli;
 pub mod date;
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod query;
