@@ -7,8 +7,8 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
 use tline::query::{Filter, Index};
 use tline::synth;
-use tline::tui::app::{Action, App};
-use tline::tui::ui::render;
+use tline::tui::app::App;
+use tline::tui::commands::Action;
 
 const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
 
@@ -26,7 +26,7 @@ fn frame(c: &mut Criterion) {
         app.update(Action::Bottom);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
         plain.bench_with_input(BenchmarkId::from_parameter(n), &app, |b, app| {
-            b.iter(|| terminal.draw(|f| render(app, f)).map(|_| ()))
+            b.iter(|| terminal.draw(|f| app.render(f)).map(|_| ()))
         });
         app.update(Action::ToggleAxis);
         apps.push((n, app));
@@ -37,7 +37,7 @@ fn frame(c: &mut Criterion) {
     for (n, app) in &apps {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
         with_axis.bench_with_input(BenchmarkId::from_parameter(n), app, |b, app| {
-            b.iter(|| terminal.draw(|f| render(app, f)).map(|_| ()))
+            b.iter(|| terminal.draw(|f| app.render(f)).map(|_| ()))
         });
     }
     with_axis.finish();

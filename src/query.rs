@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActorId, Event, Status, Timeline};
+use crate::model::{ActorId, Event, KindId, Status, Timeline};
 
 /// What a person asks to see. Empty criteria match everything; all given criteria must
 /// hold together.
@@ -272,6 +272,45 @@ fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
     out
 }
 
+/// A facet of the events a filter keeps: how many of them have each actor or kind,
+/// counted under the filter's other criteria (what a picker shows next to each choice).
+impl Index {
+    /// For each actor of `timeline` (by [`ActorId::index`]), how many events `filter`
+    /// keeps when its actors are left out of it.
+    pub fn actor_counts(&self, timeline: &Timeline, filter: &Filter) -> Vec<usize> {
+        let others = Filter {
+            actors: Vec::new(),
+            ..filter.clone()
+        };
+        let mut counts = vec![0; timeline.actors.len()];
+        for e in self.select(timeline, &others) {
+            for a in &timeline.events[e].actors {
+                counts[a.index()] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The kinds of the events `filter` keeps when its kinds are left out of it, in the
+    /// order those events first have them, each with how many events have it.
+    pub fn kind_counts(&self, timeline: &Timeline, filter: &Filter) -> Vec<(KindId, usize)> {
+        let others = Filter {
+            kinds: Vec::new(),
+            ..filter.clone()
+        };
+        let mut counts = vec![0; timeline.kinds.len()];
+        let mut order = Vec::new();
+        for e in self.select(timeline, &others) {
+            let kind = timeline.events[e].kind;
+            if counts[kind.index()] == 0 {
+                order.push(kind);
+            }
+            counts[kind.index()] += 1;
+        }
+        order.into_iter().map(|k| (k, counts[k.index()])).collect()
+    }
+}
+
 /// The texts of an event a search looks in.
 fn searchable(event: &Event) -> impl Iterator<Item = &Box<str>> {
     std::iter::once(&event.title)
@@ -310,6 +349,31 @@ mod tests {
 
     fn actor(tl: &Timeline, name: &str) -> ActorId {
         tl.resolve_actor(name).unwrap()
+    }
+
+    #[test]
+    fn facet_counts_leave_out_their_own_criterion() {
+        let tl = bundled();
+        let index = Index::new(&tl);
+        let putin = actor(&tl, "putin");
+        let only_putin = Filter {
+            actors: vec![putin],
+            ..Filter::default()
+        };
+        let all = index.actor_counts(&tl, &Filter::default());
+        assert_eq!(index.actor_counts(&tl, &only_putin), all, "actors left out");
+        let putins = ids(&tl, &only_putin).len();
+        assert_eq!(all[putin.index()], putins);
+        let kinds = index.kind_counts(&tl, &only_putin);
+        assert_eq!(kinds.iter().map(|(_, n)| n).sum::<usize>(), putins);
+        let first = tl.events[index.select(&tl, &only_putin)[0]].kind;
+        assert_eq!(kinds[0].0, first, "in the order the events first have them");
+        let talks = Filter {
+            kinds: vec!["talks".into()],
+            ..Filter::default()
+        };
+        let every_kind = index.kind_counts(&tl, &Filter::default());
+        assert_eq!(index.kind_counts(&tl, &talks), every_kind, "kinds left out");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! `tline list` and the TUI share one query engine: the same filter words give the same
 //! events in both.
 
+mod common;
+
 use assert_cmd::Command;
+use common::app::bundled;
 use ratatui::layout::Size;
 use tline::cli::FilterWords;
-use tline::load::{SourceFile, load_sources};
 use tline::tui::app::App;
 
 fn cli_ids(args: &[&str]) -> Vec<String> {
@@ -29,13 +31,14 @@ fn cli_ids(args: &[&str]) -> Vec<String> {
 }
 
 fn tui_ids(words: &FilterWords) -> Vec<String> {
-    let timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+    let timeline = bundled().clone();
     let filter = words.resolve(&timeline).unwrap();
     let app = App::new(timeline, "events.yaml".into(), filter, Size::new(120, 40));
-    app.rows
+    app.session
+        .rows
         .events
         .iter()
-        .map(|&e| app.timeline.events[e].id.to_string())
+        .map(|&e| app.session.timeline.events[e].id.to_string())
         .collect()
 }
 

@@ -15,8 +15,8 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Size;
 use tline::load::{SourceFile, load_sources};
 use tline::query::Filter;
-use tline::tui::app::{Action, App};
-use tline::tui::ui::render;
+use tline::tui::app::App;
+use tline::tui::commands::Action;
 
 /// Byte sequences that must never come out of the program: each is in the file.
 const PAYLOADS: &[&[u8]] = &[
@@ -182,7 +182,7 @@ fn wide_and_combining_characters_keep_the_panes_aligned() {
                 app.update(action);
             }
             let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
-            terminal.draw(|f| render(&app, f)).expect("draw");
+            terminal.draw(|f| app.render(f)).expect("draw");
             let buffer = terminal.backend().buffer();
             // Every row of a bordered pane ends in a border glyph at the same column: no
             // character pushed it out of place.

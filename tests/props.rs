@@ -1,6 +1,7 @@
 //! Random use never breaks the TUI (issue 7): a proptest property that drives
-//! [`App::update`] with random sequences of every [`Action`] (resizes down to 1×1 in the
-//! middle, clicks and wheel turns anywhere, text typed into pickers and prompts) on random
+//! [`App::update`] with random sequences of every [`Action`] of [`Action::ALL`] (resizes
+//! down to 1×1 and to no rows in the middle, resizes that reach a frame before the app
+//! hears of them, clicks and wheel turns anywhere, text typed into pickers and prompts) on random
 //! synthetic timelines and the bundled one, at random terminal sizes, and after every
 //! step draws a frame into a [`TestBackend`] and checks the invariants of [`check`]: no
 //! panic, the shown events are the filtered ones, the selection is among them, the
@@ -14,26 +15,27 @@
 //! `PROPTEST_CASES` sets the number of cases (96 by default).
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+
+use common::app::{app_over, bundled, draw, draw_at};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Rect, Size};
 use ratatui::style::Modifier;
 use ratatui::symbols::line::THICK;
 use tline::axis::{Spans, ticks};
-use tline::load::{SourceFile, load_sources};
 use tline::model::Timeline;
-use tline::query::{Filter, Index};
+use tline::query::Index;
 use tline::synth;
-use tline::tui::app::{Action, App, Focus, Mode};
-use tline::tui::layout::{Layout, SIDE_BY_SIDE_WIDTH, SINGLE_PANE_WIDTH, inner};
-use tline::tui::ui::render;
-use tline::tui::{detail_pane, help, source_pane};
+use tline::tui::app::App;
+use tline::tui::commands::Action;
+use tline::tui::layout::{Focus, Layout, SIDE_BY_SIDE_WIDTH, SINGLE_PANE_WIDTH};
+use tline::tui::overlays::{Overlay, help};
+use tline::tui::panes::{detail, source};
+use tline::tui::widgets::inner;
 
 // ---------------------------------------------------------------------------------------
 // Inputs
@@ -88,11 +90,6 @@ fn unicode(mut timeline: Timeline) -> Timeline {
     timeline
 }
 
-fn bundled() -> &'static Timeline {
-    static BUNDLED: OnceLock<Timeline> = OnceLock::new();
-    BUNDLED.get_or_init(|| load_sources(&[SourceFile::bundled()]).expect("bundled loads"))
-}
-
 fn timeline(source: Source) -> Timeline {
     match source {
         Source::Synth(events, seed) => synth::timeline(events, seed),
@@ -117,6 +114,9 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     prop_oneof![
         Just((1, 1)),
         Just((2, 2)),
+        // No rows at all, or no columns.
+        (0..=120u16, Just(0u16)),
+        (Just(0u16), 0..=40u16),
         // Tiny: borders only, no status bar, panes with no inside.
         (1..=6u16, 1..=6u16),
         // Narrow: one pane at a time.
@@ -131,46 +131,22 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     ]
 }
 
-/// The actions without data.
-const PLAIN: &[Action] = &[
-    Action::Down,
-    Action::Up,
-    Action::Top,
-    Action::Bottom,
-    Action::HalfPageDown,
-    Action::HalfPageUp,
-    Action::PageDown,
-    Action::PageUp,
-    Action::FocusNext,
-    Action::OpenSource,
-    Action::ToggleSource,
-    Action::NextSource,
-    Action::PrevSource,
-    Action::Back,
-    Action::PickActors,
-    Action::PickKinds,
-    Action::FilterBySelectedActors,
-    Action::ToggleActorMode,
-    Action::AskDateRange,
-    Action::Search,
-    Action::NextMatch,
-    Action::PrevMatch,
-    Action::ClearFilters,
-    Action::ToggleAxis,
-    Action::ZoomIn,
-    Action::ZoomOut,
-    Action::PanEarlier,
-    Action::PanLater,
-    Action::AskJumpDate,
-    Action::NextDateGroup,
-    Action::PrevDateGroup,
-    Action::Erase,
-    Action::Tick,
-    Action::Confirm,
-    Action::Cancel,
-    Action::ToggleHelp,
-    Action::Quit,
-];
+/// Whether `action` carries data the strategy draws for itself.
+fn carries_data(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Type(_) | Action::Resize(..) | Action::Wheel(..) | Action::Click(..)
+    )
+}
+
+/// The actions without data: every other action of [`Action::ALL`], so that a new one is
+/// sent with no edit here.
+fn plain() -> Vec<Action> {
+    Action::ALL
+        .into_iter()
+        .filter(|a| !carries_data(a))
+        .collect()
+}
 
 /// Characters worth typing: they narrow pickers ("actor 1", "a12", kinds), make dates
 /// and intervals, and find words in searches.
@@ -201,11 +177,11 @@ const WORDS: &[&str] = &[
 
 /// One [`Action`] of any variant.
 fn action() -> impl Strategy<Value = Action> {
-    // Adding a variant to `Action`: add it to `PLAIN`, or give it an arm here, and name it
-    // in `variant` (the compiler asks for that) so `the_strategy_sends_every_action` sees it.
+    // A new `Action` is in `Action::ALL`, so it is sent: as it is, or with data drawn
+    // here if it is given an arm like `Type`'s.
     let point = (0..=210u16, 0..=64u16);
     prop_oneof![
-        16 => prop::sample::select(PLAIN),
+        16 => prop::sample::select(plain()),
         // Ways out of pickers, prompts and the help, so sessions do not stay in them.
         3 => prop::sample::select(&[Action::Confirm, Action::Cancel, Action::Back][..]),
         1 => Just(Action::ToggleHelp),
@@ -215,57 +191,6 @@ fn action() -> impl Strategy<Value = Action> {
         1 => point.prop_map(|(x, y)| Action::Click(x, y)),
     ]
 }
-
-/// The name of `action`'s variant. No wildcard on purpose: a new variant stops this file
-/// compiling until it is named here (and generated by [`action`]).
-fn variant(action: &Action) -> &'static str {
-    match action {
-        Action::Down => "Down",
-        Action::Up => "Up",
-        Action::Top => "Top",
-        Action::Bottom => "Bottom",
-        Action::HalfPageDown => "HalfPageDown",
-        Action::HalfPageUp => "HalfPageUp",
-        Action::PageDown => "PageDown",
-        Action::PageUp => "PageUp",
-        Action::FocusNext => "FocusNext",
-        Action::OpenSource => "OpenSource",
-        Action::ToggleSource => "ToggleSource",
-        Action::NextSource => "NextSource",
-        Action::PrevSource => "PrevSource",
-        Action::Back => "Back",
-        Action::PickActors => "PickActors",
-        Action::PickKinds => "PickKinds",
-        Action::FilterBySelectedActors => "FilterBySelectedActors",
-        Action::ToggleActorMode => "ToggleActorMode",
-        Action::AskDateRange => "AskDateRange",
-        Action::Search => "Search",
-        Action::NextMatch => "NextMatch",
-        Action::PrevMatch => "PrevMatch",
-        Action::ClearFilters => "ClearFilters",
-        Action::ToggleAxis => "ToggleAxis",
-        Action::ZoomIn => "ZoomIn",
-        Action::ZoomOut => "ZoomOut",
-        Action::PanEarlier => "PanEarlier",
-        Action::PanLater => "PanLater",
-        Action::AskJumpDate => "AskJumpDate",
-        Action::NextDateGroup => "NextDateGroup",
-        Action::PrevDateGroup => "PrevDateGroup",
-        Action::Type(_) => "Type",
-        Action::Erase => "Erase",
-        Action::Tick => "Tick",
-        Action::Confirm => "Confirm",
-        Action::Cancel => "Cancel",
-        Action::ToggleHelp => "ToggleHelp",
-        Action::Quit => "Quit",
-        Action::Resize(..) => "Resize",
-        Action::Wheel(..) => "Wheel",
-        Action::Click(..) => "Click",
-    }
-}
-
-/// How many arms [`variant`] has.
-const VARIANTS: usize = 41;
 
 /// One step of a session: an action, or a few that depend on the terminal size.
 #[derive(Debug, Clone)]
@@ -281,6 +206,9 @@ enum Step {
     ClickAt(u16, u16),
     /// A wheel turn at a point given like [`Step::ClickAt`]'s.
     WheelAt(u16, u16, bool),
+    /// The terminal takes this size between an action and its frame: a frame is drawn at
+    /// the new size before the app hears of it, then the resize arrives.
+    ResizeBeforeDraw(Action, (u16, u16)),
 }
 
 /// The actions that open a picker or prompt.
@@ -314,6 +242,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(open, word, end)| Step::Ask(open, word, end)),
         1 => point.clone().prop_map(|(x, y)| Step::ClickAt(x, y)),
         1 => (point, any::<bool>()).prop_map(|((x, y), down)| Step::WheelAt(x, y, down)),
+        2 => (action(), size()).prop_map(|(action, size)| Step::ResizeBeforeDraw(action, size)),
     ]
 }
 
@@ -324,7 +253,7 @@ fn actions(step: &Step, size: Size) -> Vec<Action> {
         (scale(x, size.width), scale(y, size.height))
     };
     match *step {
-        Step::Act(action) => vec![action],
+        Step::Act(action) | Step::ResizeBeforeDraw(action, _) => vec![action],
         Step::Text(text) => text.chars().map(Action::Type).collect(),
         Step::Ask(open, word, end) => std::iter::once(open)
             .chain(word.chars().map(Action::Type))
@@ -344,24 +273,9 @@ fn actions(step: &Step, size: Size) -> Vec<Action> {
 // ---------------------------------------------------------------------------------------
 // Invariants
 
-/// A frame drawn from `app` on a terminal of its size.
-fn draw(app: &App) -> Buffer {
-    let backend = TestBackend::new(app.size.width, app.size.height);
-    let mut terminal = Terminal::new(backend).expect("test terminal");
-    terminal
-        .draw(|frame| render(app, frame))
-        .expect("drawing into a test backend");
-    terminal.backend().buffer().clone()
-}
-
-/// The layout `app` would have with `focus`, as the private `App::layout_for` makes it.
+/// The layout `app` would have with `focus`, as `Panes::layout_for` makes it.
 fn layout_for(app: &App, focus: Focus) -> Layout {
-    let full = Rect::from((Position::ORIGIN, app.size));
-    if app.axis.shown {
-        Layout::with_axis(full, focus)
-    } else {
-        Layout::new(full, focus)
-    }
+    app.panes.layout_for(app.screen(), focus)
 }
 
 /// The rows a pane pages and clamps by, as the private `App::page` computes them: the
@@ -375,17 +289,18 @@ fn ensure(holds: bool, what: impl FnOnce() -> String) -> Result<(), String> {
 }
 
 /// Checks every invariant of `app`, whose frame `frame` is, against `index` (of
-/// `app.timeline`). Returns what does not hold.
+/// `app.session.timeline`). Returns what does not hold.
 ///
 /// 1. The shown events (`rows.events`) are exactly what the query engine selects for
-///    `app.filter`; `matches` are exactly the positions in them that `app.search` finds.
+///    `app.session.filter`; `matches` are exactly the positions in them that `app.session.search` finds.
 /// 2. `selected_event()` is `None` exactly when no event is shown; otherwise `selected`
 ///    is a position in `rows.events`.
 /// 3. When the timeline pane is drawn with at least one row inside and an event is
 ///    shown, the selected event's row is in `offset .. offset + inside height`, and the
 ///    frame shows that row reversed (unless a picker or the help covers the panes).
-/// 4. The focused pane is in the layout with a non-empty area, and when the panes are
-///    not covered, the drawn panes at least 2×2 have a thick border exactly when focused.
+/// 4. The focused pane is in the layout with a non-empty area (on a terminal with any
+///    cells), and when the panes are not covered, the drawn panes at least 2×2 have a
+///    thick border exactly when focused.
 /// 5. Scroll positions stay within their content: `offset` is 0 when nothing is shown
 ///    and at most rows − timeline page otherwise; the open source's `scroll` is at most
 ///    its lines − side page, its event and source exist, and its lines are wrapped to
@@ -398,49 +313,53 @@ fn ensure(holds: bool, what: impl FnOnce() -> String) -> Result<(), String> {
 ///    window (as `axis::Spans::density` and `axis::ticks` compute them).
 fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
     let layout = app.layout();
-    let shown = &app.rows.events;
-    let covered = app.help || matches!(app.mode, Mode::Picking(_));
+    let shown = &app.session.rows.events;
+    let covered = app.overlay.covers_panes();
 
     // 1. The shown events and the search matches.
-    let expected = index.select(&app.timeline, &app.filter);
+    let expected = index.select(&app.session.timeline, &app.session.filter);
     ensure(*shown == expected, || {
         format!(
             "shown events {shown:?} are not the filtered {expected:?} ({:?})",
-            app.filter
+            app.session.filter
         )
     })?;
-    let found = index.find(shown, &app.search);
-    ensure(app.matches == found, || {
+    let found = index.find(shown, &app.session.search);
+    ensure(app.session.matches == found, || {
         format!(
             "matches {:?} are not what {:?} finds: {found:?}",
-            app.matches, app.search
+            app.session.matches, app.session.search
         )
     })?;
 
     // 2. The selection.
-    ensure(app.selected_event().is_none() == shown.is_empty(), || {
-        format!(
-            "selected {} of {} shown events: selected_event() is {:?}",
-            app.selected,
-            shown.len(),
-            app.selected_event()
-        )
-    })?;
+    ensure(
+        app.session.selected_event().is_none() == shown.is_empty(),
+        || {
+            format!(
+                "selected {} of {} shown events: selected_event() is {:?}",
+                app.session.selected,
+                shown.len(),
+                app.session.selected_event()
+            )
+        },
+    )?;
 
     // 3. The selected row is on screen.
-    if let (Some(area), Some(_)) = (layout.timeline, app.selected_event()) {
+    if let (Some(area), Some(_)) = (layout.timeline, app.session.selected_event()) {
         let inside = inner(area);
         if inside.height >= 1 {
-            let row = app.rows.row_of(app.selected);
-            let rows = app.offset..app.offset + inside.height as usize;
+            let row = app.session.rows.row_of(app.session.selected);
+            let rows =
+                app.panes.timeline.offset..app.panes.timeline.offset + inside.height as usize;
             ensure(rows.contains(&row), || {
                 format!(
                     "selected event {} is on row {row}, but rows {rows:?} are on screen",
-                    app.selected
+                    app.session.selected
                 )
             })?;
             if inside.width >= 1 && !covered && rows.contains(&row) {
-                let y = inside.y + (row - app.offset) as u16;
+                let y = inside.y + (row - app.panes.timeline.offset) as u16;
                 let cell = &frame[(inside.x, y)];
                 ensure(cell.modifier.contains(Modifier::REVERSED), || {
                     format!("the selected row is not drawn reversed at y={y}")
@@ -450,12 +369,17 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
     }
 
     // 4. The focus.
-    let focused = match app.focus {
+    let focused = match app.panes.focus {
         Focus::Timeline => layout.timeline,
         Focus::Side => layout.side,
     };
-    ensure(focused.is_some_and(|a| !a.is_empty()), || {
-        format!("focus {:?} is on a pane not drawn: {layout:?}", app.focus)
+    // A terminal with no cells (0 rows or columns) has no room for any pane.
+    let no_cells = app.screen().is_empty();
+    ensure(no_cells || focused.is_some_and(|a| !a.is_empty()), || {
+        format!(
+            "focus {:?} is on a pane not drawn: {layout:?}",
+            app.panes.focus
+        )
     })?;
     if !covered {
         for (pane, area) in [
@@ -466,11 +390,11 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
                 continue;
             };
             let thick = frame[(area.x, area.y)].symbol() == THICK.top_left;
-            ensure(thick == (pane == app.focus), || {
+            ensure(thick == (pane == app.panes.focus), || {
                 format!(
                     "{pane:?} pane at {area:?} drawn {} with focus {:?}",
                     if thick { "focused" } else { "unfocused" },
-                    app.focus
+                    app.panes.focus
                 )
             })?;
         }
@@ -479,26 +403,26 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
     // 5. Scroll positions.
     let timeline_page = page(layout.timeline);
     if shown.is_empty() {
-        ensure(app.offset == 0, || {
-            format!("offset {} with nothing shown", app.offset)
+        ensure(app.panes.timeline.offset == 0, || {
+            format!("offset {} with nothing shown", app.panes.timeline.offset)
         })?;
     } else {
-        let most = app.rows.len().saturating_sub(timeline_page);
-        ensure(app.offset <= most, || {
+        let most = app.session.rows.len().saturating_sub(timeline_page);
+        ensure(app.panes.timeline.offset <= most, || {
             format!(
                 "offset {} past the last page: {} rows, {timeline_page} a page",
-                app.offset,
-                app.rows.len()
+                app.panes.timeline.offset,
+                app.session.rows.len()
             )
         })?;
     }
     let side_page = page(layout.side);
-    match &app.source {
+    match &app.panes.source {
         Some(view) => {
-            ensure(view.event < app.timeline.events.len(), || {
+            ensure(view.event < app.session.timeline.events.len(), || {
                 format!("source of event {} of none", view.event)
             })?;
-            let sources = app.timeline.events[view.event].sources.len();
+            let sources = app.session.timeline.events[view.event].sources.len();
             ensure(view.source < sources, || {
                 format!("source {} of {sources}", view.source)
             })?;
@@ -511,7 +435,7 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
                 )
             })?;
             let pane = layout_for(app, Focus::Side).side.expect("a side pane");
-            let width = source_pane::text_width(inner(pane).width);
+            let width = source::text_width(inner(pane).width);
             ensure(view.width == width, || {
                 format!(
                     "source wrapped to {} columns in a pane that wraps to {width} at {}x{}",
@@ -521,23 +445,23 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
         }
         None => {
             let width = layout.side.map_or(1, |a| inner(a).width);
-            let lines = detail_pane::line_count(app, width);
+            let lines = detail::line_count(&app.session, width);
             let most = lines.saturating_sub(side_page);
-            ensure(app.detail_scroll <= most, || {
+            ensure(app.panes.detail.scroll <= most, || {
                 format!(
                     "detail scroll {} past the last page: {lines} lines at {width} columns, \
                      {side_page} a page",
-                    app.detail_scroll
+                    app.panes.detail.scroll
                 )
             })?;
         }
     }
-    if app.help {
+    if let Overlay::Help(open) = &app.overlay {
         let most = help::line_count().saturating_sub(help::visible_lines(app.size.height));
-        ensure(app.help_scroll <= most, || {
+        ensure(open.scroll <= most, || {
             format!(
                 "help scroll {} past the last page: {} lines, {} fit in {} rows",
-                app.help_scroll,
+                open.scroll,
                 help::line_count(),
                 help::visible_lines(app.size.height),
                 app.size.height
@@ -548,7 +472,7 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
     // 6. The time axis strip, when drawn, counts the shown events in its window.
     if let Some(area) = layout.axis.filter(|a| inner(*a).width > 0) {
         let columns = inner(area).width;
-        let Some(scale) = app.axis.scale else {
+        let Some(scale) = app.panes.axis.scale else {
             return Err(format!("axis strip drawn at {area:?} without a window"));
         };
         ensure(scale.columns == columns, || {
@@ -557,20 +481,23 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
                 scale.columns
             )
         })?;
-        let spans = Spans::new(shown.iter().map(|&e| &app.timeline.events[e].date));
+        let spans = Spans::new(shown.iter().map(|&e| &app.session.timeline.events[e].date));
         let density = spans.density(&scale);
-        ensure(app.axis.density == density, || {
+        ensure(app.panes.axis.density == density, || {
             format!(
                 "axis counts {:?} are not those of the shown events in its window {:?}: {density:?}",
-                app.axis.density, scale
+                app.panes.axis.density, scale
             )
         })?;
         let expected = ticks(&scale);
-        ensure(app.axis.ticks == expected, || {
-            format!("axis ticks {:?} are not those of {scale:?}", app.axis.ticks)
+        ensure(app.panes.axis.ticks == expected, || {
+            format!(
+                "axis ticks {:?} are not those of {scale:?}",
+                app.panes.axis.ticks
+            )
         })?;
     }
-    if let Mode::Picking(picker) = &app.mode {
+    if let Overlay::Picker(picker) = &app.overlay {
         let items = picker.shown().len();
         ensure(picker.cursor <= items.saturating_sub(1), || {
             format!("picker cursor {} of {items} items", picker.cursor)
@@ -581,13 +508,8 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
 
 /// Starts an app on `source` at `size` and checks it after each of `steps`.
 fn run(source: Source, size: (u16, u16), steps: &[Step]) -> Result<(), String> {
-    let mut app = App::new(
-        timeline(source),
-        "props".into(),
-        Filter::default(),
-        Size::new(size.0, size.1),
-    );
-    let index = Index::new(&app.timeline);
+    let mut app = app_over(timeline(source), "props", size.0, size.1);
+    let index = Index::new(&app.session.timeline);
     let mut trace = Vec::new();
     let failed = |e: String, trace: &[Action]| {
         format!("{e}\n  timeline {source:?}, start {size:?}, after {trace:?}")
@@ -597,6 +519,13 @@ fn run(source: Source, size: (u16, u16), steps: &[Step]) -> Result<(), String> {
         for action in actions(step, app.size) {
             trace.push(action);
             app.update(action);
+            if let Step::ResizeBeforeDraw(_, (width, height)) = *step {
+                // Drawn at a size the app has not heard of: it must fit the frame.
+                draw_at(&app, width, height);
+                let resize = Action::Resize(width, height);
+                trace.push(resize);
+                app.update(resize);
+            }
             check(&app, &index, &draw(&app)).map_err(|e| failed(e, &trace))?;
         }
     }
@@ -637,9 +566,10 @@ fn the_strategy_sends_every_action() {
     let mut seen = BTreeSet::new();
     for _ in 0..5000 {
         let action = strategy.new_tree(&mut runner).expect("an action").current();
-        seen.insert(variant(&action));
+        seen.insert(action.name());
     }
-    assert_eq!(seen.len(), VARIANTS, "only {seen:?} are generated");
+    let every: BTreeSet<&str> = Action::ALL.iter().map(Action::name).collect();
+    assert_eq!(seen, every, "only {seen:?} are generated");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -717,4 +647,26 @@ fn a_no_break_space_in_a_paragraph_does_not_panic_the_source_pane() {
     // ideographic space its ranges fall inside characters and slicing them panics (in
     // the source pane here; in the detail pane too, and at 1×1 already in `App::new`).
     replay(Source::Unicode(8, 0), (120, 40), &[Action::OpenSource]);
+}
+
+#[test]
+fn a_frame_drawn_before_its_resize_arrives_fits_the_terminal() {
+    // Issue 18: the frame was laid out on the size of the last resize, so after the
+    // terminal shrank it wrote outside the buffer (in the timeline pane at 30×8, in the
+    // time axis strip at 60×20).
+    for (axis, size) in [
+        (false, (30, 8)),
+        (true, (60, 20)),
+        (true, (1, 1)),
+        (true, (80, 0)),
+    ] {
+        let mut steps = Vec::new();
+        if axis {
+            steps.push(Step::Act(Action::ToggleAxis));
+        }
+        steps.push(Step::ResizeBeforeDraw(Action::Down, size));
+        if let Err(e) = run(Source::Bundled, (120, 40), &steps) {
+            panic!("{e}");
+        }
+    }
 }

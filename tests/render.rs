@@ -1,45 +1,11 @@
 //! Rendered screens: snapshots of the main screens at several sizes, every screen at
 //! every small size without panic, and the quote highlighted for every event.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Size;
+mod common;
+
+use common::app::{bundled_app as app, draw, draw_at, text};
 use ratatui::style::Color;
-use tline::load::{SourceFile, load_sources};
-use tline::query::Filter;
-use tline::tui::app::{Action, App};
-use tline::tui::ui::render;
-
-fn app(width: u16, height: u16) -> App {
-    let timeline = load_sources(&[SourceFile::bundled()]).expect("bundled timeline loads");
-    App::new(
-        timeline,
-        "events.yaml".into(),
-        Filter::default(),
-        Size::new(width, height),
-    )
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|frame| render(app, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        for x in 0..area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use tline::tui::commands::Action;
 
 /// The screens a person sees, each reached by actions from a fresh start.
 fn screens() -> Vec<(&'static str, Vec<Action>)> {
@@ -170,13 +136,13 @@ fn every_screen_renders_at_every_small_size() {
 #[test]
 fn jump_to_source_highlights_the_quote_of_every_event() {
     let mut app = app(120, 40);
-    let count = app.rows.events.len();
+    let count = app.session.rows.events.len();
     for k in 0..count {
         app.update(Action::Top);
         for _ in 0..k {
             app.update(Action::Down);
         }
-        let event = app.timeline.events[app.selected_event().unwrap()].clone();
+        let event = app.session.timeline.events[app.session.selected_event().unwrap()].clone();
         app.update(Action::OpenSource);
         for (s, source) in event.sources.iter().enumerate() {
             let buffer = draw(&app);
@@ -200,5 +166,25 @@ fn jump_to_source_highlights_the_quote_of_every_event() {
             app.update(Action::NextSource);
         }
         app.update(Action::Back);
+    }
+}
+
+#[test]
+fn a_frame_drawn_after_the_terminal_shrank_fits_it() {
+    // Issue 18: a draw used the size of the last resize, so a terminal that shrank before
+    // the resize arrived panicked (index outside of buffer) in the timeline pane, and with
+    // the axis on in the strip.
+    for axis in [false, true] {
+        let mut app = app(120, 40);
+        if axis {
+            app.update(Action::ToggleAxis);
+        }
+        app.update(Action::Down);
+        for (width, height) in [(30, 8), (60, 20), (1, 1), (40, 0), (0, 5)] {
+            let screen = text(&draw_at(&app, width, height));
+            if height > 3 && width > 10 {
+                assert!(screen.contains("Timeline"), "{width}x{height}:\n{screen}");
+            }
+        }
     }
 }

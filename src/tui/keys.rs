@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::Action;
+use super::commands::Action;
 
 /// A key with its modifiers, as the map lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

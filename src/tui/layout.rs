@@ -1,13 +1,22 @@
 //! Where the panes go: side by side when wide, stacked when narrow, one at a time when
-//! very narrow. A pure function of the terminal size and focus, shared by rendering and
-//! by [`super::app::App::update`] (for page sizes and mouse hits).
+//! very narrow. A pure function of the screen area and focus, shared by rendering (with
+//! the frame's own area) and by the updates (for page sizes and mouse hits).
 
 use ratatui::layout::Layout as Split;
 use ratatui::layout::{Constraint, Direction, Position, Rect};
 
-use super::app::Focus;
-use super::axis_strip;
+/// Which pane receives movement keys.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of events.
+    #[default]
+    Timeline,
+    /// The detail pane, or the source pane when it is open.
+    Side,
+}
 
+/// Rows the time axis strip takes, borders included.
+pub const AXIS_HEIGHT: u16 = 6;
 /// At least this many columns put the panes side by side.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 100;
 /// Below this many columns only the focused pane is shown.
@@ -60,12 +69,11 @@ impl Layout {
     /// Splits `area` for the given focus with the time axis strip across the top, when
     /// the panes keep at least [`MIN_PANES_HEIGHT`] rows under it.
     pub fn with_axis(area: Rect, focus: Focus) -> Self {
-        if area.height < axis_strip::HEIGHT + MIN_PANES_HEIGHT {
+        if area.height < AXIS_HEIGHT + MIN_PANES_HEIGHT {
             return Layout::new(area, focus);
         }
         let [axis, rest] =
-            Split::vertical([Constraint::Length(axis_strip::HEIGHT), Constraint::Min(0)])
-                .areas(area);
+            Split::vertical([Constraint::Length(AXIS_HEIGHT), Constraint::Min(0)]).areas(area);
         Layout {
             axis: Some(axis),
             ..Layout::new(rest, focus)
@@ -90,9 +98,4 @@ fn split(area: Rect, direction: Direction, first_percent: u16) -> [Rect; 2] {
         [Constraint::Percentage(first_percent), Constraint::Min(0)],
     )
     .areas(area)
-}
-
-/// The inside of a pane's border.
-pub fn inner(area: Rect) -> Rect {
-    ratatui::widgets::Block::bordered().inner(area)
 }

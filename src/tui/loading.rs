@@ -9,7 +9,8 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Gauge, Paragraph};
 
-use super::style::{centered, dim, fit};
+use super::theme::dim;
+use super::widgets::{centered, fit};
 use crate::load::{Progress, Stage};
 
 /// A moment of a load, as the loading screen shows it.

@@ -1,22 +1,20 @@
-//! The terminal UI: state and actions ([`app`]), keys ([`keys`]), layout and panes that
-//! draw from state, and the event loop that ties them to a real terminal.
+//! The terminal UI: the [`session`] the panes share, the [`panes`] and [`overlays`] that
+//! each own their view state and draw it, the [`commands`] keys send ([`keys`]), the
+//! [`app`] that routes them, and the event loop that ties them to a real terminal.
 
 pub mod app;
-pub mod axis_strip;
-pub mod detail_pane;
-pub mod help;
+pub mod commands;
 pub mod keys;
 pub mod layout;
 pub mod loading;
-pub mod picker;
-pub mod prompt;
-pub mod rows;
-pub mod source_pane;
+pub mod overlays;
+pub mod panes;
+pub mod render;
+pub mod session;
 pub mod status_bar;
-pub mod style;
 pub mod terminal;
-pub mod timeline_pane;
-pub mod ui;
+pub mod theme;
+pub mod widgets;
 
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -33,7 +31,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::load::Progress;
-use app::{Action, App, Mode};
+use app::App;
+use commands::Action;
+use overlays::Overlay;
 use terminal::Tui;
 
 /// How long the loop waits for input before looking for SIGTSTP again.
@@ -158,18 +158,20 @@ fn wait_for_load(
 
 /// The browsing loop: draw, read an input, update.
 fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<()> {
-    let size = tui.terminal.size().context("reading the terminal size")?;
-    if size != app.size {
-        app.update(Action::Resize(size.width, size.height));
-    }
     // A hidden switch for the tests that prove a panic restores the terminal.
     let panic_after_first_frame = std::env::var_os("TLINE_TEST_PANIC").is_some();
     // Drawn only when something changed: the loop wakes every tick to look for SIGTSTP.
     let mut changed = true;
     while !app.quit {
         if changed {
+            // The terminal may have changed size since the last resize event: the state
+            // follows it before drawing (and the frame is laid out on its own area anyway).
+            let size = tui.terminal.size().context("reading the terminal size")?;
+            if size != app.size {
+                app.update(Action::Resize(size.width, size.height));
+            }
             tui.terminal
-                .draw(|frame| ui::render(&app, frame))
+                .draw(|frame| app.render(frame))
                 .context("drawing")?;
         }
         if panic_after_first_frame {
@@ -194,11 +196,11 @@ fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<()> {
 /// The action an input event sends, if any.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => match &app.mode {
-            _ if app.help => Some(keys::action_for(key).unwrap_or(Action::Back)),
-            Mode::Normal => keys::action_for(key),
-            Mode::Picking(_) => keys::input_action_for(key, true),
-            Mode::Prompting(_) => keys::input_action_for(key, false),
+        Event::Key(key) if key.kind != KeyEventKind::Release => match &app.overlay {
+            Overlay::Help(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
+            Overlay::None => keys::action_for(key),
+            Overlay::Picker(_) => keys::input_action_for(key, true),
+            Overlay::Prompt(_) => keys::input_action_for(key, false),
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {

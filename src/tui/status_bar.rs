@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 
-use super::app::App;
-use super::style::fit;
+use super::session::Session;
+use super::widgets::fit;
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the status bar into `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &Session, frame: &mut Frame, area: Rect) {
     let total = app.timeline.events.len();
     let shown = app.rows.events.len();
     let position = if shown == 0 {

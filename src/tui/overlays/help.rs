@@ -1,4 +1,4 @@
-//! The help overlay, generated from the key map.
+//! The help overlay, generated from the key map, and how far it is scrolled.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,8 +6,29 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::keys::{BINDINGS, INPUT_BINDINGS, label};
-use super::style::{centered, fit, pad, pane_block};
+use crate::tui::keys::{BINDINGS, INPUT_BINDINGS, label};
+use crate::tui::widgets::{centered, fit, pad, pane_block};
+
+/// The help overlay's state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    /// The first line on screen.
+    pub scroll: usize,
+}
+
+impl Help {
+    /// Scrolls by `by` lines on a terminal `height` rows tall, within the help.
+    pub fn scroll(&mut self, by: isize, height: u16) {
+        self.scroll = self.scroll.saturating_add_signed(by);
+        self.clamp(height);
+    }
+
+    /// Keeps the last page full on a terminal `height` rows tall.
+    pub fn clamp(&mut self, height: u16) {
+        let most = line_count().saturating_sub(visible_lines(height));
+        self.scroll = self.scroll.min(most);
+    }
+}
 
 /// The help text, one line per binding under group headings.
 pub fn lines() -> Vec<Line<'static>> {
@@ -47,8 +68,9 @@ pub fn visible_lines(height: u16) -> usize {
     (height.min(line_count() as u16 + 2)).saturating_sub(2) as usize
 }
 
-/// Draws the help overlay centred over `area`, from line `scroll`.
-pub fn render(frame: &mut Frame, area: Rect, scroll: usize) {
+/// Draws the help overlay centred over `area`, from the line `help` is scrolled to.
+pub fn render(help: &Help, frame: &mut Frame, area: Rect) {
+    let scroll = help.scroll;
     let lines: Vec<Line> = lines().into_iter().skip(scroll).collect();
     let width = area.width.min(64);
     let height = area.height.min(line_count() as u16 + 2);

@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
-use super::style::fit;
+use crate::query::Filter;
+use crate::tui::widgets::fit;
 
 /// What a prompt asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,19 @@ impl Prompt {
             text,
             error: None,
         }
+    }
+
+    /// The date range prompt, holding the range `filter` has, if any.
+    pub fn date_range(filter: &Filter) -> Self {
+        let current = match (filter.from, filter.to) {
+            (None, None) => String::new(),
+            (from, to) => {
+                let side =
+                    |d: Option<chrono::NaiveDate>| d.map_or("..".to_string(), |d| d.to_string());
+                format!("{}/{}", side(from), side(to))
+            }
+        };
+        Prompt::new(Ask::DateRange, current)
     }
 }
 

@@ -1,5 +1,5 @@
 //! The actor and kind pickers: a list with counts, narrowed by typing, toggled with
-//! Space. Holds its own state; [`super::app::App::update`] drives it.
+//! Space. Holds its own state; [`crate::tui::commands`] drives it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,8 +7,90 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::style::{centered, dim, fit, pad, pane_block, selected};
 use crate::model::ActorId;
+use crate::query::Filter;
+use crate::tui::session::Session;
+use crate::tui::theme::{dim, selected};
+use crate::tui::widgets::{centered, fit, pad, pane_block};
+
+/// What a picker picks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    /// The actors of the timeline.
+    Actors,
+    /// The kinds of event.
+    Kinds,
+}
+
+impl PickerKind {
+    /// What the picker's title calls its items.
+    pub fn plural(self) -> &'static str {
+        match self {
+            PickerKind::Actors => "actors",
+            PickerKind::Kinds => "kinds",
+        }
+    }
+
+    /// `filter` with this kind's criterion replaced by `choices`.
+    pub fn apply(self, choices: &[Choice], filter: &Filter) -> Filter {
+        let mut filter = filter.clone();
+        match self {
+            PickerKind::Actors => {
+                filter.actors = choices.iter().filter_map(Choice::actor).collect();
+            }
+            PickerKind::Kinds => {
+                filter.kinds = choices.iter().filter_map(Choice::kind).collect();
+            }
+        }
+        filter
+    }
+
+    /// The items to pick from in `session`, each counted under the other filters and
+    /// ticked when the filter has it.
+    pub fn items(self, session: &Session) -> Vec<Item> {
+        let (timeline, filter) = (&session.timeline, &session.filter);
+        match self {
+            PickerKind::Actors => {
+                let counts = session.index.actor_counts(timeline, filter);
+                timeline
+                    .actors
+                    .iter()
+                    .zip((0..).map_while(ActorId::new))
+                    .map(|(actor, id)| {
+                        let keys = std::iter::once(&actor.name)
+                            .chain(&actor.aliases)
+                            .chain(std::iter::once(&actor.id));
+                        Item {
+                            choice: Choice::Actor(id),
+                            label: actor.name.clone(),
+                            note: actor.kind.as_str().to_string(),
+                            keys: keys
+                                .map(|k| k.to_lowercase())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                            count: counts[id.index()],
+                            chosen: filter.actors.contains(&id),
+                        }
+                    })
+                    .collect()
+            }
+            PickerKind::Kinds => session
+                .index
+                .kind_counts(timeline, filter)
+                .into_iter()
+                .map(|(id, count)| (timeline.kind(id).to_string(), count))
+                .map(|(kind, count)| Item {
+                    choice: Choice::Kind(kind.clone()),
+                    keys: kind.to_lowercase(),
+                    chosen: filter.kinds.iter().any(|k| k.eq_ignore_ascii_case(&kind)),
+                    label: kind,
+                    note: String::new(),
+                    count,
+                })
+                .collect(),
+        }
+    }
+}
 
 /// What a picker chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +139,8 @@ pub struct Item {
 /// A picker's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
-    /// "actors" or "kinds", for the title.
-    pub what: &'static str,
+    /// What it picks from.
+    pub kind: PickerKind,
     /// Every item, most events first.
     pub items: Vec<Item>,
     /// The narrowing text typed so far.
@@ -71,16 +153,21 @@ pub struct Picker {
 
 impl Picker {
     /// A picker over `items`, sorted by count (then name).
-    pub fn new(what: &'static str, mut items: Vec<Item>) -> Self {
+    pub fn new(kind: PickerKind, mut items: Vec<Item>) -> Self {
         items.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
         let started_with_ticks = items.iter().any(|i| i.chosen);
         Picker {
-            what,
+            kind,
             items,
             query: String::new(),
             cursor: 0,
             started_with_ticks,
         }
+    }
+
+    /// The picker of `kind` over `session`.
+    pub fn open(kind: PickerKind, session: &Session) -> Self {
+        Picker::new(kind, kind.items(session))
     }
 
     /// Positions in [`Picker::items`] of the items the query matches.
@@ -143,7 +230,7 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, popup);
     let title = format!(
         " Filter by {} · Space ticks · Enter applies · Esc cancels ",
-        picker.what
+        picker.kind.plural()
     );
     let block = pane_block(fit(&title, width.saturating_sub(2) as usize), true);
     let inside = block.inner(popup);
@@ -205,7 +292,7 @@ mod tests {
     #[test]
     fn items_sort_by_count_and_narrow_by_typing() {
         let mut p = Picker::new(
-            "kinds",
+            PickerKind::Kinds,
             vec![item("talks", 2), item("call", 5), item("statement", 2)],
         );
         let labels = |p: &Picker| {
@@ -225,7 +312,7 @@ mod tests {
 
     #[test]
     fn enter_without_ticks_takes_the_highlighted_item() {
-        let mut p = Picker::new("kinds", vec![item("call", 5), item("talks", 2)]);
+        let mut p = Picker::new(PickerKind::Kinds, vec![item("call", 5), item("talks", 2)]);
         p.move_cursor(5);
         assert_eq!(p.chosen(), [Choice::Kind("talks".into())]);
         p.toggle();

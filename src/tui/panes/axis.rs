@@ -8,14 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
-use super::layout::inner;
-use super::rows::Rows;
-use super::style::{dim, fit, pane_block};
 use crate::axis::{Density, Scale, Spans, Tick, date_of, day_number, ticks};
 use crate::model::Timeline;
-
-/// Rows the strip takes, borders included.
-pub const HEIGHT: u16 = 6;
+use crate::tui::session::{Rows, Session};
+use crate::tui::theme::dim;
+use crate::tui::widgets::{fit, inner, pane_block};
 
 /// The strip's state: the events' spans for the current filter, the window shown, and
 /// the counts in that window.
@@ -208,8 +205,10 @@ fn publication_style() -> Style {
     Style::new().fg(Color::Magenta)
 }
 
-/// Draws the strip into `area`.
-pub fn render(strip: &AxisStrip, selected: usize, frame: &mut Frame, area: Rect) {
+/// Draws the strip into `area`. Its bars show only when they were counted for this
+/// width: a frame drawn before the state has caught up with a resize shows the frame.
+pub fn render(session: &Session, strip: &AxisStrip, frame: &mut Frame, area: Rect) {
+    let selected = session.selected;
     let inside = inner(area);
     let title = match strip.scale {
         Some(scale) => format!(

@@ -1,22 +1,27 @@
-//! Colours, borders and text fitting shared by the panes.
+//! Drawing pieces the panes and overlays share: pane frames, scrollbars, centred boxes,
+//! highlighted matches and text cut to a width.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
-
-use super::layout::inner;
 use unicode_width::UnicodeWidthStr;
 
+use super::theme::{focused_border, found, unfocused_border};
 use crate::text::{display_width, sanitize};
+
+/// The inside of a pane's border.
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
 
 /// The frame of a pane, highlighted when it has the focus.
 pub fn pane_block(title: String, focused: bool) -> Block<'static> {
     let (border, kind) = if focused {
-        (Style::new().fg(Color::Cyan), BorderType::Thick)
+        (focused_border(), BorderType::Thick)
     } else {
-        (Style::new().fg(Color::DarkGray), BorderType::Plain)
+        (unfocused_border(), BorderType::Plain)
     };
     Block::bordered()
         .border_type(kind)
@@ -52,29 +57,6 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, offset: usize) {
         .begin_symbol(None)
         .end_symbol(None);
     frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
-}
-
-/// Secondary text: dates repeated, actors, hints.
-pub fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
-}
-
-/// The selected row of the timeline.
-pub fn selected() -> Style {
-    Style::new().add_modifier(Modifier::REVERSED)
-}
-
-/// A quote in its paragraph.
-pub fn quote() -> Style {
-    Style::new()
-        .fg(Color::Black)
-        .bg(Color::Yellow)
-        .add_modifier(Modifier::BOLD)
-}
-
-/// A search match.
-pub fn found() -> Style {
-    Style::new().fg(Color::Black).bg(Color::LightGreen)
 }
 
 /// `text` (already safe) as spans, with each case-insensitive occurrence of `needle`

@@ -1,4 +1,5 @@
-//! The detail pane: the selected event in full, wrapped to the pane.
+//! The detail pane: the selected event in full, wrapped to the pane. Owns the pane's
+//! scroll position.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,32 +7,49 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Focus};
-use super::layout::inner;
-use super::style::{dim, pane_block, with_matches};
 use crate::text::{sanitize, wrap};
+use crate::tui::session::Session;
+use crate::tui::theme::dim;
+use crate::tui::widgets::{inner, pane_block, with_matches};
 
-/// Draws the detail pane into `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let focused = app.focus == Focus::Side;
+/// The detail pane's view: how far it is scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DetailView {
+    /// The first line on screen.
+    pub scroll: usize,
+}
+
+impl DetailView {
+    /// Scrolls by `by` lines (clamped by [`DetailView::clamp`]).
+    pub fn scroll(&mut self, by: isize) {
+        self.scroll = self.scroll.saturating_add_signed(by);
+    }
+
+    /// Keeps the last page full in a pane `width` columns wide and `height` rows tall.
+    pub fn clamp(&mut self, session: &Session, width: u16, height: usize) {
+        let most = line_count(session, width).saturating_sub(height);
+        self.scroll = self.scroll.min(most);
+    }
+}
+
+/// Draws the detail pane into `area`, scrolled as `view` is (kept within the lines).
+pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rect, focused: bool) {
     frame.render_widget(pane_block(" Event ".to_string(), focused), area);
     let inside = inner(area);
-    let lines = lines(app, inside.width);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(app.detail_scroll)
-        .take(inside.height as usize)
-        .collect();
+    let lines = lines(session, inside.width);
+    let height = inside.height as usize;
+    let scroll = view.scroll.min(lines.len().saturating_sub(height.max(1)));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inside);
 }
 
 /// How many lines the selected event takes at `width` columns.
-pub fn line_count(app: &App, width: u16) -> usize {
-    lines(app, width).len()
+pub fn line_count(session: &Session, width: u16) -> usize {
+    lines(session, width).len()
 }
 
 /// The selected event's lines, wrapped to `width` columns.
-fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+fn lines(app: &Session, width: u16) -> Vec<Line<'static>> {
     let Some(index) = app.selected_event() else {
         return Vec::new();
     };

@@ -1,0 +1,420 @@
+//! What a person can ask of the TUI ([`Action`], every one listed in [`Action::ALL`]) and
+//! the dispatch of each to the session, the panes and the overlays.
+
+use ratatui::layout::{Position, Rect};
+
+use super::layout::Focus;
+use super::overlays::Overlay;
+use super::overlays::help::{self, Help};
+use super::overlays::picker::{Picker, PickerKind};
+use super::overlays::prompt::{Ask, Prompt};
+use super::panes::Panes;
+use super::session::Session;
+use crate::date::EdtfDate;
+use crate::query::Filter;
+
+/// Everything a person can ask of the TUI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Next event, or scroll the focused pane down.
+    Down,
+    /// Previous event, or scroll the focused pane up.
+    Up,
+    /// First event, or top of the focused pane.
+    Top,
+    /// Last event, or bottom of the focused pane.
+    Bottom,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Focus the other pane.
+    FocusNext,
+    /// Show the selected event's source paragraph.
+    OpenSource,
+    /// Show the source, or go back if it is shown.
+    ToggleSource,
+    /// Show the event's next source.
+    NextSource,
+    /// Show the event's previous source.
+    PrevSource,
+    /// Close the source or the help, whichever is on top, or clear the search.
+    Back,
+    /// Open the actor picker.
+    PickActors,
+    /// Open the kind picker.
+    PickKinds,
+    /// Filter by the actors of the selected event.
+    FilterBySelectedActors,
+    /// Switch between events with any and with all of the chosen actors.
+    ToggleActorMode,
+    /// Ask for a date range to filter by.
+    AskDateRange,
+    /// Start a search.
+    Search,
+    /// Select the next event that matches the search.
+    NextMatch,
+    /// Select the previous event that matches the search.
+    PrevMatch,
+    /// Remove every filter and the search.
+    ClearFilters,
+    /// Show or hide the time axis strip.
+    ToggleAxis,
+    /// Zoom the time axis in around the selected event.
+    ZoomIn,
+    /// Zoom the time axis out.
+    ZoomOut,
+    /// Move the time axis window back in time.
+    PanEarlier,
+    /// Move the time axis window forward in time.
+    PanLater,
+    /// Ask for a date and select the first event on or after it.
+    AskJumpDate,
+    /// Select the first event of the next date group.
+    NextDateGroup,
+    /// Select the first event of this date group, or of the previous one.
+    PrevDateGroup,
+    /// A character typed into a picker or prompt.
+    Type(char),
+    /// Backspace in a picker or prompt.
+    Erase,
+    /// Space in a picker: tick or untick.
+    Tick,
+    /// Enter in a picker or prompt.
+    Confirm,
+    /// Esc in a picker or prompt.
+    Cancel,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Leave tline.
+    Quit,
+    /// The terminal now has this size.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a point: down when `true`.
+    Wheel(u16, u16, bool),
+    /// A click at a point.
+    Click(u16, u16),
+}
+
+impl Action {
+    /// Every action, those carrying data with an example of it: tests and the help walk
+    /// this list, so a new action needs no edit there.
+    pub const ALL: [Action; 41] = [
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::FocusNext,
+        Action::OpenSource,
+        Action::ToggleSource,
+        Action::NextSource,
+        Action::PrevSource,
+        Action::Back,
+        Action::PickActors,
+        Action::PickKinds,
+        Action::FilterBySelectedActors,
+        Action::ToggleActorMode,
+        Action::AskDateRange,
+        Action::Search,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::ClearFilters,
+        Action::ToggleAxis,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::PanEarlier,
+        Action::PanLater,
+        Action::AskJumpDate,
+        Action::NextDateGroup,
+        Action::PrevDateGroup,
+        Action::Type('a'),
+        Action::Erase,
+        Action::Tick,
+        Action::Confirm,
+        Action::Cancel,
+        Action::ToggleHelp,
+        Action::Quit,
+        Action::Resize(80, 24),
+        Action::Wheel(0, 0, true),
+        Action::Click(0, 0),
+    ];
+
+    /// The action's name, without its data.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Down => "Down",
+            Action::Up => "Up",
+            Action::Top => "Top",
+            Action::Bottom => "Bottom",
+            Action::HalfPageDown => "HalfPageDown",
+            Action::HalfPageUp => "HalfPageUp",
+            Action::PageDown => "PageDown",
+            Action::PageUp => "PageUp",
+            Action::FocusNext => "FocusNext",
+            Action::OpenSource => "OpenSource",
+            Action::ToggleSource => "ToggleSource",
+            Action::NextSource => "NextSource",
+            Action::PrevSource => "PrevSource",
+            Action::Back => "Back",
+            Action::PickActors => "PickActors",
+            Action::PickKinds => "PickKinds",
+            Action::FilterBySelectedActors => "FilterBySelectedActors",
+            Action::ToggleActorMode => "ToggleActorMode",
+            Action::AskDateRange => "AskDateRange",
+            Action::Search => "Search",
+            Action::NextMatch => "NextMatch",
+            Action::PrevMatch => "PrevMatch",
+            Action::ClearFilters => "ClearFilters",
+            Action::ToggleAxis => "ToggleAxis",
+            Action::ZoomIn => "ZoomIn",
+            Action::ZoomOut => "ZoomOut",
+            Action::PanEarlier => "PanEarlier",
+            Action::PanLater => "PanLater",
+            Action::AskJumpDate => "AskJumpDate",
+            Action::NextDateGroup => "NextDateGroup",
+            Action::PrevDateGroup => "PrevDateGroup",
+            Action::Type(_) => "Type",
+            Action::Erase => "Erase",
+            Action::Tick => "Tick",
+            Action::Confirm => "Confirm",
+            Action::Cancel => "Cancel",
+            Action::ToggleHelp => "ToggleHelp",
+            Action::Quit => "Quit",
+            Action::Resize(..) => "Resize",
+            Action::Wheel(..) => "Wheel",
+            Action::Click(..) => "Click",
+        }
+    }
+}
+
+/// Whether the TUI goes on after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep browsing.
+    Go,
+    /// Leave tline.
+    Quit,
+}
+
+/// What an overlay asks for after an action.
+enum Next {
+    Stay,
+    Close,
+    Quit,
+}
+
+/// Applies `action` on a screen of `screen`: to the overlay when one is open, else to
+/// the panes. The one place actions change state (a resize aside, which only the size
+/// follows).
+pub fn run(
+    action: Action,
+    session: &mut Session,
+    panes: &mut Panes,
+    overlay: &mut Overlay,
+    screen: Rect,
+) -> Flow {
+    let next = match overlay {
+        Overlay::None => return on_panes(action, session, panes, overlay, screen),
+        Overlay::Help(help) => on_help(action, help, screen.height),
+        Overlay::Picker(picker) => on_picker(action, picker, session),
+        Overlay::Prompt(prompt) => on_prompt(action, prompt, session),
+    };
+    match next {
+        Next::Stay => Flow::Go,
+        Next::Close => {
+            *overlay = Overlay::None;
+            Flow::Go
+        }
+        Next::Quit => Flow::Quit,
+    }
+}
+
+/// Movement keys scroll the help; any other key closes it.
+fn on_help(action: Action, help: &mut Help, height: u16) -> Next {
+    let page = help::visible_lines(height) as isize;
+    let by = match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown | Action::HalfPageDown => page,
+        Action::PageUp | Action::HalfPageUp => -page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return Next::Close,
+    };
+    help.scroll(by, height);
+    Next::Stay
+}
+
+fn on_picker(action: Action, picker: &mut Picker, session: &mut Session) -> Next {
+    match action {
+        Action::Down => picker.move_cursor(1),
+        Action::Up => picker.move_cursor(-1),
+        Action::PageDown | Action::HalfPageDown => picker.move_cursor(10),
+        Action::PageUp | Action::HalfPageUp => picker.move_cursor(-10),
+        Action::Top => picker.move_cursor(isize::MIN / 2),
+        Action::Bottom => picker.move_cursor(isize::MAX / 2),
+        Action::Type(c) => picker.type_char(c),
+        Action::Erase => picker.erase(),
+        Action::Tick => picker.toggle(),
+        Action::Cancel | Action::Back => return Next::Close,
+        Action::Confirm => {
+            session.apply_filter(picker.kind.apply(&picker.chosen(), &session.filter));
+            return Next::Close;
+        }
+        Action::Quit => return Next::Quit,
+        _ => {}
+    }
+    Next::Stay
+}
+
+fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next {
+    let next = match action {
+        Action::Type(c) => {
+            prompt.text.push(c);
+            Next::Stay
+        }
+        Action::Erase => {
+            prompt.text.pop();
+            Next::Stay
+        }
+        Action::Cancel | Action::Back => {
+            if prompt.ask == Ask::Search {
+                session.end_search(true);
+            }
+            return Next::Close;
+        }
+        Action::Confirm => return confirm(prompt, session),
+        Action::Quit => Next::Quit,
+        _ => return Next::Stay,
+    };
+    if prompt.ask == Ask::Search {
+        session.set_search(prompt.text.clone());
+    }
+    next
+}
+
+/// Enter in a prompt: keeps the search, or moves to or filters by the date typed, unless
+/// it does not parse (then the prompt stays open with the error).
+fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
+    let done = match prompt.ask {
+        Ask::Search => Ok(()),
+        Ask::JumpToDate => session
+            .first_on_or_after(&prompt.text)
+            .map(|k| session.select(k)),
+        Ask::DateRange => {
+            let text = prompt.text.trim();
+            let range = if text.is_empty() {
+                Ok((None, None))
+            } else {
+                EdtfDate::parse(text).map(|d| (d.earliest(), d.latest()))
+            };
+            range.map(|(from, to)| {
+                session.apply_filter(Filter {
+                    from,
+                    to,
+                    ..session.filter.clone()
+                })
+            })
+        }
+    };
+    match done {
+        Ok(()) => Next::Close,
+        Err(e) => {
+            prompt.error = Some(e);
+            Next::Stay
+        }
+    }
+}
+
+fn on_panes(
+    action: Action,
+    session: &mut Session,
+    panes: &mut Panes,
+    overlay: &mut Overlay,
+    screen: Rect,
+) -> Flow {
+    let page = panes.page(screen, panes.focus);
+    match action {
+        Action::Down => panes.scroll(session, 1),
+        Action::Up => panes.scroll(session, -1),
+        Action::Top => panes.scroll(session, isize::MIN / 2),
+        Action::Bottom => panes.scroll(session, isize::MAX / 2),
+        Action::HalfPageDown => panes.scroll(session, page / 2),
+        Action::HalfPageUp => panes.scroll(session, -(page / 2)),
+        Action::PageDown => panes.scroll(session, page),
+        Action::PageUp => panes.scroll(session, -page),
+        Action::FocusNext => {
+            panes.focus = match panes.focus {
+                Focus::Timeline => Focus::Side,
+                Focus::Side => Focus::Timeline,
+            }
+        }
+        Action::OpenSource => panes.open_source(session, screen, 0),
+        Action::ToggleSource if panes.source.is_some() => panes.close_source(),
+        Action::ToggleSource => panes.open_source(session, screen, 0),
+        Action::NextSource => panes.step_source(session, screen, 1),
+        Action::PrevSource => panes.step_source(session, screen, -1),
+        Action::Back if panes.source.is_none() => session.end_search(false),
+        Action::Back => panes.close_source(),
+        Action::PickActors => *overlay = Overlay::Picker(Picker::open(PickerKind::Actors, session)),
+        Action::PickKinds => *overlay = Overlay::Picker(Picker::open(PickerKind::Kinds, session)),
+        Action::FilterBySelectedActors => {
+            if let Some(event) = session.selected_event() {
+                let actors = session.timeline.events[event].actors.to_vec();
+                session.apply_filter(Filter {
+                    actors,
+                    ..session.filter.clone()
+                });
+            }
+        }
+        Action::ToggleActorMode => session.apply_filter(Filter {
+            all_actors: !session.filter.all_actors,
+            ..session.filter.clone()
+        }),
+        Action::AskDateRange => *overlay = Overlay::Prompt(Prompt::date_range(&session.filter)),
+        Action::Search => {
+            *overlay = Overlay::Prompt(Prompt::new(Ask::Search, String::new()));
+            session.begin_search();
+        }
+        Action::NextMatch => session.step_match(true),
+        Action::PrevMatch => session.step_match(false),
+        Action::ClearFilters => {
+            session.end_search(false);
+            session.apply_filter(Filter::default());
+        }
+        Action::ToggleHelp => *overlay = Overlay::Help(Help::default()),
+        Action::ToggleAxis => panes.axis.shown = !panes.axis.shown,
+        Action::ZoomIn | Action::ZoomOut | Action::PanEarlier | Action::PanLater
+            if !panes.axis.shown =>
+        {
+            panes.axis.shown = true;
+        }
+        Action::ZoomIn => panes.axis.zoom(0.5, session.selected),
+        Action::ZoomOut => panes.axis.zoom(2.0, session.selected),
+        Action::PanEarlier => panes.axis.pan(false),
+        Action::PanLater => panes.axis.pan(true),
+        Action::AskJumpDate => {
+            *overlay = Overlay::Prompt(Prompt::new(Ask::JumpToDate, String::new()))
+        }
+        Action::NextDateGroup => session.select(session.next_date_group()),
+        Action::PrevDateGroup => session.select(session.previous_date_group()),
+        Action::Quit => return Flow::Quit,
+        Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
+        Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
+        Action::Resize(..)
+        | Action::Type(_)
+        | Action::Erase
+        | Action::Tick
+        | Action::Confirm
+        | Action::Cancel => {}
+    }
+    Flow::Go
+}

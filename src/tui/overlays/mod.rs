@@ -1,0 +1,54 @@
+//! What can cover the panes: the help, a picker or a prompt. One at a time, so one enum.
+
+pub mod help;
+pub mod picker;
+pub mod prompt;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use help::Help;
+use picker::Picker;
+use prompt::Prompt;
+
+/// The overlay shown, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing: keys go to the panes.
+    #[default]
+    None,
+    /// The help, scrolled.
+    Help(Help),
+    /// Choosing actors or kinds.
+    Picker(Picker),
+    /// Typing a date range, a date or a search into the status bar.
+    Prompt(Prompt),
+}
+
+impl Overlay {
+    /// Whether it hides the panes under it (the prompt covers only the status bar).
+    pub fn covers_panes(&self) -> bool {
+        matches!(self, Overlay::Help(_) | Overlay::Picker(_))
+    }
+
+    /// Keeps its scroll within what shows on a terminal `height` rows tall.
+    pub fn clamp(&mut self, height: u16) {
+        if let Overlay::Help(help) = self {
+            help.clamp(height);
+        }
+    }
+
+    /// Draws it: a prompt over the `status` bar, the others centred on the whole `screen`.
+    pub fn render(&self, frame: &mut Frame, screen: Rect, status: Option<Rect>) {
+        match self {
+            Overlay::None => {}
+            Overlay::Help(help) => help::render(help, frame, screen),
+            Overlay::Picker(picker) => picker::render(picker, frame, screen),
+            Overlay::Prompt(prompt) => {
+                if let Some(area) = status {
+                    prompt::render(prompt, frame, area);
+                }
+            }
+        }
+    }
+}

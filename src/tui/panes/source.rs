@@ -1,0 +1,268 @@
+//! The source pane: the whole document, paragraph numbers in the margin, the cited
+//! paragraph marked and the quote highlighted. Owns the document's layout: its lines
+//! wrapped to the pane, and how far they are scrolled.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::model::{DocId, Timeline};
+use crate::text::{sanitize, wrap};
+use crate::tui::layout::Focus;
+use crate::tui::session::Session;
+use crate::tui::theme::{dim, quote};
+use crate::tui::widgets::{fit, inner, pane_block, scrollbar, with_matches};
+
+/// Columns the margin takes: a marker, the paragraph number, a rule and a space.
+const MARGIN: u16 = 7;
+
+/// The width text wraps to in a source pane whose inside is `inner_width` wide.
+pub fn text_width(inner_width: u16) -> u16 {
+    inner_width.saturating_sub(MARGIN).max(1)
+}
+
+/// One line of a wrapped document: a byte range of one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLine {
+    /// The paragraph, 0-based.
+    pub paragraph: usize,
+    /// The bytes of the paragraph on this line.
+    pub range: Range<usize>,
+    /// Whether this is the paragraph's first line.
+    pub first: bool,
+}
+
+/// The source pane: a document wrapped to the pane, scrolled to the cited paragraph.
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    /// Position of the event in [`Timeline::events`].
+    pub event: usize,
+    /// Which of the event's sources is shown.
+    pub source: usize,
+    /// First line shown.
+    pub scroll: usize,
+    /// The document's lines at [`SourceView::width`] columns.
+    pub lines: Vec<DocLine>,
+    /// The width the lines were wrapped to.
+    pub width: u16,
+    /// The focus to go back to when the pane closes.
+    pub return_focus: Focus,
+}
+
+impl SourceView {
+    /// The `source`-th source of `event` (clamped to its sources) wrapped to `width`
+    /// columns, scrolled so that the cited paragraph and quote show in a pane `height`
+    /// rows tall.
+    pub fn open(
+        timeline: &Timeline,
+        event: usize,
+        source: usize,
+        (width, height): (u16, usize),
+        return_focus: Focus,
+    ) -> Self {
+        let sources = timeline.events[event].sources.len();
+        let source = source.min(sources.saturating_sub(1));
+        let lines = wrap_document(timeline, doc_of(timeline, event, source), width);
+        let mut view = SourceView {
+            event,
+            source,
+            scroll: 0,
+            lines,
+            width,
+            return_focus,
+        };
+        let (paragraph, quote) = cited_lines(timeline, &view);
+        // One line of context above the paragraph, unless that would hide the quote.
+        view.scroll = if quote + 1 < paragraph + height {
+            paragraph.saturating_sub(1)
+        } else {
+            quote.saturating_sub(1)
+        };
+        view
+    }
+
+    /// How many sources the shown event has.
+    pub fn source_count(&self, timeline: &Timeline) -> usize {
+        timeline.events[self.event].sources.len()
+    }
+
+    /// Wraps the document again to `width` columns, keeping the paragraph at the top.
+    pub fn rewrap(&mut self, timeline: &Timeline, width: u16) {
+        if self.width == width {
+            return;
+        }
+        let old_paragraph = self.lines.get(self.scroll).map(|l| l.paragraph);
+        let doc = doc_of(timeline, self.event, self.source);
+        self.lines = wrap_document(timeline, doc, width);
+        self.width = width;
+        self.scroll = old_paragraph
+            .and_then(|p| self.lines.iter().position(|l| l.paragraph == p))
+            .unwrap_or(0);
+    }
+
+    /// Scrolls by `by` lines (clamped by [`SourceView::clamp`]).
+    pub fn scroll(&mut self, by: isize) {
+        self.scroll = self.scroll.saturating_add_signed(by);
+    }
+
+    /// Keeps the last page full in a pane `height` rows tall.
+    pub fn clamp(&mut self, height: usize) {
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
+    }
+}
+
+fn doc_of(timeline: &Timeline, event: usize, source: usize) -> DocId {
+    timeline.events[event].sources[source].doc
+}
+
+/// Wraps every paragraph of a document to `width`, one blank line between paragraphs.
+fn wrap_document(timeline: &Timeline, doc: DocId, width: u16) -> Vec<DocLine> {
+    let mut lines = Vec::new();
+    for (paragraph, text) in timeline.document(doc).paragraphs.iter().enumerate() {
+        if paragraph > 0 {
+            lines.push(DocLine {
+                paragraph,
+                range: 0..0,
+                first: false,
+            });
+        }
+        for (i, range) in wrap(text, width as usize).into_iter().enumerate() {
+            lines.push(DocLine {
+                paragraph,
+                range,
+                first: i == 0,
+            });
+        }
+    }
+    lines
+}
+
+/// The first line of the cited paragraph and the line where the quote starts.
+fn cited_lines(timeline: &Timeline, view: &SourceView) -> (usize, usize) {
+    let source = &timeline.events[view.event].sources[view.source];
+    let paragraph = source.paragraph - 1;
+    let quote_start = timeline.quote_range(source).map_or(0, |r| r.start);
+    let mut lines = view
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.paragraph == paragraph);
+    let first = lines.next().map_or(0, |(i, _)| i);
+    let quote = view.lines[first..]
+        .iter()
+        .position(|l| l.paragraph == paragraph && l.range.end > quote_start)
+        .map_or(first, |i| first + i);
+    (first, quote)
+}
+
+/// Draws the source pane `view` into `area`, scrolled as it is (kept within the lines).
+pub fn render(session: &Session, view: &SourceView, frame: &mut Frame, area: Rect, focused: bool) {
+    let tl = &session.timeline;
+    let event = &tl.events[view.event];
+    let source = &event.sources[view.source];
+    let doc = tl.document(source.doc);
+    let title = format!(
+        " Source {}/{} · ¶{} · {} ",
+        view.source + 1,
+        event.sources.len(),
+        source.paragraph,
+        fit(&doc.title, area.width.saturating_sub(24) as usize)
+    );
+    frame.render_widget(pane_block(title, focused), area);
+    let inside = inner(area);
+    let height = inside.height as usize;
+    let scroll = view
+        .scroll
+        .min(view.lines.len().saturating_sub(height.max(1)));
+    let cited = source.paragraph - 1;
+    let quote_range = tl.quote_range(source);
+    let shown: Vec<Line> = view
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|line| {
+            let is_cited = line.paragraph == cited && (line.first || !line.range.is_empty());
+            let number = if line.first {
+                format!("{:>3}", line.paragraph + 1)
+            } else {
+                "   ".to_string()
+            };
+            let (mark, margin_style) = if is_cited {
+                ("▌", Style::new().fg(Color::Yellow))
+            } else {
+                (" ", dim())
+            };
+            let mut spans = vec![
+                Span::styled(format!("{mark}{number} │"), margin_style),
+                Span::raw(" "),
+            ];
+            let text = &doc.paragraphs[line.paragraph];
+            let highlight = quote_range.clone().filter(|_| line.paragraph == cited);
+            spans.extend(highlighted(
+                text,
+                line.range.clone(),
+                highlight,
+                &session.search,
+            ));
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inside);
+    scrollbar(frame, area, view.lines.len(), scroll);
+}
+
+/// The part `line` of `text` as spans, with the part inside `quote` highlighted.
+/// Search matches are highlighted too, outside the quote.
+fn highlighted(
+    text: &str,
+    line: Range<usize>,
+    cited: Option<Range<usize>>,
+    search: &str,
+) -> Vec<Span<'static>> {
+    let plain =
+        |r: Range<usize>| with_matches(sanitize(&text[r]).into_owned(), search, Style::new());
+    let Some(q) = cited else {
+        return plain(line);
+    };
+    let start = q.start.clamp(line.start, line.end);
+    let end = q.end.clamp(line.start, line.end);
+    let mut spans = Vec::new();
+    if line.start < start {
+        spans.extend(plain(line.start..start));
+    }
+    if start < end {
+        spans.push(Span::styled(
+            sanitize(&text[start..end]).into_owned(),
+            quote(),
+        ));
+    }
+    if end < line.end {
+        spans.extend(plain(end..line.end));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_quote_part_of_a_line_is_highlighted() {
+        let text = "one two three four";
+        let spans = highlighted(text, 0..13, Some(4..9), "");
+        let parts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(parts, ["one ", "two t", "hree"]);
+        assert_eq!(spans[1].style, quote());
+        assert_eq!(highlighted(text, 14..18, Some(4..9), "").len(), 1);
+        let spans = highlighted(text, 0..18, None, "FOUR");
+        assert_eq!(
+            spans.last().map(|s| s.style),
+            Some(crate::tui::theme::found())
+        );
+    }
+}
