@@ -303,8 +303,9 @@ fn ensure(holds: bool, what: impl FnOnce() -> String) -> Result<(), String> {
 ///    thick border exactly when focused.
 /// 5. Scroll positions stay within their content: `offset` is 0 when nothing is shown
 ///    and at most rows − timeline page otherwise; the open source's `scroll` is at most
-///    its lines − side page, its event and source exist, and its lines are wrapped to
-///    the width the source pane has on the current terminal (as `App` computes it);
+///    its lines − side page, its event is the selected one and its source exists, and
+///    its lines are wrapped to the width the source pane has on the current terminal
+///    (as `App` computes it);
 ///    without a source, `detail_scroll` is at most the detail lines at the side pane's
 ///    inside width − side page; with the help open, `help_scroll` is at most the help
 ///    lines − the lines that fit; in a picker, the cursor is on a shown item (or 0).
@@ -421,6 +422,13 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
         Some(view) => {
             ensure(view.event < app.session.timeline.events.len(), || {
                 format!("source of event {} of none", view.event)
+            })?;
+            ensure(Some(view.event) == app.session.selected_event(), || {
+                format!(
+                    "the source pane shows event {} while event {:?} is selected",
+                    view.event,
+                    app.session.selected_event()
+                )
             })?;
             let sources = app.session.timeline.events[view.event].sources.len();
             ensure(view.source < sources, || {

@@ -352,6 +352,49 @@ mod tests {
         assert_eq!(app.panes.focus, Focus::Side);
     }
 
+    /// Where the open source is: its event, its source, and the line it starts at.
+    fn shown_source(app: &App) -> (usize, usize, usize) {
+        let view = app.panes.source.as_ref().expect("the source is open");
+        (view.event, view.source, view.scroll)
+    }
+
+    #[test]
+    fn the_open_source_follows_the_selection_to_its_first_cited_paragraph() {
+        // Issue 13: the list selected another event while the source pane still showed
+        // the previous event's source, so a quote read as the wrong event's.
+        let mut app = app(120, 40);
+        let inside = inner(app.layout().timeline.unwrap());
+        let moves = [
+            Action::Down,
+            Action::PageDown,
+            Action::NextDateGroup,
+            Action::Wheel(inside.x + 2, inside.y, false),
+            Action::Click(inside.x + 2, inside.y + app.session.rows.row_of(2) as u16),
+        ];
+        app.update(Action::NextSource);
+        app.update(Action::OpenSource);
+        app.update(Action::NextSource);
+        app.update(Action::FocusNext);
+        for action in moves {
+            app.update(action);
+            let event = app.session.selected_event().unwrap();
+            let mut fresh = App::new(
+                app.session.timeline.clone(),
+                "events.yaml".into(),
+                Filter::default(),
+                app.size,
+            );
+            fresh.session.selected = app.session.selected;
+            fresh.update(Action::OpenSource);
+            assert_eq!(shown_source(&app).0, event, "{action:?}");
+            assert_eq!(shown_source(&app), shown_source(&fresh), "{action:?}");
+            assert_eq!(app.panes.focus, Focus::Timeline, "{action:?}");
+        }
+        app.update(Action::Back);
+        assert!(app.panes.source.is_none());
+        assert_eq!(app.panes.focus, Focus::Timeline, "back where it was");
+    }
+
     #[test]
     fn single_pane_layout_shows_the_focused_pane() {
         let mut app = app(30, 10);

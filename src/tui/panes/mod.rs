@@ -165,7 +165,8 @@ impl Panes {
 
     /// Brings every pane up to date with `session` on a screen of `area`: a new filter
     /// closes the source and resets the detail pane; a new selection resets the detail
-    /// pane; then every scroll is clamped and the selected event kept on screen.
+    /// pane and moves an open source to the selected event's first source; then every
+    /// scroll is clamped and the selected event kept on screen.
     pub fn follow(&mut self, session: &Session, area: Rect) {
         let now = (session.filters_applied(), session.selected);
         if now.0 != self.seen.0 {
@@ -176,6 +177,14 @@ impl Panes {
             self.detail = DetailView::default();
         }
         self.seen = now;
+        // The source pane always shows a source of the selected event: it follows a new
+        // selection to its first source, keeping the focus and where closing returns to.
+        let shown = self.source.as_ref().map(|view| view.event);
+        if shown.is_some() && shown != session.selected_event() {
+            let focus = self.focus;
+            self.open_source(session, area, 0);
+            self.focus = focus;
+        }
         let width = self.source_width(area);
         if let Some(view) = &mut self.source {
             view.rewrap(&session.timeline, width);
