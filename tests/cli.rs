@@ -93,6 +93,16 @@ fn event<'a>(events: &'a [Value], id: &str) -> &'a Value {
 // --- list formats --------------------------------------------------------------------------
 
 #[test]
+fn list_of_the_bundled_timeline_in_each_format() {
+    // What a reader of each format sees, whole: a change to any of them shows here.
+    let dir = empty_dir();
+    for format in ["table", "json", "csv", "markdown"] {
+        let text = stdout_of(dir.path(), &["list", "--format", format]);
+        insta::assert_snapshot!(format!("list_{format}"), text);
+    }
+}
+
+#[test]
 fn list_table_is_one_aligned_line_per_event() {
     let dir = empty_dir();
     let text = stdout_of(dir.path(), &["list"]);
