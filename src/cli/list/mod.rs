@@ -27,6 +27,7 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// Which events to list.
     #[command(flatten)]
     pub filter: FilterArgs,
 }
