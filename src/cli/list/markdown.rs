@@ -33,3 +33,15 @@ pub fn write<'a>(
 fn cell(text: &str) -> String {
     sanitize(text).replace('\\', "\\\\").replace('|', "\\|")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_escape_what_would_end_them() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell("back\\slash"), "back\\\\slash");
+    }
+}
