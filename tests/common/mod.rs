@@ -3,5 +3,6 @@
 // Each test file uses the helpers it needs, and only those.
 #![allow(dead_code)]
 
+pub mod cmd;
 pub mod fixture;
 pub mod pty;
