@@ -122,18 +122,18 @@ pub fn display_width(c: char) -> usize {
 
 /// Splits `text` into lines of at most `width` columns, breaking at whitespace where it
 /// can and inside a word only when the word alone is too wide. Returns byte ranges into
-/// `text`, without the whitespace at the breaks.
+/// `text`, without the whitespace at the breaks. Whitespace kept inside a line counts
+/// as wide as it is shown: a run of spaces is as many columns as it has spaces.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line: Option<(usize, usize)> = None; // start, end of the current line
     let mut line_width = 0;
     for (start, word) in words(text) {
-        let word_width: usize = word.chars().map(display_width).sum();
-        let needed = if line.is_some() {
-            line_width + 1 + word_width
-        } else {
-            word_width
+        let word_width = text_width(word);
+        let needed = match line {
+            Some((_, end)) => line_width + text_width(&text[end..start]) + word_width,
+            None => word_width,
         };
         match line {
             Some((s, e)) if needed > width => lines.push(s..e),
@@ -166,6 +166,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         lines.push(0..0);
     }
     lines
+}
+
+/// How many columns `text` takes once made safe by [`sanitize`].
+pub fn text_width(text: &str) -> usize {
+    text.chars().map(display_width).sum()
 }
 
 /// The words of `text` with their byte offsets.
@@ -225,6 +230,22 @@ mod tests {
         );
         assert_eq!(wrapped("the quick brown fox", 100), ["the quick brown fox"]);
         assert_eq!(wrapped("", 10), [""]);
+    }
+
+    #[test]
+    fn wrap_counts_every_space_between_words() {
+        let text = "When    Mon 27 Dec 2021 · 2021-12-27";
+        for width in 1..=text.len() + 1 {
+            for line in wrapped(text, width) {
+                assert!(text_width(line) <= width, "{line:?} is wider than {width}");
+            }
+        }
+        assert_eq!(wrapped("a    b c", 7), ["a    b", "c"]);
+        assert_eq!(
+            wrapped("a\u{3000}b", 3),
+            ["a", "b"],
+            "an ideographic space is 2 wide"
+        );
     }
 
     #[test]

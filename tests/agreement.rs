@@ -6,7 +6,7 @@ mod common;
 use assert_cmd::Command;
 use common::app::bundled;
 use ratatui::layout::Size;
-use tline::cli::FilterWords;
+use tline::cli::FilterArgs;
 use tline::tui::app::App;
 
 fn cli_ids(args: &[&str]) -> Vec<String> {
@@ -30,7 +30,7 @@ fn cli_ids(args: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn tui_ids(words: &FilterWords) -> Vec<String> {
+fn tui_ids(words: &FilterArgs) -> Vec<String> {
     let timeline = bundled().clone();
     let filter = words.resolve(&timeline).unwrap();
     let app = App::new(timeline, "events.yaml".into(), filter, Size::new(120, 40));
@@ -45,11 +45,11 @@ fn tui_ids(words: &FilterWords) -> Vec<String> {
 #[test]
 fn list_and_tui_show_the_same_events_for_each_filter() {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    let cases: Vec<(Vec<&str>, FilterWords)> = vec![
-        (vec![], FilterWords::default()),
+    let cases: Vec<(Vec<&str>, FilterArgs)> = vec![
+        (vec![], FilterArgs::default()),
         (
             vec!["--actor", "Putin"],
-            FilterWords {
+            FilterArgs {
                 actors: s(&["Putin"]),
                 ..Default::default()
             },
@@ -62,7 +62,7 @@ fn list_and_tui_show_the_same_events_for_each_filter() {
                 "united states",
                 "--all-actors",
             ],
-            FilterWords {
+            FilterArgs {
                 actors: s(&["putin", "united states"]),
                 all_actors: true,
                 ..Default::default()
@@ -70,21 +70,21 @@ fn list_and_tui_show_the_same_events_for_each_filter() {
         ),
         (
             vec!["--kind", "flight"],
-            FilterWords {
+            FilterArgs {
                 kinds: s(&["flight"]),
                 ..Default::default()
             },
         ),
         (
             vec!["--status", "planned"],
-            FilterWords {
+            FilterArgs {
                 statuses: s(&["planned"]),
                 ..Default::default()
             },
         ),
         (
             vec!["--from", "2021-12-27", "--to", "2021-12-31"],
-            FilterWords {
+            FilterArgs {
                 from: Some("2021-12-27".into()),
                 to: Some("2021-12-31".into()),
                 ..Default::default()
@@ -92,14 +92,14 @@ fn list_and_tui_show_the_same_events_for_each_filter() {
         ),
         (
             vec!["--search", "JSTARS"],
-            FilterWords {
+            FilterArgs {
                 search: Some("JSTARS".into()),
                 ..Default::default()
             },
         ),
         (
             vec!["--actor", "nato", "--search", "jstars"],
-            FilterWords {
+            FilterArgs {
                 actors: s(&["nato"]),
                 search: Some("jstars".into()),
                 ..Default::default()

@@ -2,11 +2,12 @@
 //! filter, `source`, the default command, input discovery and merging, and terminal
 //! safety of untrusted text.
 
-use std::fs;
+mod common;
+
 use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
+use common::cmd::{dir_with, tline, tline_std};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -41,25 +42,9 @@ fn small_with(from: &str, to: &str) -> String {
     SMALL.replacen(from, to, 1)
 }
 
-/// The binary, run in `dir`, with colour allowed (stdout is a pipe in tests).
-fn tline(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("tline").unwrap();
-    cmd.current_dir(dir).env_remove("NO_COLOR");
-    cmd
-}
-
 /// An empty directory: commands there read the bundled timeline.
 fn empty_dir() -> TempDir {
     TempDir::new().unwrap()
-}
-
-/// A directory holding `files`.
-fn dir_with(files: &[(&str, &str)]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, text) in files {
-        fs::write(dir.path().join(name), text).unwrap();
-    }
-    dir
 }
 
 /// The stdout of a successful run, as text.
@@ -106,6 +91,16 @@ fn event<'a>(events: &'a [Value], id: &str) -> &'a Value {
 }
 
 // --- list formats --------------------------------------------------------------------------
+
+#[test]
+fn list_of_the_bundled_timeline_in_each_format() {
+    // What a reader of each format sees, whole: a change to any of them shows here.
+    let dir = empty_dir();
+    for format in ["table", "json", "csv", "markdown"] {
+        let text = stdout_of(dir.path(), &["list", "--format", format]);
+        insta::assert_snapshot!(format!("list_{format}"), text);
+    }
+}
 
 #[test]
 fn list_table_is_one_aligned_line_per_event() {
@@ -495,8 +490,7 @@ fn a_closed_stdout_pipe_is_not_an_error() {
         ));
     }
     let dir = dir_with(&[("events.yaml", &text)]);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tline"))
-        .current_dir(dir.path())
+    let mut child = tline_std(dir.path())
         .arg("list")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

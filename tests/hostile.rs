@@ -16,6 +16,7 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use common::cmd::{dir_with, tline_std};
 use common::fixture::{BASE, edit};
 use tempfile::TempDir;
 
@@ -28,9 +29,8 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 const MEMORY_CAP: libc::rlim_t = 1 << 30;
 
 /// The binary, run in `dir` under the time limit and the memory cap.
-fn tline(dir: &Path) -> Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tline"));
-    cmd.current_dir(dir).env("NO_COLOR", "1");
+fn capped_tline(dir: &Path) -> Command {
+    let mut cmd = tline_std(dir);
     let cap = libc::rlimit {
         rlim_cur: MEMORY_CAP,
         rlim_max: MEMORY_CAP,
@@ -53,19 +53,12 @@ fn tline(dir: &Path) -> Command {
 
 /// Runs `tline check ARGS...` in `dir`.
 fn check(dir: &Path, args: &[&str]) -> Output {
-    tline(dir).arg("check").args(args).output().unwrap()
+    capped_tline(dir).arg("check").args(args).output().unwrap()
 }
 
 /// The folder of committed hostile files.
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
-}
-
-/// A temporary directory holding one file `name`.
-fn dir_with(name: &str, bytes: &[u8]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    fs::write(dir.path().join(name), bytes).unwrap();
-    dir
 }
 
 /// Asserts that `out` is a failure with exactly one error, `error`, and nothing on stdout.
@@ -101,7 +94,7 @@ fn fixture_passes(name: &str, summary: &str) {
 
 /// `tline check` on a file `bad.yaml` holding `bytes` fails with `error`.
 fn generated_fails(bytes: &[u8], error: &str) {
-    let dir = dir_with("bad.yaml", bytes);
+    let dir = dir_with(&[("bad.yaml", bytes)]);
     assert_fails(&check(dir.path(), &["bad.yaml"]), error);
 }
 
@@ -251,10 +244,10 @@ fn a_nul_byte_in_a_title_is_located() {
 fn an_escaped_nul_in_a_title_loads() {
     // `"\0"` is a YAML escape, not a NUL byte in the file: the text holds U+0000, which
     // the views must render harmlessly; loading it is fine.
-    let dir = dir_with(
+    let dir = dir_with(&[(
         "ok.yaml",
         edit("title: An event", r#"title: "An\0event""#).as_bytes(),
-    );
+    )]);
     assert_passes(
         &check(dir.path(), &["ok.yaml"]),
         "ok.yaml: ok, 1 document, 1 actor, 1 event",
@@ -445,7 +438,7 @@ fn fifty_mb() -> String {
 #[test]
 fn a_50_mb_title_on_one_line_loads() {
     let text = edit("title: An event", &format!("title: \"{}\"", fifty_mb()));
-    let dir = dir_with("long.yaml", text.as_bytes());
+    let dir = dir_with(&[("long.yaml", text.as_bytes())]);
     assert_passes(
         &check(dir.path(), &["long.yaml"]),
         "long.yaml: ok, 1 document, 1 actor, 1 event",
@@ -455,7 +448,7 @@ fn a_50_mb_title_on_one_line_loads() {
 #[test]
 fn a_50_mb_comment_line_loads() {
     let text = format!("# {}\n{BASE}", fifty_mb());
-    let dir = dir_with("long.yaml", text.as_bytes());
+    let dir = dir_with(&[("long.yaml", text.as_bytes())]);
     assert_passes(
         &check(dir.path(), &["long.yaml"]),
         "long.yaml: ok, 1 document, 1 actor, 1 event",
@@ -475,7 +468,7 @@ fn a_5_mb_quote_not_in_its_paragraph_is_located() {
 
 #[test]
 fn a_50_mb_line_is_not_echoed_whole() {
-    let dir = dir_with("long.yaml", format!("{}\n", fifty_mb()).as_bytes());
+    let dir = dir_with(&[("long.yaml", format!("{}\n", fifty_mb()).as_bytes())]);
     let out = check(dir.path(), &["long.yaml"]);
     let stderr = assert_fails_starting(&out, "long.yaml:1:1: invalid type: string \"xxxxxxxx");
     assert!(
@@ -569,7 +562,7 @@ fn an_alias_used_a_few_times_loads() {
         "date: *day",
         1,
     );
-    let dir = dir_with("ok.yaml", text.as_bytes());
+    let dir = dir_with(&[("ok.yaml", text.as_bytes())]);
     assert_passes(
         &check(dir.path(), &["ok.yaml"]),
         "ok.yaml: ok, 1 document, 1 actor, 1 event",
@@ -590,7 +583,7 @@ fn paragraph_amplification(copies: usize) -> String {
 
 #[test]
 fn alias_amplification_of_a_long_string_is_refused() {
-    let dir = dir_with("bomb.yaml", paragraph_amplification(16_000).as_bytes());
+    let dir = dir_with(&[("bomb.yaml", paragraph_amplification(16_000).as_bytes())]);
     let out = check(dir.path(), &["bomb.yaml"]);
     let stderr = assert_fails_starting(&out, "bomb.yaml:");
     assert!(stderr.contains("alias"), "{}", head(&stderr));
@@ -616,7 +609,7 @@ fn sources_amplification(events: usize, sources: usize) -> String {
 
 #[test]
 fn alias_amplification_of_a_list_is_refused() {
-    let dir = dir_with("bomb.yaml", sources_amplification(2_000, 2_000).as_bytes());
+    let dir = dir_with(&[("bomb.yaml", sources_amplification(2_000, 2_000).as_bytes())]);
     let start = Instant::now();
     let out = check(dir.path(), &["bomb.yaml"]);
     let stderr = assert_fails_starting(&out, "bomb.yaml:");

@@ -4,14 +4,13 @@
 //! whole), so these also check that reading a stream loses nothing a text would report.
 
 use std::fs;
-use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 mod common;
 
+use common::cmd::{dir_with, tline};
 use common::fixture::{self, edit_text};
 
 // The generator's writer; its own unit test runs with the example, which leaves an import
@@ -43,15 +42,8 @@ const BASE_LINES: &str = r#"{"document": {"id": "doc", "title": "A doc", "publis
 
 /// Runs `tline ARGS` in a directory holding `name` with `bytes`.
 fn run(name: &str, bytes: &[u8], args: &[&str]) -> std::process::Output {
-    let dir = TempDir::new().unwrap();
-    fs::write(dir.path().join(name), bytes).unwrap();
+    let dir = dir_with(&[(name, bytes)]);
     tline(dir.path()).args(args).output().unwrap()
-}
-
-fn tline(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("tline").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
 }
 
 /// Asserts `tline check NAME` fails with exactly `error` and nothing else.

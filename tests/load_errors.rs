@@ -3,29 +3,13 @@
 //! where (`file:line:col:` wherever the file has one).
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 mod common;
 
+use common::cmd::{dir_with, tline};
 use common::fixture::{BASE, edit, edit_text};
-
-fn tline(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("tline").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
-
-/// A temporary directory holding `files`.
-fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for (name, bytes) in files {
-        fs::write(dir.path().join(name), bytes).unwrap();
-    }
-    dir
-}
 
 /// Runs `tline check` on `files` (in order, by relative name) and asserts exit status 1,
 /// nothing on stdout and exactly `stderr` on stderr.

@@ -4,5 +4,6 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod cmd;
 pub mod fixture;
 pub mod pty;

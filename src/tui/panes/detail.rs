@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::{sanitize, wrap};
+use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
 use crate::tui::theme::dim;
 use crate::tui::widgets::{inner, pane_block, with_matches};
@@ -57,25 +57,7 @@ fn lines(app: &Session, width: u16) -> Vec<Line<'static>> {
     let event = &tl.events[index];
     let mut out = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        let text = if label.is_empty() {
-            text.to_string()
-        } else {
-            format!("{label}{text}")
-        };
-        let text = sanitize(&text).into_owned();
-        for range in wrap(&text, width as usize) {
-            let piece = &text[range];
-            let (head, rest) = match piece.strip_prefix(label) {
-                Some(rest) if !label.is_empty() => (Some(label), rest),
-                _ => (None, piece),
-            };
-            let mut spans: Vec<Span> = head
-                .map(|l| Span::styled(l.to_string(), dim()))
-                .into_iter()
-                .collect();
-            spans.extend(with_matches(rest.to_string(), &app.search, style));
-            out.push(Line::from(spans));
-        }
+        labelled(out, label, text, width, &app.search, style);
     };
     para(
         &mut out,
@@ -125,4 +107,40 @@ fn lines(app: &Session, width: u16) -> Vec<Line<'static>> {
         );
     }
     out
+}
+
+/// Columns a value keeps beside its label: a narrower pane puts the label on a line of
+/// its own, so that the value is not wrapped into a sliver.
+const MIN_VALUE_WIDTH: usize = 12;
+
+/// Appends `text` wrapped to `width` columns after `label`, each continuation line
+/// indented under the value (a hanging indent), search matches marked.
+fn labelled(
+    out: &mut Vec<Line<'static>>,
+    label: &str,
+    text: &str,
+    width: u16,
+    search: &str,
+    style: Style,
+) {
+    let text = sanitize(text);
+    let width = usize::from(width).max(1);
+    let label_width = text_width(label);
+    let indent = if label_width + MIN_VALUE_WIDTH <= width {
+        label_width
+    } else {
+        if !label.trim().is_empty() {
+            out.push(Line::styled(label.trim_end().to_string(), dim()));
+        }
+        0
+    };
+    for (i, range) in wrap(&text, width - indent).into_iter().enumerate() {
+        let head = match i {
+            0 if indent > 0 => Span::styled(label.to_string(), dim()),
+            _ => Span::raw(" ".repeat(indent)),
+        };
+        let mut spans = vec![head];
+        spans.extend(with_matches(text[range].to_string(), search, style));
+        out.push(Line::from(spans));
+    }
 }

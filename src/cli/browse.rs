@@ -1,0 +1,33 @@
+//! `tline [FILE]...` with no subcommand: the TUI on a terminal, the `list` table on a pipe.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::list::{self, ListFormat};
+use super::{FilterArgs, Limits};
+use crate::load::{Stage, load_paths_with};
+use crate::tui::app::App;
+
+/// Opens `files` in the TUI, filtered by `filter`, or lists them when stdout is not a
+/// terminal.
+pub fn run(files: Vec<PathBuf>, filter: FilterArgs, limits: Limits) -> Result<ExitCode> {
+    if !io::stdout().is_terminal() {
+        return list::print(&files, &filter, limits, ListFormat::Table);
+    }
+    let title = if files.is_empty() {
+        "the timeline".to_string()
+    } else {
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        names.join(", ")
+    };
+    crate::tui::run_loading(title, move |progress, size| {
+        let (timeline, names) = load_paths_with(&files, limits.max_file_size, progress)?;
+        let filter = filter.resolve(&timeline)?;
+        progress.set_stage(Stage::Indexing);
+        Ok(App::new(timeline, names.join(", "), filter, size))
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,51 @@
+//! `tline check`: validate timeline files and report every problem with its place.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{Limits, exit_without_freeing, stdout};
+use crate::load::load_paths;
+use crate::model::Timeline;
+use crate::text::sanitize;
+
+/// The arguments of `tline check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Timeline files to check.
+    pub files: Vec<PathBuf>,
+}
+
+/// Checks the files: the summary on stdout and success, or every error on stderr, then
+/// their count, and failure.
+pub fn run(args: &CheckArgs, limits: Limits) -> Result<ExitCode> {
+    match load_paths(&args.files, limits.max_file_size) {
+        Ok((timeline, names)) => {
+            let mut out = stdout();
+            writeln!(out, "{}", summary(&timeline, &names))?;
+            out.flush()?;
+            exit_without_freeing(timeline);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let n = e.diagnostics.len();
+            let plural = if n == 1 { "" } else { "s" };
+            let _ = writeln!(io::stderr(), "{e}\n{n} error{plural}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The one-line summary `tline check` prints for a valid timeline read from `files`.
+pub fn summary(timeline: &Timeline, files: &[String]) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}: ok, {}, {}, {}",
+        sanitize(&files.join(", ")),
+        count(timeline.documents.len(), "document"),
+        count(timeline.actors.len(), "actor"),
+        count(timeline.events.len(), "event")
+    )
+}

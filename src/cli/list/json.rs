@@ -1,0 +1,117 @@
+//! `tline list --format json`: the export schema, an array of event objects, and the
+//! writer that keeps invisible characters visible in it.
+//!
+//! The schema here is what scripts read; it is not the file schema that `load` reads
+//! (an event here carries its normalised `start` and `end`, and its actors' names).
+
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
+
+use crate::model::{Event, Timeline};
+use crate::text::escape_invisible;
+
+/// Writes the events as one pretty-printed JSON array, then a newline.
+pub fn write<'a>(
+    out: &mut dyn Write,
+    timeline: &'a Timeline,
+    events: impl Iterator<Item = &'a Event>,
+) -> io::Result<()> {
+    let formatter = serde_json::ser::PrettyFormatter::new();
+    let mut json = serde_json::Serializer::with_formatter(EscapeInvisible(&mut *out), formatter);
+    json.collect_seq(events.map(|e| JsonEvent::new(timeline, e)))?;
+    writeln!(out)
+}
+
+/// An event as `list --format json` writes it.
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    id: &'a str,
+    date: String,
+    date_text: Option<&'a str>,
+    start: Option<String>,
+    end: Option<String>,
+    title: &'a str,
+    kind: &'a str,
+    status: &'a str,
+    actors: Vec<JsonActor<'a>>,
+    summary: Option<&'a str>,
+    sources: Vec<JsonSource<'a>>,
+}
+
+/// An actor of an event: its id, and its name so a script need not look it up.
+#[derive(Serialize)]
+struct JsonActor<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// A source of an event: the document's id, the paragraph (from 1) and the quote.
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    doc: &'a str,
+    paragraph: usize,
+    quote: &'a str,
+}
+
+impl<'a> JsonEvent<'a> {
+    /// The export form of `event`, its ids resolved in `timeline`.
+    fn new(timeline: &'a Timeline, event: &'a Event) -> Self {
+        JsonEvent {
+            id: &event.id,
+            date: event.date.to_string(),
+            date_text: event.date_text.as_deref(),
+            start: event.date.earliest().map(|d| d.to_string()),
+            end: event.date.latest().map(|d| d.to_string()),
+            title: &event.title,
+            kind: timeline.kind(event.kind),
+            status: event.status.as_str(),
+            actors: event
+                .actors
+                .iter()
+                .map(|&a| {
+                    let actor = timeline.actor(a);
+                    JsonActor {
+                        id: &actor.id,
+                        name: &actor.name,
+                    }
+                })
+                .collect(),
+            summary: event.summary.as_deref(),
+            sources: event
+                .sources
+                .iter()
+                .map(|s| JsonSource {
+                    doc: &timeline.document(s.doc).id,
+                    paragraph: s.paragraph,
+                    quote: &s.quote,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A writer that passes JSON through with C1 controls and invisible characters turned
+/// into `\uXXXX` escapes (see [`escape_invisible`]). serde_json writes every string
+/// fragment whole, so each write holds whole characters.
+struct EscapeInvisible<W>(W);
+
+impl<W: Write> Write for EscapeInvisible<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Nearly every piece serde_json writes is ASCII: that is the cheaper check.
+        let text = if buf.is_ascii() {
+            None
+        } else {
+            std::str::from_utf8(buf).ok()
+        };
+        match text {
+            Some(text) => self.0.write_all(escape_invisible(text).as_bytes())?,
+            None => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}

@@ -1,0 +1,95 @@
+//! `tline list`: the selected events, one a line, in one of the [`ListFormat`]s.
+//!
+//! Each format is a module with one `write` function; [`ListFormat`] names them, and
+//! [`write`] is the only place that chooses between them.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{FilterArgs, Limits, exit_without_freeing, stdout};
+use crate::load::load_paths;
+use crate::model::{Event, Timeline};
+use crate::query::Index;
+
+/// The arguments of `tline list`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// Timeline files to read.
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Which events to list.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The output formats of `tline list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// An array of event objects.
+    Json,
+    /// RFC 4180 comma-separated values with a header row.
+    Csv,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+}
+
+/// Prints the events of the files that the filter selects, in the chosen format.
+pub fn run(args: &ListArgs, limits: Limits) -> Result<ExitCode> {
+    print(&args.files, &args.filter, limits, args.format)
+}
+
+/// Prints the events of `files` that `filter` selects, in `format`, on stdout.
+pub fn print(
+    files: &[PathBuf],
+    filter: &FilterArgs,
+    limits: Limits,
+    format: ListFormat,
+) -> Result<ExitCode> {
+    let (timeline, _) = load_paths(files, limits.max_file_size)?;
+    let filter = filter.resolve(&timeline)?;
+    let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
+    let mut out = stdout();
+    write(&mut out, &timeline, &selection, format)?;
+    out.flush()?;
+    exit_without_freeing(timeline);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the events at `selection` (positions in the timeline) in `format`.
+pub fn write(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    selection: &[usize],
+    format: ListFormat,
+) -> io::Result<()> {
+    let events = selection.iter().map(|&i| &timeline.events[i]);
+    match format {
+        ListFormat::Table => table::write(out, timeline, events),
+        ListFormat::Json => json::write(out, timeline, events),
+        ListFormat::Csv => csv::write(out, timeline, events),
+        ListFormat::Markdown => markdown::write(out, timeline, events),
+    }
+}
+
+/// The names of the event's actors, comma-separated, as the text formats show them.
+fn actor_names(timeline: &Timeline, event: &Event) -> String {
+    let names: Vec<&str> = event
+        .actors
+        .iter()
+        .map(|&a| timeline.actor(a).name.as_str())
+        .collect();
+    names.join(", ")
+}

@@ -1,0 +1,104 @@
+//! `tline source`: the source paragraphs of one event, its quote marked in each.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{Limits, stdout};
+use crate::load::load_paths;
+use crate::model::Timeline;
+use crate::text::sanitize;
+
+/// The arguments of `tline source`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SourceArgs {
+    /// Timeline files to read, then the id of the event.
+    #[arg(required = true, value_name = "[FILE]... EVENT_ID")]
+    pub args: Vec<String>,
+}
+
+/// Prints the sources of the event named last in `args`, read from the files before it.
+pub fn run(args: &SourceArgs, limits: Limits) -> Result<ExitCode> {
+    let (event_id, files) = match args.args.split_last() {
+        Some((event_id, files)) => (event_id.as_str(), files),
+        None => ("", &[][..]),
+    };
+    let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    let (timeline, _) = load_paths(&files, limits.max_file_size)?;
+    let index = timeline.find_event(event_id).map_err(anyhow::Error::msg)?;
+    let mut out = stdout();
+    write(&mut out, &timeline, index, QuoteMark::for_stdout())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How `tline source` marks the quote in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// Bold reverse video, for a terminal.
+    Styled,
+    /// `»quote«`, for pipes and NO_COLOR.
+    Plain,
+}
+
+impl QuoteMark {
+    /// Styled on a terminal, plain on a pipe or when NO_COLOR is set.
+    pub fn for_stdout() -> QuoteMark {
+        if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            QuoteMark::Styled
+        } else {
+            QuoteMark::Plain
+        }
+    }
+
+    /// The text written before and after the quote.
+    fn open_close(self) -> (&'static str, &'static str) {
+        match self {
+            QuoteMark::Styled => ("\x1b[1;7m", "\x1b[0m"),
+            QuoteMark::Plain => ("»", "«"),
+        }
+    }
+}
+
+/// Writes each source paragraph of the event at `index`, headed by document title and
+/// paragraph number, with the quote marked.
+pub fn write(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    index: usize,
+    mark: QuoteMark,
+) -> io::Result<()> {
+    let event = &timeline.events[index];
+    writeln!(out, "{}  {}", event.date.human(), sanitize(&event.title))?;
+    let (open, close) = mark.open_close();
+    for source in &event.sources {
+        let doc = timeline.document(source.doc);
+        let publisher = doc
+            .publisher
+            .as_deref()
+            .map(|p| format!(", {}", sanitize(p)))
+            .unwrap_or_default();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}{publisher}, {}, paragraph {}",
+            sanitize(&doc.title),
+            doc.published,
+            source.paragraph
+        )?;
+        let paragraph = timeline.paragraph(source);
+        let marked = match timeline.quote_range(source) {
+            Some(r) => format!(
+                "{}{open}{}{close}{}",
+                sanitize(&paragraph[..r.start]),
+                sanitize(&paragraph[r.clone()]),
+                sanitize(&paragraph[r.end..])
+            ),
+            None => sanitize(paragraph).into_owned(),
+        };
+        writeln!(out, "{marked}")?;
+    }
+    Ok(())
+}
