@@ -10,27 +10,30 @@ use super::widgets::fit;
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the status bar into `area`.
-pub fn render(app: &Session, frame: &mut Frame, area: Rect) {
-    let total = app.timeline.events.len();
-    let shown = app.rows.events.len();
+pub fn render(session: &Session, frame: &mut Frame, area: Rect) {
+    let total = session.timeline.events.len();
+    let shown = session.rows.events.len();
     let position = if shown == 0 {
         format!("0 of {total} events")
-    } else if app.filter.is_empty() {
-        format!("event {} of {total}", app.selected + 1)
+    } else if session.filter.is_empty() {
+        format!("event {} of {total}", session.selected + 1)
     } else {
-        format!("event {} of {shown} ({total} in all)", app.selected + 1)
+        format!("event {} of {shown} ({total} in all)", session.selected + 1)
     };
-    let mut left = format!(" {} · {position}", app.title);
-    if !app.filter.is_empty() {
-        left.push_str(&format!(" · {}", app.filter.describe(&app.timeline)));
+    let mut left = format!(" {} · {position}", session.title);
+    if !session.filter.is_empty() {
+        left.push_str(&format!(
+            " · {}",
+            session.filter.describe(&session.timeline)
+        ));
     }
-    if !app.search.is_empty() {
-        let at = app.matches.iter().position(|&k| k == app.selected);
+    if !session.search.is_empty() {
+        let at = session.matches.iter().position(|&k| k == session.selected);
         let at = at.map_or("–".to_string(), |i| (i + 1).to_string());
         left.push_str(&format!(
             " · /{}: {at} of {} (n/N)",
-            app.search,
-            app.matches.len()
+            session.search,
+            session.matches.len()
         ));
     }
     let hint = "? help ";

@@ -49,15 +49,15 @@ pub fn line_count(session: &Session, width: u16) -> usize {
 }
 
 /// The selected event's lines, wrapped to `width` columns.
-fn lines(app: &Session, width: u16) -> Vec<Line<'static>> {
-    let Some(index) = app.selected_event() else {
+fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
+    let Some(index) = session.selected_event() else {
         return Vec::new();
     };
-    let tl = &app.timeline;
+    let tl = &session.timeline;
     let event = &tl.events[index];
     let mut out = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        labelled(out, label, text, width, &app.search, style);
+        labelled(out, label, text, width, &session.search, style);
     };
     para(
         &mut out,
