@@ -179,10 +179,17 @@ impl Panes {
         self.seen = now;
         // The source pane always shows a source of the selected event: it follows a new
         // selection to its first source, keeping the focus and where closing returns to.
-        let shown = self.source.as_ref().map(|view| view.event);
-        if shown.is_some() && shown != session.selected_event() {
+        let selected = session.selected_event();
+        if self
+            .source
+            .as_ref()
+            .is_some_and(|view| Some(view.event) != selected)
+        {
             let focus = self.focus;
-            self.open_source(session, area, 0);
+            match selected {
+                Some(_) => self.open_source(session, area, 0),
+                None => self.source = None,
+            }
             self.focus = focus;
         }
         let width = self.source_width(area);
