@@ -9,13 +9,9 @@ mod common;
 
 use std::path::Path;
 
+use common::app::{app_over, draw};
 use common::pty::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Size;
 use tline::load::{SourceFile, load_sources};
-use tline::query::Filter;
-use tline::tui::app::App;
 use tline::tui::commands::Action;
 
 /// Byte sequences that must never come out of the program: each is in the file.
@@ -171,19 +167,12 @@ fn wide_and_combining_characters_keep_the_panes_aligned() {
     }])
     .expect("the wide file loads");
     for (width, height) in [(120, 30), (80, 24), (41, 20), (30, 10)] {
-        let mut app = App::new(
-            timeline.clone(),
-            "wide.yaml".into(),
-            Filter::default(),
-            Size::new(width, height),
-        );
+        let mut app = app_over(timeline.clone(), "wide.yaml", width, height);
         for actions in [vec![], vec![Action::OpenSource], vec![Action::ToggleAxis]] {
             for action in actions {
                 app.update(action);
             }
-            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
-            terminal.draw(|f| app.render(f)).expect("draw");
-            let buffer = terminal.backend().buffer();
+            let buffer = draw(&app);
             // Every row of a bordered pane ends in a border glyph at the same column: no
             // character pushed it out of place.
             let layout = app.layout();
