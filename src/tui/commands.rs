@@ -10,7 +10,6 @@ use super::overlays::picker::{Picker, PickerKind};
 use super::overlays::prompt::{Ask, Prompt};
 use super::panes::Panes;
 use super::session::Session;
-use crate::date::EdtfDate;
 use crate::query::Filter;
 
 /// Everything a person can ask of the TUI.
@@ -309,21 +308,13 @@ fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
         Ask::JumpToDate => session
             .first_on_or_after(&prompt.text)
             .map(|k| session.select(k)),
-        Ask::DateRange => {
-            let text = prompt.text.trim();
-            let range = if text.is_empty() {
-                Ok((None, None))
-            } else {
-                EdtfDate::parse(text).map(|d| (d.earliest(), d.latest()))
-            };
-            range.map(|(from, to)| {
-                session.apply_filter(Filter {
-                    from,
-                    to,
-                    ..session.filter.clone()
-                })
+        Ask::DateRange => prompt.date_range_typed().map(|(from, to)| {
+            session.apply_filter(Filter {
+                from,
+                to,
+                ..session.filter.clone()
             })
-        }
+        }),
     };
     match done {
         Ok(()) => Next::Close,

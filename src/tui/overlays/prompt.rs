@@ -5,6 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
+use chrono::NaiveDate;
+
+use crate::date::EdtfDate;
 use crate::query::Filter;
 use crate::tui::widgets::fit;
 
@@ -45,12 +48,21 @@ impl Prompt {
         let current = match (filter.from, filter.to) {
             (None, None) => String::new(),
             (from, to) => {
-                let side =
-                    |d: Option<chrono::NaiveDate>| d.map_or("..".to_string(), |d| d.to_string());
+                let side = |d: Option<NaiveDate>| d.map_or("..".to_string(), |d| d.to_string());
                 format!("{}/{}", side(from), side(to))
             }
         };
         Prompt::new(Ask::DateRange, current)
+    }
+
+    /// The first and last day of the EDTF date or interval typed (both `None` when
+    /// nothing is typed: no date filter), or why it does not parse.
+    pub fn date_range_typed(&self) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
+        let text = self.text.trim();
+        if text.is_empty() {
+            return Ok((None, None));
+        }
+        EdtfDate::parse(text).map(|d| (d.earliest(), d.latest()))
     }
 }
 
