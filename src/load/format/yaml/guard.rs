@@ -1,60 +1,22 @@
-//! YAML: the format people write by hand. Before serde_yaml reads a file, a guard walks
-//! its events with yaml-rust2 and refuses what a timeline never needs and a hostile file
-//! could abuse, each at its line and column: control characters, more than one document,
-//! tags, duplicate keys, nesting deeper than [`MAX_DEPTH`], and aliases that would expand
-//! the file by more than its own size ("billion laughs").
+//! The guard: before serde_yaml (libyaml) reads a file, yaml-rust2 walks its events and
+//! refuses what a timeline never needs and a hostile file could abuse, each at its line
+//! and column: control characters, more than one document, tags, duplicate keys, nesting
+//! deeper than [`MAX_DEPTH`], and aliases that would expand the file by more than its own
+//! size ("billion laughs").
 
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::Marker;
 
-use serde::de::DeserializeSeed;
-
-use super::raw::{FileSeed, Items};
-use super::{Diagnostic, SourceFile, shorten_quoted};
+use crate::load::Diagnostic;
+use crate::load::diagnostic::{line_column, shorten_quoted};
 
 /// Deepest nesting of lists and mappings accepted; a timeline needs five levels.
 pub const MAX_DEPTH: usize = 64;
 
 /// Bytes that aliases may add to a file, on top of its own size.
 const MIN_ALIAS_ALLOWANCE: usize = 64 << 10;
-
-/// Reads a YAML timeline, handing each item to `items` as it is parsed.
-pub fn parse_yaml(file: &SourceFile, items: &mut impl Items) -> Result<(), Diagnostic> {
-    if file
-        .text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return Err(Diagnostic::file(
-            &file.name,
-            "has no content: expected a mapping with documents, actors and events".to_string(),
-        ));
-    }
-    guard(&file.name, &file.text)?;
-    FileSeed(items)
-        .deserialize(serde_yaml::Deserializer::from_str(&file.text))
-        .map_err(|e| {
-            let location = e.location();
-            // The position goes in front of the message; a second position in the text (where
-            // a quoted string or a block started, say) stays, since it helps.
-            let message = match &location {
-                Some(l) => e.to_string().replacen(
-                    &format!(" at line {} column {}", l.line(), l.column()),
-                    "",
-                    1,
-                ),
-                None => e.to_string(),
-            };
-            Diagnostic {
-                file: file.name.clone(),
-                line: location.as_ref().map(|l| l.line()),
-                column: location.as_ref().map(|l| l.column()),
-                message: shorten_quoted(&message.replace("unit value", "null")),
-            }
-        })
-}
 
 /// One step of the path to a value: a mapping key or a list index.
 enum Step {
@@ -76,15 +38,12 @@ struct Node {
     next_index: usize,
 }
 
-/// Walks the YAML events of `text`, refusing what [`parse_yaml`] must never see. A syntax
+/// Walks the YAML events of `text`, refusing what serde_yaml must never see. A syntax
 /// error is left for serde_yaml to report in its own words.
-fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
+pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
     check_characters(name, text)?;
-    let fail = |(line, column): (usize, usize), path: &[Step], message: String| Diagnostic {
-        file: name.to_string(),
-        line: Some(line),
-        column: Some(column),
-        message: with_path(path, message),
+    let fail = |at: (usize, usize), path: &[Step], message: String| {
+        Diagnostic::at(name, at, with_path(path, message))
     };
     let allowance = text.len().max(MIN_ALIAS_ALLOWANCE);
     let mut parser = Parser::new_from_str(text);
@@ -259,11 +218,10 @@ fn tag_mark(text: &str, mark: &Marker, tag: &Tag) -> (usize, usize) {
     let Some(at) = text[..end].rfind(&written(tag)) else {
         return place(mark);
     };
-    let line = text[..at].matches('\n').count() + 1;
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..at].chars().count() + 1)
+    line_column(text, at)
 }
 
+/// The message for a tag other than `!!str`.
 fn unsupported(tag: &Tag) -> String {
     shorten_quoted(&format!("unsupported YAML tag {}", written(tag)))
 }
@@ -299,13 +257,9 @@ fn check_characters(name: &str, text: &str) -> Result<(), Diagnostic> {
     let Some(at) = text.find(|c: char| !allowed(c)) else {
         return Ok(());
     };
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Err(Diagnostic {
-        file: name.to_string(),
-        line: Some(line),
-        column: Some(before[line_start..].chars().count() + 1),
-        message: "control characters are not allowed".to_string(),
-    })
+    Err(Diagnostic::at(
+        name,
+        line_column(text, at),
+        "control characters are not allowed".to_string(),
+    ))
 }
