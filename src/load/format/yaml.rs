@@ -1,6 +1,7 @@
 //! YAML: the format people write by hand, read with serde_yaml once [`guard`] has walked
 //! the file with a second parser and refused what could abuse the first.
 
+mod disagreements;
 mod guard;
 mod locate;
 mod write;

@@ -1,14 +1,19 @@
 //! The guard: before serde_yaml (libyaml) reads a file, yaml-rust2 walks its events and
 //! refuses what a timeline never needs and a hostile file could abuse, each at its line
-//! and column: control characters, more than one document, tags, duplicate keys, nesting
-//! deeper than [`MAX_DEPTH`], and aliases that would expand the file by more than its own
-//! size ("billion laughs").
+//! and column: control characters, more than one document, tags, duplicate keys, a list
+//! or mapping as a key, nesting deeper than [`MAX_DEPTH`], and aliases that would expand
+//! the file by more than its own size ("billion laughs").
+//!
+//! It fails closed: libyaml reads only what the guard has read whole. A text yaml-rust2
+//! cannot read is refused, and so are the characters the two parsers read differently
+//! (see [`super::disagreements`]).
 
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, ScanError};
 
+use super::disagreements::{LineBreaks, unreadable};
 use crate::load::Diagnostic;
 use crate::load::diagnostic::{line_column, shorten_quoted};
 
@@ -38,12 +43,37 @@ struct Node {
     next_index: usize,
 }
 
-/// Walks the YAML events of `text`, refusing what serde_yaml must never see. A syntax
-/// error is left for serde_yaml to report in its own words.
+/// Refuses what serde_yaml must never see in `text`, or what the guard cannot vouch for.
 pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
     check_characters(name, text)?;
+    let mut breaks = LineBreaks::find(text);
+    match walk(name, text, &mut breaks) {
+        Ok(()) => breaks.refuse_unquoted(name, text, text.len()),
+        Err(Stop::Refused(refusal)) => Err(refusal),
+        Err(Stop::Unreadable(error)) => {
+            // A line break of libyaml's before the place is the likelier cause.
+            let offset = text
+                .char_indices()
+                .nth(error.marker().index())
+                .map_or(text.len(), |(at, _)| at);
+            breaks.refuse_unquoted(name, text, offset)?;
+            Err(unreadable(name, text, &error))
+        }
+    }
+}
+
+/// Why the walk stopped before the end.
+enum Stop {
+    /// The text holds something a timeline must not.
+    Refused(Diagnostic),
+    /// yaml-rust2 cannot read the text.
+    Unreadable(ScanError),
+}
+
+/// Walks the YAML events of `text`, noting the quoted scalars in `breaks`.
+fn walk(name: &str, text: &str, breaks: &mut LineBreaks) -> Result<(), Stop> {
     let fail = |at: (usize, usize), path: &[Step], message: String| {
-        Diagnostic::at(name, at, with_path(path, message))
+        Stop::Refused(Diagnostic::at(name, at, with_path(path, message)))
     };
     let allowance = text.len().max(MIN_ALIAS_ALLOWANCE);
     let mut parser = Parser::new_from_str(text);
@@ -63,7 +93,7 @@ pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
                     format!("nested deeper than {MAX_DEPTH} levels (a timeline needs 5)"),
                 ));
             }
-            Err(_) => return Ok(()),
+            Err(error) => return Err(Stop::Unreadable(error)),
         };
         // The key this value stands under, or whether the scalar is itself a key.
         let is_key = matches!(
@@ -112,7 +142,8 @@ pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
                 }
                 end_value(&mut stack, &mut path);
             }
-            Event::Scalar(value, _, anchor, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
+                breaks.scalar(text, mark.index(), style);
                 if let Some(tag) = tag.filter(|t| !is_plain_string(t)) {
                     let at = tag_mark(text, &mark, &tag);
                     return Err(fail(at, &path, unsupported(&tag)));
@@ -139,8 +170,11 @@ pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
             }
             Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
                 if is_key {
-                    // A complex key: serde_yaml refuses it with a clear message.
-                    return Ok(());
+                    return Err(fail(
+                        place(&mark),
+                        &path,
+                        "a list or mapping is used as a key (keys are field names)".to_string(),
+                    ));
                 }
                 if let Some(tag) = tag {
                     let at = tag_mark(text, &mark, &tag);
@@ -162,8 +196,9 @@ pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                // The parser ends only what it started.
                 let Some(node) = stack.pop() else {
-                    return Ok(());
+                    continue;
                 };
                 if node.anchor != 0 {
                     let own = mark.index().saturating_sub(node.start);
