@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::inputs::refuse_duplicates;
 use super::{FilterArgs, Limits, exit_without_freeing, stdout};
 use crate::load::load_paths;
 use crate::model::{Event, Timeline};
@@ -58,6 +59,7 @@ pub fn print(
     limits: Limits,
     format: ListFormat,
 ) -> Result<ExitCode> {
+    refuse_duplicates(files)?;
     let (timeline, _) = load_paths(files, limits.max_file_size)?;
     let filter = filter.resolve(&timeline)?;
     let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
