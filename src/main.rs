@@ -17,7 +17,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///
 /// With no FILE, reads ./events.yaml if present, else the bundled timeline.
 #[derive(Parser)]
-#[command(version, subcommand_precedence_over_arg = true)]
+#[command(
+    version,
+    propagate_version = true,
+    subcommand_precedence_over_arg = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
