@@ -301,3 +301,13 @@ fn a_symlink_to_a_file_given_too_is_the_same_file() {
         "tline: link.yaml and events.yaml are the same file (name each file once)\n"
     );
 }
+
+#[test]
+fn a_word_quoted_in_a_message_is_shown_visibly() {
+    let out = tline(empty_dir().path()).arg("chec\x1bk").assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        err,
+        "tline: chec^[k: no such file or subcommand (did you mean `tline check`?)\n"
+    );
+}

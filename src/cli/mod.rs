@@ -23,6 +23,7 @@ use anyhow::{Result, anyhow, bail};
 use crate::date::EdtfDate;
 use crate::model::{ActorLookupError, Hint, Status, Timeline, closest};
 use crate::query::Filter;
+use crate::text::sanitize;
 
 /// The filter flags of `list` and of the TUI, as a person types them, before they are
 /// resolved against a timeline.
@@ -164,14 +165,19 @@ pub struct Limits {
     pub max_file_size: Option<u64>,
 }
 
-/// The exit status of a command that returned `result`, its error written to stderr.
+/// The exit status of a command that returned `result`, its error written to stderr
+/// with every control and invisible character made visible.
 pub fn exit_code(result: Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            // A message may quote what a person typed (a file name, a mistyped word):
+            // made visible line by line, as text from a file is.
+            let message = format!("{e:#}");
+            let lines: Vec<_> = message.split('\n').map(sanitize).collect();
             // Not eprintln!: it panics when stderr is a terminal that has gone away.
-            let _ = writeln!(io::stderr(), "tline: {e:#}");
+            let _ = writeln!(io::stderr(), "tline: {}", lines.join("\n"));
             ExitCode::FAILURE
         }
     }
