@@ -591,11 +591,12 @@ fn quoted_list(items: &[String], max: usize) -> String {
 const MAX_SUGGESTED_LEN: usize = 64;
 
 /// The candidates most like `word` (by normalised Levenshtein distance), best first.
-/// Long words, and candidates of very different length, are not compared.
+/// Empty and long words, and candidates of very different length, are not compared.
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
     let word = word.to_lowercase();
     let len = word.chars().count();
-    if len > MAX_SUGGESTED_LEN {
+    // An empty word is in every candidate: none is closer than another.
+    if len == 0 || len > MAX_SUGGESTED_LEN {
         return Vec::new();
     }
     let mut scored: Vec<(f64, &str)> = candidates
@@ -699,6 +700,15 @@ mod tests {
         assert_eq!(err, "unknown actor \"natto\" (did you mean \"nato\"?)");
         let err = tl.resolve_actor("zzz").unwrap_err().to_string();
         assert!(err.contains("known actors: nato, putin"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_word_is_close_to_nothing() {
+        assert_eq!(
+            closest("", ["war", "ab"].into_iter(), 3),
+            Vec::<String>::new()
+        );
+        assert_eq!(closest("wat", ["war", "ab"].into_iter(), 3), ["\"war\""]);
     }
 
     #[test]

@@ -83,3 +83,19 @@ fn the_tui_refuses_an_unknown_kind_at_start() {
         s.text()
     );
 }
+
+#[test]
+fn the_tui_refuses_the_same_file_twice() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("events.yaml");
+    std::fs::write(&path, common::fixture::BASE).unwrap();
+    let path = path.to_str().unwrap().to_string();
+    let again = format!("{}/./events.yaml", dir.path().display());
+    let mut s = Session::spawn_with(200, 20, &[&path, &again]);
+    assert_eq!(s.wait_exit_code(), 1);
+    assert!(
+        s.text().contains("are the same file (name each file once)"),
+        "{}",
+        s.text()
+    );
+}

@@ -311,3 +311,12 @@ fn a_word_quoted_in_a_message_is_shown_visibly() {
         "tline: chec^[k: no such file or subcommand (did you mean `tline check`?)\n"
     );
 }
+
+#[test]
+fn an_empty_kind_is_not_close_to_every_kind() {
+    let err = failure(empty_dir().path(), &["list", "--kind", ""]);
+    assert!(
+        err.starts_with("tline: unknown kind \"\" (known kinds: deployment,"),
+        "{err}"
+    );
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::inputs::refuse_mistyped_subcommand;
+use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::{FilterArgs, Limits};
 use crate::load::{Stage, load_paths_with};
@@ -21,6 +21,7 @@ pub fn run(
     subcommands: &[&str],
 ) -> Result<ExitCode> {
     refuse_mistyped_subcommand(&files, subcommands)?;
+    refuse_duplicates(&files)?;
     if !io::stdout().is_terminal() {
         return list::print(&files, &filter, limits, ListFormat::Table);
     }
