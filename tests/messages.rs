@@ -320,3 +320,12 @@ fn an_empty_kind_is_not_close_to_every_kind() {
         "{err}"
     );
 }
+
+#[test]
+fn source_with_a_file_and_no_event_id_says_the_id_is_missing() {
+    let dir = dir_with(&[("t.yaml", BASE)]);
+    assert_eq!(
+        failure(dir.path(), &["source", "t.yaml"]),
+        "tline: no event with id \"t.yaml\"; t.yaml is a file: give the event id after it\n"
+    );
+}

@@ -1,10 +1,10 @@
 //! `tline source`: the source paragraphs of one event, its quote marked in each.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::inputs::{refuse_duplicates, refuse_event_id_as_file};
 use super::{Limits, stdout};
@@ -34,7 +34,13 @@ pub fn run(args: &SourceArgs, limits: Limits) -> Result<ExitCode> {
     refuse_event_id_as_file(&files)?;
     refuse_duplicates(&files)?;
     let (timeline, _) = load_paths(&files, limits.max_file_size)?;
-    let index = timeline.find_event(event_id).map_err(anyhow::Error::msg)?;
+    let index = match timeline.find_event(event_id) {
+        Ok(index) => index,
+        Err(e) if Path::new(event_id).is_file() => {
+            bail!("{e}; {event_id} is a file: give the event id after it")
+        }
+        Err(e) => bail!("{e}"),
+    };
     let mut out = stdout();
     write(&mut out, &timeline, index, QuoteMark::for_stdout())?;
     out.flush()?;
