@@ -5,15 +5,8 @@
 //! page cache after the first run). The 1M runs, peak memory and the comparison with jq
 //! are in `bench/compare.sh`.
 
-// The writer's own unit test is not run here (no test harness), which leaves its import
-// unused.
-#[allow(unused_imports)]
-#[path = "../examples/gen/write.rs"]
-mod write;
-
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use tline::load::{SourceFile, load_paths, load_sources};
-use write::Format;
+use tline::load::{Format, SourceFile, load_paths, load_sources, schema};
 
 // The allocator of the binary: loading makes millions of small strings, and mimalloc
 // handles them a third faster than the system allocator.
@@ -29,10 +22,10 @@ fn load(c: &mut Criterion) {
         for (format, extension) in [
             (Format::Yaml, "yaml"),
             (Format::Json, "json"),
-            (Format::Jsonl, "jsonl"),
+            (Format::JsonLines, "jsonl"),
         ] {
             let mut bytes = Vec::new();
-            write::write(&mut bytes, &timeline, format, "bench").expect("write to memory");
+            schema::write(&timeline, format, &mut bytes).expect("write to memory");
             let file = SourceFile {
                 name: format!("bench.{extension}"),
                 text: String::from_utf8(bytes).expect("UTF-8"),

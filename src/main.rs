@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use tline::cli::{self, FilterArgs, Limits, browse, check, list, source};
+use clap::{CommandFactory, Parser, Subcommand};
+use tline::cli::{
+    self, FilterArgs, Limits, browse, check, completions, list, man, parse_error, source,
+};
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
 /// glibc's allocator handles about a third slower.
@@ -15,7 +17,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///
 /// With no FILE, reads ./events.yaml if present, else the bundled timeline.
 #[derive(Parser)]
-#[command(version, subcommand_precedence_over_arg = true)]
+#[command(
+    version,
+    propagate_version = true,
+    subcommand_precedence_over_arg = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -36,15 +42,28 @@ enum Command {
     List(list::ListArgs),
     /// Print the source paragraphs of an event, the quote marked.
     Source(source::SourceArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff): `tline man | man -l -`.
+    Man(man::ManArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return parse_error::report(error),
+    };
     let limits = cli.limits;
     cli::exit_code(match cli.command {
         Some(Command::Check(args)) => check::run(&args, limits),
         Some(Command::List(args)) => list::run(&args, limits),
         Some(Command::Source(args)) => source::run(&args, limits),
-        None => browse::run(cli.files, cli.filter, limits),
+        Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
+        Some(Command::Man(args)) => man::run(&args, Cli::command()),
+        None => {
+            let command = Cli::command();
+            let subcommands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+            browse::run(cli.files, cli.filter, limits, &subcommands)
+        }
     })
 }

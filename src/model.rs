@@ -1,5 +1,6 @@
 //! The timeline: documents, actors and events, validated and sorted. No I/O, no terminal.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -182,11 +183,30 @@ pub struct Actor {
 impl Actor {
     /// Whether `query` names this actor: its id, name or an alias, ignoring case.
     pub fn is_named(&self, query: &str) -> bool {
-        let query = query.trim().to_lowercase();
+        self.answers_to(&query.trim().to_lowercase()).is_some()
+    }
+
+    /// How this actor answers to `query` (already trimmed and lowercased): by its id, its
+    /// name or one of its aliases, the best of them; `None` if not at all.
+    fn answers_to(&self, query: &str) -> Option<NameRank> {
+        if self.id.to_lowercase() == query {
+            Some(NameRank::Id)
+        } else if self.name.to_lowercase() == query {
+            Some(NameRank::Name)
+        } else if self.aliases.iter().any(|a| a.to_lowercase() == query) {
+            Some(NameRank::Alias)
+        } else {
+            None
+        }
+    }
+
+    /// The actor's own spelling of `key`, one of its words lowercased.
+    fn spelling_of<'a>(&'a self, key: &'a str) -> &'a str {
         std::iter::once(&self.id)
             .chain(std::iter::once(&self.name))
             .chain(&self.aliases)
-            .any(|n| n.to_lowercase() == query)
+            .find(|w| w.to_lowercase() == key)
+            .map_or(key, String::as_str)
     }
 
     /// A short form for narrow columns: the last word of the name for a person, else the
@@ -296,26 +316,274 @@ impl Timeline {
         find_quote(self.paragraph(source), &source.quote)
     }
 
-    /// Finds the actor named `query` (id, name or alias, any case); on failure, says
-    /// which known actors come closest.
-    pub fn resolve_actor(&self, query: &str) -> Result<ActorId, String> {
-        if let Some(id) = self
-            .actors
-            .iter()
-            .position(|a| a.is_named(query))
-            .and_then(ActorId::new)
-        {
-            return Ok(id);
+    /// Finds the actor named `query` (any case): an actor whose id it is comes first,
+    /// then one whose name it is, then one whose alias it is. Several actors of the best
+    /// rank found make it ambiguous; none, unknown, with the closest ids as a hint.
+    pub fn resolve_actor(&self, query: &str) -> Result<ActorId, ActorLookupError> {
+        let wanted = query.trim().to_lowercase();
+        if wanted.is_empty() {
+            return Err(ActorLookupError::Empty);
         }
-        let names = self.actors.iter().map(|a| a.id.as_str());
-        let close = closest(query, names, 3);
-        let hint = if close.is_empty() {
-            let all: Vec<&str> = self.actors.iter().map(|a| a.id.as_str()).collect();
-            format!("known actors: {}", all.join(", "))
-        } else {
-            format!("did you mean {}?", close.join(" or "))
+        // Positions past u32::MAX cannot be named by an ActorId; no loaded file has them.
+        let actors = || {
+            self.actors
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| Some((ActorId::new(i)?, a)))
         };
-        Err(format!("unknown actor {query:?} ({hint})"))
+        if let Some((exact, _)) = actors().find(|(_, a)| a.id == query.trim()) {
+            return Ok(exact);
+        }
+        let mut best: Option<(NameRank, Vec<ActorId>)> = None;
+        for (id, actor) in actors() {
+            let Some(rank) = actor.answers_to(&wanted) else {
+                continue;
+            };
+            match &mut best {
+                Some((held, found)) if *held == rank => found.push(id),
+                Some((held, _)) if *held < rank => {}
+                _ => best = Some((rank, vec![id])),
+            }
+        }
+        match best {
+            Some((_, found)) if found.len() == 1 => Ok(found[0]),
+            Some((rank, found)) => Err(ActorLookupError::Ambiguous {
+                query: query.trim().to_string(),
+                rank,
+                ids: found.iter().map(|&id| self.actor(id).id.clone()).collect(),
+            }),
+            None => {
+                let ids: Vec<&str> = self.actors.iter().map(|a| a.id.as_str()).collect();
+                Err(ActorLookupError::Unknown {
+                    query: query.to_string(),
+                    hint: Hint::new(query, &ids, "actors"),
+                })
+            }
+        }
+    }
+
+    /// Every word (id, name or alias, ignoring case) that answers for more than one
+    /// actor, in the order the actors are listed: `tline check` warns of each, since
+    /// `--actor` then picks by rank or refuses.
+    pub fn name_clashes(&self) -> Vec<NameClash> {
+        let mut holders: HashMap<String, Vec<(usize, NameRank)>> = HashMap::default();
+        let mut order = Vec::new();
+        for (i, actor) in self.actors.iter().enumerate() {
+            let words = std::iter::once((&actor.id, NameRank::Id))
+                .chain(std::iter::once((&actor.name, NameRank::Name)))
+                .chain(actor.aliases.iter().map(|a| (a, NameRank::Alias)));
+            for (word, rank) in words {
+                let key = word.to_lowercase();
+                let list = holders.entry(key.clone()).or_default();
+                match list.last_mut() {
+                    // The same actor again (an alias repeating its name): keep the better.
+                    Some((last, held)) if *last == i => *held = (*held).min(rank),
+                    _ => {
+                        if list.len() == 1 {
+                            order.push(key);
+                        }
+                        list.push((i, rank));
+                    }
+                }
+            }
+        }
+        order
+            .into_iter()
+            .filter_map(|key| {
+                let list = holders.remove(&key)?;
+                let word = self.actors[list[0].0].spelling_of(&key).to_string();
+                let holders = list
+                    .into_iter()
+                    .map(|(i, rank)| (self.actors[i].id.clone(), rank))
+                    .collect();
+                Some(NameClash { word, holders })
+            })
+            .collect()
+    }
+}
+
+/// How a word names an actor, best first: [`Timeline::resolve_actor`] takes an id over
+/// a name, and a name over an alias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameRank {
+    /// The actor's id.
+    Id,
+    /// The actor's display name.
+    Name,
+    /// One of the actor's aliases.
+    Alias,
+}
+
+impl NameRank {
+    /// "the id", "the name", "an alias": how a message says it.
+    fn phrase(self) -> &'static str {
+        match self {
+            NameRank::Id => "the id",
+            NameRank::Name => "the name",
+            NameRank::Alias => "an alias",
+        }
+    }
+}
+
+/// Why a name that a person gave picks no actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActorLookupError {
+    /// The name is empty, or only spaces.
+    Empty,
+    /// The name is, at its best rank, the name or alias of several actors.
+    Ambiguous {
+        /// The name as given.
+        query: String,
+        /// What it is of each of them.
+        rank: NameRank,
+        /// The ids of the actors it names.
+        ids: Vec<String>,
+    },
+    /// No actor has this id, name or alias.
+    Unknown {
+        /// The name as given.
+        query: String,
+        /// Which actors come close.
+        hint: Hint,
+    },
+}
+
+impl fmt::Display for ActorLookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActorLookupError::Empty => write!(f, "an empty name names no actor"),
+            ActorLookupError::Ambiguous { query, rank, ids } => write!(
+                f,
+                "{query:?} is {} of several actors: {} (name one by its id)",
+                rank.phrase(),
+                quoted_list(ids, MAX_LISTED)
+            ),
+            ActorLookupError::Unknown { query, hint } => {
+                write!(f, "unknown actor {query:?} ({hint})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ActorLookupError {}
+
+/// A word that answers for several actors: the ids of its holders, each with what the
+/// word is to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameClash {
+    /// The word, as the first holder writes it.
+    pub word: String,
+    /// Each actor it names (by id) and how, in the order of the actors.
+    pub holders: Vec<(String, NameRank)>,
+}
+
+impl NameClash {
+    /// What `--actor WORD` does with the word: the actor it picks, if one holds it at a
+    /// better rank than all the others.
+    pub fn winner(&self) -> Option<&str> {
+        let best = self.holders.iter().map(|(_, rank)| *rank).min()?;
+        let mut at_best = self.holders.iter().filter(|(_, rank)| *rank == best);
+        match (at_best.next(), at_best.next()) {
+            (Some((id, _)), None) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for NameClash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let holders: Vec<String> = self
+            .holders
+            .iter()
+            .take(MAX_LISTED)
+            .map(|(id, rank)| format!("{} of {id:?}", rank.phrase()))
+            .collect();
+        let more = self.holders.len().saturating_sub(MAX_LISTED);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let outcome = match self.winner() {
+            Some(id) => format!("--actor picks {id:?}"),
+            None => "--actor refuses it as ambiguous".to_string(),
+        };
+        write!(
+            f,
+            "{:?} names several actors: {}{more}; {outcome}",
+            self.word,
+            holders.join(", ")
+        )
+    }
+}
+
+/// At most this many actors are named in a message about several of them.
+const MAX_LISTED: usize = 8;
+
+/// At most this many known values are listed when none is close to an unknown word: a
+/// timeline's dozen kinds fit on a line, its 100,000 actors do not.
+const MAX_KNOWN_LISTED: usize = 20;
+
+/// The end of an "unknown …" message: the known values closest to the word, or, when
+/// none is close, all of them if they are few, else only how many there are (a file may
+/// hold 100,000 actors, and a message must stay one readable line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// The closest known values, quoted, best first.
+    Close(Vec<String>),
+    /// None is close, and these are all there are.
+    Known {
+        /// What they are, in the plural: "actors".
+        what: &'static str,
+        /// All of them.
+        values: Vec<String>,
+    },
+    /// None is close, and there are too many to list.
+    TooMany {
+        /// What they are, in the plural: "actors".
+        what: &'static str,
+        /// How many there are.
+        count: usize,
+    },
+}
+
+impl Hint {
+    /// The hint for `word` among `known` values, which are `what` ("actors").
+    pub fn new(word: &str, known: &[&str], what: &'static str) -> Hint {
+        let close = closest(word, known.iter().copied(), 3);
+        if !close.is_empty() {
+            Hint::Close(close)
+        } else if known.len() <= MAX_KNOWN_LISTED {
+            Hint::Known {
+                what,
+                values: known.iter().map(|v| v.to_string()).collect(),
+            }
+        } else {
+            Hint::TooMany {
+                what,
+                count: known.len(),
+            }
+        }
+    }
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Hint::Close(close) => write!(f, "did you mean {}?", close.join(" or ")),
+            Hint::Known { what, values } if values.is_empty() => write!(f, "there are no {what}"),
+            Hint::Known { what, values } => write!(f, "known {what}: {}", values.join(", ")),
+            Hint::TooMany { what, count } => write!(f, "none of the {count} {what} is close"),
+        }
+    }
+}
+
+/// `"a", "b" and 3 more`: the first `max` of `items`, quoted.
+fn quoted_list(items: &[String], max: usize) -> String {
+    let shown: Vec<String> = items.iter().take(max).map(|i| format!("{i:?}")).collect();
+    match items.len().saturating_sub(max) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
     }
 }
 
@@ -323,11 +591,12 @@ impl Timeline {
 const MAX_SUGGESTED_LEN: usize = 64;
 
 /// The candidates most like `word` (by normalised Levenshtein distance), best first.
-/// Long words, and candidates of very different length, are not compared.
+/// Empty and long words, and candidates of very different length, are not compared.
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
     let word = word.to_lowercase();
     let len = word.chars().count();
-    if len > MAX_SUGGESTED_LEN {
+    // An empty word is in every candidate: none is closer than another.
+    if len == 0 || len > MAX_SUGGESTED_LEN {
         return Vec::new();
     }
     let mut scored: Vec<(f64, &str)> = candidates
@@ -427,9 +696,106 @@ mod tests {
             ..Timeline::default()
         };
         assert_eq!(tl.resolve_actor("Nato"), Ok(ActorId(0)));
-        let err = tl.resolve_actor("natto").unwrap_err();
+        let err = tl.resolve_actor("natto").unwrap_err().to_string();
         assert_eq!(err, "unknown actor \"natto\" (did you mean \"nato\"?)");
-        let err = tl.resolve_actor("zzz").unwrap_err();
+        let err = tl.resolve_actor("zzz").unwrap_err().to_string();
         assert!(err.contains("known actors: nato, putin"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_word_is_close_to_nothing() {
+        assert_eq!(
+            closest("", ["war", "ab"].into_iter(), 3),
+            Vec::<String>::new()
+        );
+        assert_eq!(closest("wat", ["war", "ab"].into_iter(), 3), ["\"war\""]);
+    }
+
+    #[test]
+    fn an_unknown_actor_among_many_is_counted_not_listed() {
+        let tl = Timeline {
+            actors: (0..100_000)
+                .map(|i| {
+                    actor(
+                        &format!("actor-{i}"),
+                        &format!("Actor {i}"),
+                        ActorKind::Person,
+                        &[],
+                    )
+                })
+                .collect(),
+            ..Timeline::default()
+        };
+        let err = tl.resolve_actor("Nobody At All").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "unknown actor \"Nobody At All\" (none of the 100000 actors is close)"
+        );
+    }
+
+    fn biden_putin_and_a_namesake() -> Timeline {
+        Timeline {
+            actors: vec![
+                actor(
+                    "biden",
+                    "Joe Biden",
+                    ActorKind::Person,
+                    &["putin", "Joe", ""],
+                ),
+                actor("putin", "Vladimir Putin", ActorKind::Person, &[]),
+                actor("biden-jr", "Joe Biden Jr", ActorKind::Person, &["joe"]),
+            ],
+            ..Timeline::default()
+        }
+    }
+
+    #[test]
+    fn ids_win_over_names_and_names_over_aliases() {
+        let tl = biden_putin_and_a_namesake();
+        assert_eq!(tl.resolve_actor("putin"), Ok(ActorId(1)));
+        assert_eq!(tl.resolve_actor("PUTIN"), Ok(ActorId(1)));
+        assert_eq!(tl.resolve_actor("joe biden"), Ok(ActorId(0)));
+    }
+
+    #[test]
+    fn an_alias_of_two_actors_and_an_empty_name_are_refused() {
+        let tl = biden_putin_and_a_namesake();
+        assert_eq!(
+            tl.resolve_actor("JOE").unwrap_err().to_string(),
+            "\"JOE\" is an alias of several actors: \"biden\", \"biden-jr\" (name one by its id)"
+        );
+        for empty in ["", "  "] {
+            assert_eq!(tl.resolve_actor(empty), Err(ActorLookupError::Empty));
+        }
+    }
+
+    #[test]
+    fn name_clashes_say_what_actor_picks() {
+        let tl = biden_putin_and_a_namesake();
+        let clashes: Vec<String> = tl.name_clashes().iter().map(|c| c.to_string()).collect();
+        assert_eq!(
+            clashes,
+            [
+                "\"putin\" names several actors: an alias of \"biden\", the id of \"putin\"; \
+                 --actor picks \"putin\"",
+                "\"Joe\" names several actors: an alias of \"biden\", an alias of \"biden-jr\"; \
+                 --actor refuses it as ambiguous",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_alias_repeating_the_actors_own_name_is_no_clash() {
+        let us = actor(
+            "us",
+            "United States",
+            ActorKind::Country,
+            &["US", "United States"],
+        );
+        let tl = Timeline {
+            actors: vec![us],
+            ..Timeline::default()
+        };
+        assert_eq!(tl.name_clashes(), []);
     }
 }

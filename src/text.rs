@@ -64,34 +64,90 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `json` with C1 controls and invisible formatting characters written as `\uXXXX`
-/// escapes, which serde_json leaves raw: the same data, but nothing a terminal acts on.
-/// Such characters only occur inside strings, where the escapes mean the same.
+/// `json` with DEL, C1 controls and invisible characters (see [`is_invisible_format`])
+/// written as `\uXXXX` escapes (a surrogate pair past U+FFFF), which serde_json leaves
+/// raw: the same data, but nothing a terminal acts on. Such characters only occur inside
+/// strings, where the escapes mean the same; serde_json has escaped the other controls.
 pub fn escape_invisible(json: &str) -> Cow<'_, str> {
-    if json.is_ascii() || json.chars().all(is_plain) {
+    let hidden = |c: char| c == '\u{7F}' || !(c.is_ascii() || is_plain(c));
+    if json.bytes().all(|b| b < 0x7F) || !json.chars().any(hidden) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if c.is_ascii() || is_plain(c) {
-            out.push(c);
+        if hidden(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            out.push(c);
         }
     }
     Cow::Owned(out)
 }
 
+/// Whether `c` is shown as itself by [`sanitize`].
 fn is_plain(c: char) -> bool {
-    !(c.is_control() || is_invisible_format(c))
+    // Nearly all text is ASCII: printable ASCII is plain, the rest of ASCII is control.
+    if c.is_ascii() {
+        return matches!(c, ' '..='~');
+    }
+    !is_invisible_format(c)
 }
 
-/// Characters that change how text around them is shown without being seen themselves.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+/// Characters a terminal shows no glyph for, so that text from a file could hide words,
+/// reorder them or smuggle data past a reader: Unicode's Default_Ignorable_Code_Point,
+/// and the general categories Cc (controls), Cf (format), Zl and Zp (line and paragraph
+/// separators). Zero-width joiners and variation selectors are among them: an emoji
+/// sequence shows its parts and a `<U+200D>` between them, never a hidden character.
+pub fn is_invisible_format(c: char) -> bool {
+    INVISIBLE
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
+
+/// The invisible characters (see [`is_invisible_format`]) as sorted inclusive ranges,
+/// from Unicode 15.0.0. To regenerate, with Debian's `unicode-data` package or the UCD
+/// files of another version in a directory:
+/// `python3 tools/invisible_ranges.py [/usr/share/unicode]`.
+#[rustfmt::skip]
+const INVISIBLE: &[(char, char)] = &[
+    ('\u{0000}', '\u{001F}'),
+    ('\u{007F}', '\u{009F}'),
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{0600}', '\u{0605}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{06DD}', '\u{06DD}'),
+    ('\u{070F}', '\u{070F}'),
+    ('\u{0890}', '\u{0891}'),
+    ('\u{08E2}', '\u{08E2}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180F}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{2028}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF0}', '\u{FFFB}'),
+    ('\u{110BD}', '\u{110BD}'),
+    ('\u{110CD}', '\u{110CD}'),
+    ('\u{13430}', '\u{1343F}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0000}', '\u{E0FFF}'),
+];
 
 fn push_visible(out: &mut String, c: char) {
     match c {
@@ -101,7 +157,7 @@ fn push_visible(out: &mut String, c: char) {
             out.push((b'@' + c as u8) as char);
         }
         '\u{7F}' => out.push_str("^?"),
-        c if c.is_control() || is_invisible_format(c) => {
+        c if !is_plain(c) => {
             out.push_str(&format!("<U+{:04X}>", c as u32));
         }
         c => out.push(c),
@@ -196,6 +252,62 @@ mod tests {
             serde_json::from_str::<String>(&safe).unwrap(),
             "a\u{9b}b\u{202e}c\u{1b}"
         );
+    }
+
+    #[test]
+    fn json_escapes_del_and_characters_past_the_bmp_as_surrogate_pairs() {
+        let text = "del\u{7F} tag\u{E0041} vs\u{FE0F}";
+        let json = serde_json::to_string(text).unwrap();
+        let safe = escape_invisible(&json);
+        assert_eq!(safe, "\"del\\u007f tag\\udb40\\udc41 vs\\ufe0f\"");
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), text);
+    }
+
+    #[test]
+    fn the_invisible_table_is_sorted_and_disjoint() {
+        for pair in INVISIBLE.windows(2) {
+            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn default_ignorables_and_format_characters_are_shown_as_code_points() {
+        // Issue 18 item 11: each of these reached the output raw.
+        let hidden = [
+            '\u{E0000}',
+            '\u{E0041}',
+            '\u{E007F}',
+            '\u{034F}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{17B4}',
+            '\u{17B5}',
+            '\u{180B}',
+            '\u{180F}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{1D173}',
+            '\u{1D17A}',
+            '\u{13430}',
+            '\u{1343F}',
+            '\u{E0100}',
+            '\u{0600}',
+            '\u{2065}',
+        ];
+        for c in hidden {
+            let shown = sanitize(&format!("a{c}b")).into_owned();
+            assert_eq!(shown, format!("a<U+{:04X}>b", c as u32));
+            assert_eq!(display_width(c), shown.len() - 2);
+        }
+        // Visible neighbours stay as they are.
+        for plain in ['\u{034E}', '\u{1161}', '\u{FE10}', '\u{1F600}', 'é'] {
+            assert!(
+                matches!(sanitize(&plain.to_string()), Cow::Borrowed(_)),
+                "{plain:?}"
+            );
+        }
     }
 
     #[test]

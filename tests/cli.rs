@@ -231,9 +231,9 @@ fn list_markdown_escapes_pipes() {
     )]);
     assert_eq!(
         stdout_of(dir.path(), &["list", "--format", "markdown", "t.yaml"]),
-        "| Date | Title | Kind | Status | Actors |\n\
-         |---|---|---|---|---|\n\
-         | Sat 1 Jan 2022 | a\\|b \\\\ c | talks | occurred | NATO |\n"
+        "| Date | Id | Title | Kind | Status | Actors |\n\
+         |---|---|---|---|---|---|\n\
+         | Sat 1 Jan 2022 | ev | a\\|b \\\\ c | talks | occurred | NATO |\n"
     );
 }
 

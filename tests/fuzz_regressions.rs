@@ -19,6 +19,8 @@ const KNOWN_SLOW: &[&str] = &[
     "load_yaml-long-unknown-actor",
     "load_yaml-quote-near-miss",
     "load_json-long-unknown-actor",
+    "load_yaml-nel-hides-deep-flow",
+    "load_yaml-indent-hides-deep-flow",
 ];
 
 /// How long a 64 KB input may take in a debug build: a loader that bounds its work needs
@@ -157,4 +159,18 @@ fn long_unknown_actor_in_json_is_reported_quickly() {
 #[test]
 fn near_miss_quote_is_reported_quickly() {
     run_within_bound("load_yaml-quote-near-miss");
+}
+
+// Deep flow nesting after a construct the guard's parser cannot read and libyaml can (a
+// U+0085 line break, a flow list continued less indented): the guard once let the file
+// through unchecked, and libyaml took 1.5 s each in a debug build.
+
+#[test]
+fn deep_flow_nesting_behind_a_next_line_character_is_refused_quickly() {
+    run_within_bound("load_yaml-nel-hides-deep-flow");
+}
+
+#[test]
+fn deep_flow_nesting_behind_a_less_indented_flow_line_is_refused_quickly() {
+    run_within_bound("load_yaml-indent-hides-deep-flow");
 }

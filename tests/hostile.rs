@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use common::cmd::{dir_with, tline_std};
-use common::fixture::{BASE, edit};
+use common::fixture::{BASE, edit, edit_text};
 use tempfile::TempDir;
 
 /// A run that takes longer has hung.
@@ -619,4 +619,127 @@ fn alias_amplification_of_a_list_is_refused() {
         "{:?}",
         start.elapsed()
     );
+}
+
+// --- Where the guard's parser and libyaml disagree (issue 18) ---------------------------
+// The guard reads a file with yaml-rust2 before serde_yaml reads it with libyaml. The two
+// disagree on some constructs; the guard once let a file it could not read through
+// unchecked, and libyaml then read what came after with no limits. Now the guard fails
+// closed: what it cannot read is refused at the place it stopped. Each construct below is
+// accepted by libyaml and was loaded before.
+
+/// The constructs, as an edit of [`BASE`], each with the error it now gets.
+const DISAGREEMENTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "a next-line character (U+0085) as a line break",
+        "    title: A doc\n    published",
+        "    title: A doc\u{85}    published",
+        "bad.yaml:3:17: U+0085 (next line) ends a line for some YAML parsers and not for \
+         others: use a plain line break, or put the text in quotes",
+    ),
+    (
+        "a line separator (U+2028) as a line break",
+        "    title: A doc\n    published",
+        "    title: A doc\u{2028}    published",
+        "bad.yaml:3:17: U+2028 (line separator) ends a line for some YAML parsers and not \
+         for others: use a plain line break, or put the text in quotes",
+    ),
+    (
+        "a paragraph separator (U+2029) as a line break",
+        "    title: A doc\n    published",
+        "    title: A doc\u{2029}    published",
+        "bad.yaml:3:17: U+2029 (paragraph separator) ends a line for some YAML parsers and \
+         not for others: use a plain line break, or put the text in quotes",
+    ),
+    (
+        "a flow list continued on a less indented line",
+        "    paragraphs:\n      - \"Alpha beta gamma.\"\n      - \"Delta epsilon zeta.\"\n",
+        "    paragraphs: [\"Alpha beta gamma.\",\n  \"Delta epsilon zeta.\"]\n",
+        "bad.yaml:6:3: invalid indentation (a line inside brackets must be indented more \
+         than the key they belong to)",
+    ),
+    (
+        "a tab after the colon of a quoted key",
+        "  - id: doc\n",
+        "  - \"id\":\tdoc\n",
+        "bad.yaml:2:10: a tab after `:` is read differently by YAML parsers: write a space",
+    ),
+    (
+        "a tab indenting a line inside a flow list",
+        "    paragraphs:\n      - \"Alpha beta gamma.\"\n      - \"Delta epsilon zeta.\"\n",
+        "    paragraphs: [\n\t\"Alpha beta gamma.\",\n\t\"Delta epsilon zeta.\"]\n",
+        "bad.yaml:6:1: tabs disallowed within this context (block indentation) (tabs are \
+         read differently by YAML parsers: indent with spaces)",
+    ),
+];
+
+#[test]
+fn each_disagreement_is_refused_at_its_place_with_a_reason() {
+    for (what, from, to, error) in DISAGREEMENTS {
+        let dir = dir_with(&[("bad.yaml", edit(from, to).as_bytes())]);
+        let out = check(dir.path(), &["bad.yaml"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr, format!("{error}\n1 error\n"), "{what}");
+        assert_eq!(out.status.code(), Some(1), "{what}: {}", out.status);
+    }
+}
+
+/// What libyaml would read after a disagreement if the guard let it through: a value
+/// tagged `!!binary`, a 1.3 MB alias bomb of 1.3 GB, 30,000 levels of flow nesting.
+fn payloads() -> [(&'static str, &'static str, String); 3] {
+    let bomb = format!(
+        "  - id: bomb\n    title: B\n    published: 2022-01-01\n    paragraphs: [&a \"{}\"{}]\nactors:\n",
+        "x".repeat(64 << 10),
+        ", *a".repeat(20_000)
+    );
+    let deep = format!("    actors: {}{}\n", "[".repeat(30_000), "]".repeat(30_000));
+    [
+        (
+            "!!binary",
+            "    title: An event\n",
+            "    title: !!binary QW4gZXZlbnQ=\n".to_string(),
+        ),
+        ("an alias bomb", "actors:\n", bomb),
+        ("deep flow nesting", "    actors: [nato]\n", deep),
+    ]
+}
+
+#[test]
+fn nothing_hidden_behind_a_disagreement_reaches_libyaml() {
+    for (what, from, to, error) in DISAGREEMENTS {
+        for (payload, at, hostile) in payloads() {
+            let text = edit_text(&edit(from, to), at, &hostile);
+            let dir = dir_with(&[("bad.yaml", text.as_bytes())]);
+            let start = Instant::now();
+            let out = check(dir.path(), &["bad.yaml"]);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                stderr,
+                format!("{error}\n1 error\n"),
+                "{payload} behind {what}"
+            );
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{payload} behind {what}: {:?}",
+                start.elapsed()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_separators_inside_quotes_still_load() {
+    // Inside quotes both parsers end the text at the same quote, so nothing can hide there.
+    for separator in ['\u{85}', '\u{2028}', '\u{2029}'] {
+        let text = edit(
+            "      - \"Alpha beta gamma.\"",
+            &format!("      - \"Alpha beta{separator}gamma.\""),
+        )
+        .replacen("title: A doc", &format!("title: 'A{separator}doc'"), 1);
+        let dir = dir_with(&[("ok.yaml", text.as_bytes())]);
+        assert_passes(
+            &check(dir.path(), &["ok.yaml"]),
+            "ok.yaml: ok, 1 document, 1 actor, 1 event",
+        );
+    }
 }

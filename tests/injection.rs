@@ -189,3 +189,128 @@ fn wide_and_combining_characters_keep_the_panes_aligned() {
         }
     }
 }
+
+/// Invisible characters that once reached the output raw (issue 18 item 11): Unicode's
+/// default ignorables and format characters, one of each kind, and DEL.
+const INVISIBLE: &[char] = &[
+    '\u{E0041}', // tag LATIN CAPITAL LETTER A
+    '\u{E007F}', // cancel tag
+    '\u{034F}',  // combining grapheme joiner
+    '\u{115F}',  // Hangul choseong filler
+    '\u{1160}',  // Hangul jungseong filler
+    '\u{3164}',  // Hangul filler
+    '\u{FFA0}',  // halfwidth Hangul filler
+    '\u{17B4}',  // Khmer vowel inherent aq
+    '\u{180B}',  // Mongolian free variation selector one
+    '\u{FE00}',  // variation selector 1
+    '\u{1D173}', // musical symbol begin beam
+    '\u{13430}', // Egyptian hieroglyph vertical joiner
+    '\u{7F}',    // DEL
+];
+
+/// A timeline whose title, actor name, kind and quoted paragraph each carry every one of
+/// [`INVISIBLE`], between the words `in` and `visible`.
+fn invisible_timeline() -> String {
+    let hidden: String = INVISIBLE
+        .iter()
+        .map(|c| format!("\\U{:08X}", *c as u32))
+        .collect();
+    format!(
+        r#"documents:
+  - id: doc
+    title: "Doc in{hidden}visible"
+    published: 2022-01-01
+    paragraphs:
+      - "Alpha in{hidden}visible beta."
+actors:
+  - id: nato
+    name: "NATO in{hidden}visible"
+    kind: organization
+events:
+  - id: ev
+    date: 2022-01-01
+    title: "Title in{hidden}visible"
+    kind: "talks in{hidden}visible"
+    actors: [nato]
+    sources:
+      - doc: doc
+        paragraph: 1
+        quote: "beta"
+"#
+    )
+}
+
+/// Where in `text`, if anywhere, one of [`INVISIBLE`] is written raw.
+fn raw_invisible(text: &str) -> Option<char> {
+    text.chars().find(|c| INVISIBLE.contains(c))
+}
+
+#[test]
+fn default_ignorable_characters_are_shown_in_every_list_format_and_source() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("invisible.yaml");
+    std::fs::write(&path, invisible_timeline()).expect("write");
+    let path = path.to_str().expect("a UTF-8 path");
+    let runs: [&[&str]; 5] = [
+        &["list", "--format", "table", path],
+        &["list", "--format", "csv", path],
+        &["list", "--format", "markdown", path],
+        &["list", "--format", "json", path],
+        &["source", path, "ev"],
+    ];
+    for args in runs {
+        let out = common::cmd::tline(dir.path()).args(args).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+        assert_eq!(
+            raw_invisible(&text),
+            None,
+            "{args:?} wrote it raw: {text:?}"
+        );
+        if args.contains(&"json") {
+            // The same data, escaped: a script reads the characters back.
+            let events: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            let title = events[0]["title"].as_str().expect("a title");
+            assert_eq!(
+                title.chars().filter(|c| INVISIBLE.contains(c)).count(),
+                INVISIBLE.len()
+            );
+            assert!(
+                text.contains("\\udb40\\udc41"),
+                "a tag as a surrogate pair: {text}"
+            );
+            assert!(text.contains("\\u007f"), "DEL escaped: {text}");
+        } else {
+            assert!(
+                text.contains("<U+E0041><U+E007F><U+034F>"),
+                "{args:?}: {text}"
+            );
+            assert!(text.contains("<U+13430>^?visible"), "{args:?}: {text}");
+        }
+    }
+}
+
+#[test]
+fn default_ignorable_characters_are_shown_in_the_tui() {
+    let timeline = load_sources(&[SourceFile {
+        name: "invisible.yaml".into(),
+        text: invisible_timeline(),
+    }])
+    .expect("the invisible file loads");
+    let (width, height) = (200, 40);
+    let mut app = app_over(timeline, "invisible.yaml", width, height);
+    for action in [None, Some(Action::OpenSource)] {
+        if let Some(action) = action {
+            app.update(action);
+        }
+        let buffer = draw(&app);
+        let mut screen = String::new();
+        for y in 0..height {
+            for x in 0..width {
+                screen.push_str(buffer[(x, y)].symbol());
+            }
+            screen.push('\n');
+        }
+        assert_eq!(raw_invisible(&screen), None, "{action:?}: {screen}");
+        assert!(screen.contains("<U+E0041>"), "{action:?}: {screen}");
+    }
+}

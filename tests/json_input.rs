@@ -7,17 +7,12 @@ use std::fs;
 use std::time::Duration;
 
 use tempfile::TempDir;
+use tline::load::{Format, schema};
 
 mod common;
 
 use common::cmd::{dir_with, tline};
 use common::fixture::{self, edit_text};
-
-// The generator's writer; its own unit test runs with the example, which leaves an import
-// unused here.
-#[allow(unused_imports, dead_code)]
-#[path = "../examples/gen/write.rs"]
-mod write;
 
 /// The YAML fixture's timeline ([`fixture::BASE`]) as JSON. Line numbers matter.
 const BASE: &str = r#"{
@@ -228,7 +223,7 @@ fn a_problem_far_along_a_one_line_file_is_located_in_one_pass() {
     // figure.
     let mut json = Vec::new();
     let timeline = tline::synth::timeline(10_000, 1);
-    write::write(&mut json, &timeline, write::Format::Json, "").unwrap();
+    schema::write(&timeline, Format::Json, &mut json).unwrap();
     let json = String::from_utf8(json).unwrap();
     assert_eq!(json.lines().count(), 1);
     let at = json.rfind("\"quote\":\"").unwrap() + "\"quote\":".len();

@@ -10,17 +10,35 @@
 //! `--seed`, whatever the format. `json` is one object `{"documents", "actors",
 //! "events"}`; `jsonl` is one object a line, each with one key (`document`, `actor` or
 //! `event`), documents first, then actors, then events; `yaml` has the layout of
-//! `events.yaml`, written by hand for speed (serde_yaml is slow to write 1M events too),
-//! every string a double-quoted scalar so that no text can be mistaken for a number, a
-//! date or syntax. Fields that are absent in the model are left out.
-
-mod write;
+//! `events.yaml` with a comment line on top. The writer is the library's,
+//! [`tline::load::schema::write`].
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use write::Format;
+use clap::{Parser, ValueEnum};
+use tline::load::{Format, schema};
+
+/// The file formats the generator writes, by the names of `--format`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// One YAML document laid out like events.yaml.
+    Yaml,
+    /// One JSON object with documents, actors and events.
+    Json,
+    /// JSON Lines: one {"document"|"actor"|"event": {...}} object per line.
+    Jsonl,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Yaml => Format::Yaml,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::JsonLines,
+        }
+    }
+}
 
 /// Write a synthetic timeline (documents, actors, events) to stdout.
 #[derive(Parser)]
@@ -29,8 +47,8 @@ struct Args {
     #[arg(long, value_name = "N")]
     events: usize,
     /// The file format to write.
-    #[arg(long, value_enum, default_value_t = Format::Yaml)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Yaml)]
+    format: FormatArg,
     /// The seed: the same seed and event count give the same timeline.
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
@@ -39,11 +57,14 @@ struct Args {
 fn run(args: &Args) -> io::Result<()> {
     let timeline = tline::synth::timeline(args.events, args.seed);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let comment = format!(
-        "Synthetic timeline: {} events, seed {} (cargo run --release --example gen).",
-        args.events, args.seed
-    );
-    write::write(&mut out, &timeline, args.format, &comment)?;
+    if args.format == FormatArg::Yaml {
+        writeln!(
+            out,
+            "# Synthetic timeline: {} events, seed {} (cargo run --release --example gen).",
+            args.events, args.seed
+        )?;
+    }
+    schema::write(&timeline, args.format.into(), &mut out)?;
     out.flush()?;
     // Freeing millions of strings one by one takes a noticeable part of a second; the
     // process is about to end and the system takes the memory back at once.

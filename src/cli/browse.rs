@@ -6,14 +6,22 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::{FilterArgs, Limits};
 use crate::load::{Stage, load_paths_with};
 use crate::tui::app::App;
 
 /// Opens `files` in the TUI, filtered by `filter`, or lists them when stdout is not a
-/// terminal.
-pub fn run(files: Vec<PathBuf>, filter: FilterArgs, limits: Limits) -> Result<ExitCode> {
+/// terminal. `subcommands` are tline's, for the hint when a file is a mistyped one.
+pub fn run(
+    files: Vec<PathBuf>,
+    filter: FilterArgs,
+    limits: Limits,
+    subcommands: &[&str],
+) -> Result<ExitCode> {
+    refuse_mistyped_subcommand(&files, subcommands)?;
+    refuse_duplicates(&files)?;
     if !io::stdout().is_terminal() {
         return list::print(&files, &filter, limits, ListFormat::Table);
     }

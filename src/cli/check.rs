@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::inputs::refuse_duplicates;
 use super::{Limits, exit_without_freeing, stdout};
 use crate::load::load_paths;
 use crate::model::Timeline;
@@ -21,8 +22,10 @@ pub struct CheckArgs {
 /// Checks the files: the summary on stdout and success, or every error on stderr, then
 /// their count, and failure.
 pub fn run(args: &CheckArgs, limits: Limits) -> Result<ExitCode> {
+    refuse_duplicates(&args.files)?;
     match load_paths(&args.files, limits.max_file_size) {
         Ok((timeline, names)) => {
+            warn_of_name_clashes(&timeline);
             let mut out = stdout();
             writeln!(out, "{}", summary(&timeline, &names))?;
             out.flush()?;
@@ -35,6 +38,26 @@ pub fn run(args: &CheckArgs, limits: Limits) -> Result<ExitCode> {
             let _ = writeln!(io::stderr(), "{e}\n{n} error{plural}");
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+/// At most this many name clashes are warned of one by one.
+const MAX_CLASH_WARNINGS: usize = 20;
+
+/// Warns on stderr of each word that names several actors: `--actor` with it picks one
+/// by rank or refuses it, which the author of the file may not have meant.
+fn warn_of_name_clashes(timeline: &Timeline) {
+    let clashes = timeline.name_clashes();
+    let mut err = io::stderr().lock();
+    for clash in clashes.iter().take(MAX_CLASH_WARNINGS) {
+        let _ = writeln!(err, "warning: {}", sanitize(&clash.to_string()));
+    }
+    if let Some(more) = clashes
+        .len()
+        .checked_sub(MAX_CLASH_WARNINGS)
+        .filter(|&n| n > 0)
+    {
+        let _ = writeln!(err, "warning: {more} more words name several actors");
     }
 }
 

@@ -2,11 +2,17 @@
 //! command's result becomes an exit status.
 //!
 //! The binary (`src/main.rs`) only parses arguments and calls a `run` here: [`check`],
-//! [`list`], [`source`], or [`browse`] when no subcommand is given.
+//! [`list`], [`source`], [`completions`], [`man`], or [`browse`] when no subcommand is
+//! given; [`parse_error`] prints what clap could not parse. [`inputs`] checks the files
+//! a command was given before they are read.
 
 pub mod browse;
 pub mod check;
+pub mod completions;
+pub mod inputs;
 pub mod list;
+pub mod man;
+pub mod parse_error;
 pub mod source;
 
 use std::io::{self, BufWriter, StdoutLock, Write};
@@ -15,8 +21,9 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 
 use crate::date::EdtfDate;
-use crate::model::{Status, Timeline};
+use crate::model::{ActorLookupError, Hint, Status, Timeline, closest};
 use crate::query::Filter;
+use crate::text::sanitize;
 
 /// The filter flags of `list` and of the TUI, as a person types them, before they are
 /// resolved against a timeline.
@@ -46,25 +53,41 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// Resolves the flags against `timeline`: unknown actors and statuses and bad dates
-    /// are errors.
+    /// Resolves the flags against `timeline`: an unknown, ambiguous or empty actor, an
+    /// unknown kind or status, a bad date and a `--from` after `--to` are errors, each
+    /// naming the closest values it knows.
     pub fn resolve(&self, timeline: &Timeline) -> Result<Filter> {
         let mut filter = Filter {
             all_actors: self.all_actors,
-            kinds: self.kinds.clone(),
             text: self.search.clone().unwrap_or_default(),
             ..Filter::default()
         };
         for name in &self.actors {
+            if name.trim().is_empty() {
+                bail!("--actor needs an actor's id, name or alias, not an empty word");
+            }
             match timeline.resolve_actor(name) {
                 Ok(id) => filter.actors.push(id),
-                Err(e) => bail!("{e}"),
+                Err(e) => bail!("{e}{}", actor_listing_hint(&e)),
             }
+        }
+        for kind in &self.kinds {
+            filter.kinds.push(known_kind(timeline, kind)?);
         }
         for word in &self.statuses {
             match word.to_lowercase().parse::<Status>() {
                 Ok(status) => filter.statuses.push(status),
-                Err(_) => bail!("unknown status {word:?} (expected {})", status_words()),
+                Err(_) => {
+                    let words = Status::ALL.iter().map(|s| s.as_str());
+                    let close = match closest(word, words, 1).as_slice() {
+                        [best] => format!("did you mean {best}? "),
+                        _ => String::new(),
+                    };
+                    bail!(
+                        "unknown status {word:?} ({close}expected {})",
+                        status_words()
+                    )
+                }
             }
         }
         let parse =
@@ -75,7 +98,36 @@ impl FilterArgs {
         if let Some(to) = &self.to {
             filter.to = parse("to", to)?.latest();
         }
+        if let (Some(from), Some(to), Some(from_text), Some(to_text)) =
+            (filter.from, filter.to, &self.from, &self.to)
+            && from > to
+        {
+            bail!(
+                "--from {from_text:?} is after --to {to_text:?}: no event can match (swap them?)"
+            );
+        }
         Ok(filter)
+    }
+}
+
+/// A shell line that lists the actor ids of a timeline's events.
+const LIST_ACTORS: &str = "tline list --format json | jq -r '.[].actors[].id' | sort -u";
+/// A shell line that lists the kinds of a timeline's events.
+const LIST_KINDS: &str = "tline list --format json | jq -r '.[].kind' | sort -u";
+
+/// When the error's hint could list nothing, the shell line that does.
+fn actor_listing_hint(e: &ActorLookupError) -> String {
+    match e {
+        ActorLookupError::Unknown { hint, .. } => listing_hint(hint, LIST_ACTORS),
+        _ => String::new(),
+    }
+}
+
+/// When `hint` could list nothing, `listing`, the shell line that does.
+fn listing_hint(hint: &Hint, listing: &str) -> String {
+    match hint {
+        Hint::TooMany { .. } => format!("; to list them: {listing}"),
+        _ => String::new(),
     }
 }
 
@@ -89,6 +141,21 @@ fn status_words() -> String {
     }
 }
 
+/// `kind` if some event of `timeline` has it (in any case), else an error naming the
+/// closest kinds.
+fn known_kind(timeline: &Timeline, kind: &str) -> Result<String> {
+    let wanted = kind.to_lowercase();
+    if timeline.kinds.iter().any(|k| k.to_lowercase() == wanted) {
+        return Ok(kind.to_string());
+    }
+    let known: Vec<&str> = timeline.kinds.iter().map(String::as_str).collect();
+    let hint = Hint::new(kind, &known, "kinds");
+    bail!(
+        "unknown kind {kind:?} ({hint}){}",
+        listing_hint(&hint, LIST_KINDS)
+    )
+}
+
 /// The limits on input that every command accepts.
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct Limits {
@@ -98,14 +165,19 @@ pub struct Limits {
     pub max_file_size: Option<u64>,
 }
 
-/// The exit status of a command that returned `result`, its error written to stderr.
+/// The exit status of a command that returned `result`, its error written to stderr
+/// with every control and invisible character made visible.
 pub fn exit_code(result: Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            // A message may quote what a person typed (a file name, a mistyped word):
+            // made visible line by line, as text from a file is.
+            let message = format!("{e:#}");
+            let lines: Vec<_> = message.split('\n').map(sanitize).collect();
             // Not eprintln!: it panics when stderr is a terminal that has gone away.
-            let _ = writeln!(io::stderr(), "tline: {e:#}");
+            let _ = writeln!(io::stderr(), "tline: {}", lines.join("\n"));
             ExitCode::FAILURE
         }
     }

@@ -1,21 +1,26 @@
 //! `tline source`: the source paragraphs of one event, its quote marked in each.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
+use super::inputs::{refuse_duplicates, refuse_event_id_as_file};
 use super::{Limits, stdout};
 use crate::load::load_paths;
 use crate::model::Timeline;
 use crate::text::sanitize;
 
-/// The arguments of `tline source`.
+/// The arguments of `tline source`: the files, then one event id. Clap cannot take
+/// optional files before a required id as two arguments, so they are one list, split by
+/// [`run`], and the usage line is written out.
 #[derive(Debug, Clone, clap::Args)]
+#[command(override_usage = "tline source [OPTIONS] [FILE]... <EVENT_ID>")]
 pub struct SourceArgs {
-    /// Timeline files to read, then the id of the event.
-    #[arg(required = true, value_name = "[FILE]... EVENT_ID")]
+    /// Timeline files to read (none: ./events.yaml or the bundled timeline), then the id
+    /// of the event.
+    #[arg(required = true, value_name = "FILE|EVENT_ID")]
     pub args: Vec<String>,
 }
 
@@ -26,8 +31,16 @@ pub fn run(args: &SourceArgs, limits: Limits) -> Result<ExitCode> {
         None => ("", &[][..]),
     };
     let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    refuse_event_id_as_file(&files)?;
+    refuse_duplicates(&files)?;
     let (timeline, _) = load_paths(&files, limits.max_file_size)?;
-    let index = timeline.find_event(event_id).map_err(anyhow::Error::msg)?;
+    let index = match timeline.find_event(event_id) {
+        Ok(index) => index,
+        Err(e) if Path::new(event_id).is_file() => {
+            bail!("{e}; {event_id} is a file: give the event id after it")
+        }
+        Err(e) => bail!("{e}"),
+    };
     let mut out = stdout();
     write(&mut out, &timeline, index, QuoteMark::for_stdout())?;
     out.flush()?;

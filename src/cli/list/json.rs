@@ -91,15 +91,16 @@ impl<'a> JsonEvent<'a> {
     }
 }
 
-/// A writer that passes JSON through with C1 controls and invisible characters turned
+/// A writer that passes JSON through with DEL, C1 controls and invisible characters turned
 /// into `\uXXXX` escapes (see [`escape_invisible`]). serde_json writes every string
 /// fragment whole, so each write holds whole characters.
 struct EscapeInvisible<W>(W);
 
 impl<W: Write> Write for EscapeInvisible<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Nearly every piece serde_json writes is ASCII: that is the cheaper check.
-        let text = if buf.is_ascii() {
+        // Nearly every piece serde_json writes is printable ASCII: the cheaper check. DEL
+        // is ASCII, and must be escaped too.
+        let text = if buf.iter().all(|&b| b < 0x7F) {
             None
         } else {
             std::str::from_utf8(buf).ok()

@@ -1,4 +1,5 @@
-//! `tline list --format markdown`: a GitHub-flavoured Markdown table.
+//! `tline list --format markdown`: a GitHub-flavoured Markdown table, with the event
+//! ids that `tline source` takes.
 
 use std::io::{self, Write};
 
@@ -12,11 +13,12 @@ pub fn write<'a>(
     timeline: &Timeline,
     events: impl Iterator<Item = &'a Event>,
 ) -> io::Result<()> {
-    writeln!(out, "| Date | Title | Kind | Status | Actors |")?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    writeln!(out, "| Date | Id | Title | Kind | Status | Actors |")?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
     for e in events {
         let cells = [
             e.date.human(),
+            e.id.to_string(),
             e.title.to_string(),
             timeline.kind(e.kind).to_string(),
             e.status.to_string(),

@@ -8,12 +8,15 @@ mod json;
 mod markdown;
 mod table;
 
-use std::io::{self, Write};
+pub use table::Layout;
+
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::inputs::refuse_duplicates;
 use super::{FilterArgs, Limits, exit_without_freeing, stdout};
 use crate::load::load_paths;
 use crate::model::{Event, Timeline};
@@ -58,29 +61,56 @@ pub fn print(
     limits: Limits,
     format: ListFormat,
 ) -> Result<ExitCode> {
+    refuse_duplicates(files)?;
     let (timeline, _) = load_paths(files, limits.max_file_size)?;
     let filter = filter.resolve(&timeline)?;
     let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
+    if selection.is_empty() {
+        // Not eprintln!: it panics when stderr is a terminal that has gone away.
+        let _ = writeln!(io::stderr(), "tline: no events match");
+    }
     let mut out = stdout();
-    write(&mut out, &timeline, &selection, format)?;
+    write(
+        &mut out,
+        &timeline,
+        &selection,
+        format,
+        Layout::for_stdout(),
+    )?;
     out.flush()?;
     exit_without_freeing(timeline);
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the events at `selection` (positions in the timeline) in `format`.
+/// Writes the events at `selection` (positions in the timeline) in `format`, a table
+/// laid out for `layout`.
 pub fn write(
     out: &mut dyn Write,
     timeline: &Timeline,
     selection: &[usize],
     format: ListFormat,
+    layout: Layout,
 ) -> io::Result<()> {
     let events = selection.iter().map(|&i| &timeline.events[i]);
     match format {
-        ListFormat::Table => table::write(out, timeline, events),
+        ListFormat::Table => table::write(out, timeline, events, layout),
         ListFormat::Json => json::write(out, timeline, events),
         ListFormat::Csv => csv::write(out, timeline, events),
         ListFormat::Markdown => markdown::write(out, timeline, events),
+    }
+}
+
+impl Layout {
+    /// A terminal's layout when stdout is one (its width, or 80 columns if it will not
+    /// say), else plain.
+    pub fn for_stdout() -> Layout {
+        if !io::stdout().is_terminal() {
+            return Layout::Plain;
+        }
+        match ratatui::crossterm::terminal::size() {
+            Ok((cols, _)) if cols > 0 => Layout::Terminal(usize::from(cols)),
+            _ => Layout::Terminal(80),
+        }
     }
 }
 

@@ -1,37 +1,157 @@
-//! `tline list` as aligned columns for people: date, title, actors.
+//! `tline list` as aligned columns for people: date, title, actors. On a terminal, also
+//! a header and the event id (what `tline source` takes), each line fitted to the width.
 
 use std::io::{self, Write};
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::actor_names;
 use crate::model::{Event, Timeline};
 use crate::text::sanitize;
 
-/// Writes one line per event, the date and title columns padded to their widest cell.
+/// Where the table goes, which decides its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A pipe or file: date, title and actors, no header, whole lines (scripts and the
+    /// tests read this form).
+    Plain,
+    /// A terminal this many columns wide: a header, the event id after the date, and
+    /// every line cut to the width with `…` where a cell gives way (the actors column
+    /// goes first when there is no room for it).
+    Terminal(usize),
+}
+
+/// Columns kept between two cells.
+const GAP: usize = 2;
+/// The narrowest a cut title gets before the line itself is cut, and the narrowest
+/// actors column shown.
+const MIN_CELL: usize = 8;
+
+/// Writes one line per event, the columns padded to their widest cell.
 pub fn write<'a>(
     out: &mut dyn Write,
     timeline: &Timeline,
     events: impl Iterator<Item = &'a Event>,
+    layout: Layout,
 ) -> io::Result<()> {
-    let rows: Vec<[String; 3]> = events
+    let rows: Vec<[String; 4]> = events
         .map(|e| {
             [
                 e.date.human(),
+                sanitize(&e.id).into_owned(),
                 sanitize(&e.title).into_owned(),
                 sanitize(&actor_names(timeline, e)).into_owned(),
             ]
         })
         .collect();
-    let width = |col: usize| rows.iter().map(|r| r[col].width()).max().unwrap_or(0);
-    let (date_w, title_w) = (width(0), width(1));
-    for [date, title, actors] in &rows {
-        let line = format!(
-            "{date}{}  {title}{}  {actors}",
-            " ".repeat(date_w - date.width()),
-            " ".repeat(title_w - title.width())
-        );
-        writeln!(out, "{}", line.trim_end())?;
+    match layout {
+        Layout::Plain => {
+            let widths = column_widths(&rows, None);
+            for [date, _, title, actors] in &rows {
+                let line = format!(
+                    "{}{}{}",
+                    padded(date, widths[0]),
+                    padded(title, widths[2]),
+                    actors
+                );
+                writeln!(out, "{}", line.trim_end())?;
+            }
+        }
+        Layout::Terminal(width) if !rows.is_empty() => {
+            let header = ["Date", "Id", "Title", "Actors"].map(String::from);
+            let widths = fitted(column_widths(&rows, Some(&header)), width);
+            for row in std::iter::once(&header).chain(&rows) {
+                let cells: Vec<String> = row
+                    .iter()
+                    .zip(widths)
+                    .map(|(cell, w)| padded(&cut(cell, w), w))
+                    .collect();
+                writeln!(out, "{}", cut(cells.concat().trim_end(), width))?;
+            }
+        }
+        Layout::Terminal(_) => {}
     }
     Ok(())
+}
+
+/// The widest cell of each column, the header's included.
+fn column_widths(rows: &[[String; 4]], header: Option<&[String; 4]>) -> [usize; 4] {
+    let mut widths = [0; 4];
+    for row in rows.iter().chain(header) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    widths
+}
+
+/// Column widths that fit `width`: the date and the id whole (an id is copied into
+/// `tline source`), then the title at least two thirds of the rest, the actors what is
+/// left, or no actors column when fewer than [`MIN_CELL`] columns are left for it.
+fn fitted(widths: [usize; 4], width: usize) -> [usize; 4] {
+    let [date, id, title, actors] = widths;
+    let rest = width.saturating_sub(date + GAP + id + GAP);
+    if title + GAP + actors <= rest {
+        return widths;
+    }
+    let title_share = (rest * 2 / 3)
+        .max(rest.saturating_sub(actors + GAP))
+        .min(title);
+    let actors_left = rest.saturating_sub(title_share + GAP);
+    if actors_left >= MIN_CELL {
+        [date, id, title_share, actors_left.min(actors)]
+    } else {
+        [date, id, rest.min(title).max(MIN_CELL), 0]
+    }
+}
+
+/// `cell` then spaces to `width` columns and the gap, which ends every cell but the last.
+fn padded(cell: &str, width: usize) -> String {
+    format!(
+        "{cell}{}",
+        " ".repeat(width.saturating_sub(cell.width()) + GAP)
+    )
+}
+
+/// `text` (already sanitized) cut to at most `width` columns, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_cell_ends_in_an_ellipsis_within_the_width() {
+        assert_eq!(cut("abcdef", 6), "abcdef");
+        assert_eq!(cut("abcdef", 4), "abc…");
+        assert_eq!(cut("北京北京", 5), "北京…");
+        assert_eq!(cut("abc", 0), "");
+    }
+
+    #[test]
+    fn date_and_id_stay_whole_and_the_title_gives_way_first() {
+        assert_eq!(fitted([10, 8, 20, 10], 100), [10, 8, 20, 10]);
+        assert_eq!(fitted([10, 8, 40, 30], 80), [10, 8, 38, 18]);
+        assert_eq!(fitted([10, 8, 40, 30], 50), [10, 8, 18, 8]);
+        assert_eq!(fitted([10, 8, 40, 30], 40), [10, 8, 18, 0]);
+        assert_eq!(fitted([10, 8, 40, 30], 30), [10, 8, 8, 0]);
+    }
 }

@@ -1,177 +1,12 @@
-//! Writing a timeline in the file schema (YAML, JSON or JSON Lines): shared by the `gen`
-//! example and the load benchmark.
+//! Writing YAML laid out like `events.yaml`, for people to read and edit: block lists of
+//! mappings, one field a line, every text a double-quoted scalar (escaped only where it
+//! must be), ids in flow lists. Written by hand for speed: serde_yaml is slow to write a
+//! million events.
 
-use std::fmt;
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
-use clap::ValueEnum;
-use serde::{Serialize, Serializer};
-use tline::date::EdtfDate;
-use tline::model::{self, Timeline};
-
-/// Writes `timeline` to `w` in `format`; a YAML file starts with `comment`.
-pub fn write(w: &mut impl Write, tl: &Timeline, format: Format, comment: &str) -> io::Result<()> {
-    match format {
-        Format::Json => write_json(w, tl),
-        Format::Jsonl => write_jsonl(w, tl),
-        Format::Yaml => write_yaml(w, tl, comment),
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// One YAML document laid out like events.yaml.
-    Yaml,
-    /// One JSON object with documents, actors and events.
-    Json,
-    /// JSON Lines: one {"document"|"actor"|"event": {...}} object per line.
-    Jsonl,
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    id: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(serialize_with = "display")]
-    published: NaiveDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    paragraphs: &'a [String],
-}
-
-#[derive(Serialize)]
-struct Actor<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    aliases: &'a [String],
-}
-
-#[derive(Serialize)]
-struct Event<'a> {
-    id: &'a str,
-    #[serde(serialize_with = "display")]
-    date: EdtfDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_text: Option<&'a str>,
-    title: &'a str,
-    kind: &'a str,
-    status: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    actors: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
-    sources: Vec<Source<'a>>,
-}
-
-#[derive(Serialize)]
-struct Source<'a> {
-    doc: &'a str,
-    paragraph: usize,
-    quote: &'a str,
-}
-
-/// One line of a JSON Lines file.
-#[derive(Serialize)]
-#[serde(rename_all = "lowercase")]
-enum Line<'a> {
-    Document(Document<'a>),
-    Actor(Actor<'a>),
-    Event(Event<'a>),
-}
-
-/// Serializes a value as its `Display` text (a date as `2021-12-30` or EDTF).
-fn display<T: fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(value)
-}
-
-// The items are built one at a time as they are written, so the file is never held in
-// memory twice.
-
-fn document(d: &model::Document) -> Document<'_> {
-    Document {
-        id: &d.id,
-        title: &d.title,
-        publisher: d.publisher.as_deref(),
-        published: d.published,
-        url: d.url.as_deref(),
-        paragraphs: &d.paragraphs,
-    }
-}
-
-fn actor(a: &model::Actor) -> Actor<'_> {
-    Actor {
-        id: &a.id,
-        name: &a.name,
-        kind: a.kind.as_str(),
-        aliases: &a.aliases,
-    }
-}
-
-/// The event with its actors and documents referred to by id.
-fn event<'a>(tl: &'a Timeline, e: &'a model::Event) -> Event<'a> {
-    Event {
-        id: &e.id,
-        date: e.date,
-        date_text: e.date_text.as_deref(),
-        title: &e.title,
-        kind: tl.kind(e.kind),
-        status: e.status.as_str(),
-        actors: e.actors.iter().map(|&a| tl.actor(a).id.as_str()).collect(),
-        summary: e.summary.as_deref(),
-        sources: e
-            .sources
-            .iter()
-            .map(|s| Source {
-                doc: &tl.document(s.doc).id,
-                paragraph: s.paragraph,
-                quote: &s.quote,
-            })
-            .collect(),
-    }
-}
-
-/// Writes `items` as the JSON array that is the value of `key`, each item with serde.
-fn json_array<T: Serialize>(
-    w: &mut impl Write,
-    key: &str,
-    items: impl Iterator<Item = T>,
-) -> io::Result<()> {
-    write!(w, "\"{key}\":[")?;
-    for (i, item) in items.enumerate() {
-        if i > 0 {
-            w.write_all(b",")?;
-        }
-        serde_json::to_writer(&mut *w, &item)?;
-    }
-    w.write_all(b"]")
-}
-
-/// One object, written an item at a time: the same text as serializing the whole file.
-fn write_json(w: &mut impl Write, tl: &Timeline) -> io::Result<()> {
-    w.write_all(b"{")?;
-    json_array(w, "documents", tl.documents.iter().map(document))?;
-    w.write_all(b",")?;
-    json_array(w, "actors", tl.actors.iter().map(actor))?;
-    w.write_all(b",")?;
-    json_array(w, "events", tl.events.iter().map(|e| event(tl, e)))?;
-    w.write_all(b"}\n")
-}
-
-fn write_jsonl(w: &mut impl Write, tl: &Timeline) -> io::Result<()> {
-    let lines = (tl.documents.iter().map(|d| Line::Document(document(d))))
-        .chain(tl.actors.iter().map(|a| Line::Actor(actor(a))))
-        .chain(tl.events.iter().map(|e| Line::Event(event(tl, e))));
-    for line in lines {
-        serde_json::to_writer(&mut *w, &line)?;
-        w.write_all(b"\n")?;
-    }
-    Ok(())
-}
+use crate::load::schema::written::{actor, document, event};
+use crate::model::Timeline;
 
 /// Writes `s` as a YAML double-quoted scalar. Besides `"` and `\`, escapes every
 /// character YAML does not allow raw (C0 and C1 controls, DEL, the BOM, U+FFFE/U+FFFF)
@@ -244,9 +79,9 @@ fn list_key(w: &mut impl Write, key: &str, empty: bool) -> io::Result<()> {
     writeln!(w, "{key}:{}", if empty { " []" } else { "" })
 }
 
-/// The layout of events.yaml: block sequences of mappings, one field a line.
-fn write_yaml(w: &mut impl Write, tl: &Timeline, comment: &str) -> io::Result<()> {
-    writeln!(w, "# {comment}")?;
+/// Writes `tl` in the layout of events.yaml: block sequences of mappings, one field a
+/// line.
+pub fn write(tl: &Timeline, w: &mut impl Write) -> io::Result<()> {
     list_key(w, "documents", tl.documents.is_empty())?;
     for d in tl.documents.iter().map(document) {
         field(w, "  - ", "id", d.id)?;
@@ -331,7 +166,7 @@ mod tests {
         ];
         for text in texts {
             let mut out = Vec::new();
-            quoted(&mut out, text).unwrap();
+            quoted(&mut out, text).expect("writing to memory");
             let yaml = String::from_utf8(out).unwrap();
             let back: String = serde_yaml::from_str(&yaml).unwrap();
             assert_eq!(back, text, "{yaml}");

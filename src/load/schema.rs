@@ -1,14 +1,21 @@
-//! The shape of a timeline file as written, before validation. Format-agnostic: the
-//! YAML and JSON readers both deserialize into these types, one item at a time.
+//! The file schema, both ways: what a timeline file holds (`documents`, `actors` and
+//! `events`, and the fields of each), read before validation into the `Raw…` types, and
+//! written from a [`Timeline`](crate::model::Timeline) by [`write()`]. Format-agnostic: every format's reader
+//! deserializes into these types, one item at a time, and the writer gives each format
+//! the same fields. A new field of an event goes here, both ways.
+
+pub(super) mod written;
 
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+pub use written::write;
+
 /// Receives the items of a file one at a time, as they are parsed, so that a file's lists
 /// never exist whole.
-pub trait Items {
+pub(crate) trait Items {
     /// The next document of the file.
     fn document(&mut self, raw: RawDocument);
     /// The next actor of the file.
@@ -20,7 +27,7 @@ pub trait Items {
 /// The three lists a file may hold, named by their keys.
 #[derive(Clone, Copy, Deserialize)]
 #[serde(field_identifier, rename_all = "lowercase")]
-pub enum List {
+pub(crate) enum List {
     /// `documents`.
     Documents,
     /// `actors`.
@@ -30,10 +37,10 @@ pub enum List {
 }
 
 /// The keys of the lists, in the order of [`List`].
-pub const LISTS: &[&str] = &["documents", "actors", "events"];
+pub(crate) const LISTS: &[&str] = &["documents", "actors", "events"];
 
 /// Reads one whole file, handing each item to the [`Items`] as soon as it is parsed.
-pub struct FileSeed<'a, I>(pub &'a mut I);
+pub(crate) struct FileSeed<'a, I>(pub &'a mut I);
 
 impl<'de, I: Items> DeserializeSeed<'de> for FileSeed<'_, I> {
     type Value = ();
@@ -108,12 +115,13 @@ impl<'de, I: Items> Visitor<'de> for ListSeed<'_, I> {
     }
 }
 
+/// A document as written: the text that events quote.
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a document: a mapping with id, title, published and paragraphs"
 )]
-pub struct RawDocument {
+pub(crate) struct RawDocument {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
     #[serde(deserialize_with = "scalar")]
@@ -127,12 +135,13 @@ pub struct RawDocument {
     pub paragraphs: Vec<String>,
 }
 
+/// An actor as written.
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "an actor: a mapping with id, name and kind"
 )]
-pub struct RawActor {
+pub(crate) struct RawActor {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
     #[serde(deserialize_with = "scalar")]
@@ -143,12 +152,13 @@ pub struct RawActor {
     pub aliases: Vec<String>,
 }
 
+/// An event as written, its actors and documents named by id.
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "an event: a mapping with id, date, title, kind and sources"
 )]
-pub struct RawEvent {
+pub(crate) struct RawEvent {
     #[serde(deserialize_with = "scalar")]
     pub id: String,
     #[serde(deserialize_with = "scalar")]
@@ -168,12 +178,13 @@ pub struct RawEvent {
     pub sources: Vec<RawSource>,
 }
 
+/// An event's source as written: a quote from a paragraph (1-based) of a document.
 #[derive(Debug, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a source: a mapping with doc, paragraph and quote"
 )]
-pub struct RawSource {
+pub(crate) struct RawSource {
     #[serde(deserialize_with = "scalar")]
     pub doc: String,
     #[serde(deserialize_with = "paragraph_number")]
@@ -269,4 +280,67 @@ impl ParagraphVisitor {
 
 fn paragraph_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     d.deserialize_any(ParagraphVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{Format, SourceFile, load_sources};
+    use crate::model::{Event, KindId, Timeline};
+
+    /// A synthetic timeline with every optional field set somewhere, and texts that YAML
+    /// would read as something else if written plainly.
+    fn timeline() -> Timeline {
+        let mut timeline = crate::synth::timeline(40, 3);
+        timeline.documents[0].url = Some("https://example.org/a?b=c#d".to_string());
+        timeline.documents[0].publisher = None;
+        timeline.actors[0].aliases = vec!["yes".to_string(), "- a: b".to_string()];
+        let event = &mut timeline.events[0];
+        event.date_text = Some("late \"that\" night\u{2028}".into());
+        event.summary = Some("null".into());
+        timeline.events[1].summary = None;
+        timeline
+    }
+
+    /// The events, each with the name of its kind rather than its number.
+    fn events_by_kind_name(timeline: &Timeline) -> Vec<(&str, Event)> {
+        let first = KindId::new(0).expect("kind 0 exists");
+        let events = timeline.events.iter();
+        events
+            .map(|e| {
+                (
+                    timeline.kind(e.kind),
+                    Event {
+                        kind: first,
+                        ..e.clone()
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_is_written_reads_back_the_same_in_every_format() {
+        let timeline = timeline();
+        for (format, name) in [
+            (Format::Yaml, "out.yaml"),
+            (Format::Json, "out.json"),
+            (Format::JsonLines, "out.jsonl"),
+        ] {
+            let mut bytes = Vec::new();
+            super::write(&timeline, format, &mut bytes).expect("writing to memory");
+            let file = SourceFile {
+                name: name.to_string(),
+                text: String::from_utf8(bytes).expect("UTF-8"),
+            };
+            let back = load_sources(&[file]).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(back.documents, timeline.documents, "{name}");
+            assert_eq!(back.actors, timeline.actors, "{name}");
+            // Kinds are numbered in the order the file names them.
+            assert_eq!(
+                events_by_kind_name(&back),
+                events_by_kind_name(&timeline),
+                "{name}"
+            );
+        }
+    }
 }

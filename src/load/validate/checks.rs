@@ -1,5 +1,8 @@
-//! The checks on each item: ids, required fields, dates, references and quotes. Every
-//! problem is collected with the path of its value, rather than stopping at the first.
+//! The rules each item must follow: ids (a slug, defined once), required fields, dates,
+//! statuses and kinds, references to documents and actors, and quotes found in the
+//! paragraph they cite. Every problem is collected with the path of its value, rather
+//! than stopping at the first; turning items into the model's types happens here too, as
+//! each check yields the value it checked.
 
 use std::fmt;
 
@@ -7,8 +10,8 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::ids::Ids;
-use super::raw::{LISTS, List, RawActor, RawDocument, RawEvent, RawSource};
 use crate::date::EdtfDate;
+use crate::load::schema::{LISTS, List, RawActor, RawDocument, RawEvent, RawSource};
 use crate::model::{
     Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Source, Status, Timeline, closest,
 };

@@ -1,10 +1,21 @@
-//! Validation as items are parsed: merges the items of every file into one sorted
-//! [`Timeline`], through the checks of [`super::check`].
+//! Validation, as items are parsed. The [`Builder`] assembles: it merges the items of
+//! every file into one sorted [`Timeline`], numbering documents and actors, and holds back
+//! an event until the documents and actors it names are known. The rules each item must
+//! follow (ids, required fields, dates, references, quotes) are in [`checks`]; the ids of
+//! a million events are kept compactly by [`ids`]; [`parallel`] runs the builder on a
+//! thread beside the parser.
 
-use super::check::{Checker, Place, Problem};
-use super::raw::{Items, List, RawActor, RawDocument, RawEvent};
-use super::read::Progress;
+mod checks;
+mod ids;
+mod parallel;
+
+use crate::load::Progress;
+use crate::load::schema::{Items, List, RawActor, RawDocument, RawEvent};
 use crate::model::Timeline;
+use checks::{Checker, Place};
+
+pub use checks::Problem;
+pub use parallel::check_while_parsing;
 
 /// Validates the items of one or more files as they are parsed and merges them into one
 /// sorted timeline. Each item's strings are moved into the timeline, never copied, and

@@ -1,76 +1,65 @@
 //! Reading a file safely: one open handle, refused unless it is a regular file, never more
-//! than the size limit read whatever the file claims its size is, and progress published
-//! for a UI on another thread.
+//! than the size limit read whatever the file claims its size is, the text checked to be
+//! UTF-8, and progress published for a UI on another thread. Also the inputs a load starts
+//! from when no file is named.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::path::{Path, PathBuf};
 
-use super::Diagnostic;
+use super::diagnostic::line_column;
+use super::{Diagnostic, Progress};
 
-/// The part of loading under way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Reading bytes from disk.
-    Reading,
-    /// Turning the text into lists of documents, actors and events.
-    Parsing,
-    /// Checking every reference and quote.
-    Checking,
-    /// Preparing the filters and the first screen.
-    Indexing,
+/// The timeline of the seed article, compiled into the binary.
+pub const BUNDLED_YAML: &str = include_str!("../../events.yaml");
+
+/// The name under which the bundled timeline is reported.
+pub const BUNDLED_NAME: &str = "events.yaml (bundled)";
+
+/// The text of one timeline file and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it, or [`BUNDLED_NAME`].
+    pub name: String,
+    /// The whole text.
+    pub text: String,
 }
 
-/// How far a load has got: written by the loading thread, read by the UI.
-#[derive(Debug, Default)]
-pub struct Progress {
-    bytes_total: AtomicU64,
-    bytes_read: AtomicU64,
-    events: AtomicU64,
-    stage: AtomicU8,
-}
-
-impl Progress {
-    /// Bytes read so far and bytes to read in all.
-    pub fn bytes(&self) -> (u64, u64) {
-        (
-            self.bytes_read.load(Ordering::Relaxed),
-            self.bytes_total.load(Ordering::Relaxed),
-        )
+impl SourceFile {
+    /// Reads `path`, refusing directories, devices, pipes, files over `max_bytes` and
+    /// text that is not UTF-8, each with a one-line reason.
+    pub fn read(path: &Path, max_bytes: u64) -> Result<Self, Diagnostic> {
+        SourceFile::read_with(path, max_bytes, &Progress::default())
     }
 
-    /// Events parsed so far.
-    pub fn events(&self) -> u64 {
-        self.events.load(Ordering::Relaxed)
+    /// Like [`SourceFile::read`], publishing the bytes read to `progress`.
+    pub(super) fn read_with(
+        path: &Path,
+        max_bytes: u64,
+        progress: &Progress,
+    ) -> Result<Self, Diagnostic> {
+        let name = path.display().to_string();
+        let (file, claimed) = open(path, &name, max_bytes)?;
+        progress.add_total(claimed);
+        let bytes = read_all(file, &name, max_bytes, claimed, progress)?;
+        let text = utf8(&name, bytes)?;
+        Ok(SourceFile { name, text })
     }
 
-    /// The part of loading under way.
-    pub fn stage(&self) -> Stage {
-        match self.stage.load(Ordering::Relaxed) {
-            0 => Stage::Reading,
-            1 => Stage::Parsing,
-            2 => Stage::Checking,
-            _ => Stage::Indexing,
+    /// The bundled timeline of the seed article.
+    pub fn bundled() -> Self {
+        SourceFile {
+            name: BUNDLED_NAME.to_string(),
+            text: BUNDLED_YAML.to_string(),
         }
     }
+}
 
-    /// Moves on to `stage`.
-    pub fn set_stage(&self, stage: Stage) {
-        self.stage.store(stage as u8, Ordering::Relaxed);
-    }
-
-    pub(super) fn add_total(&self, bytes: u64) {
-        self.bytes_total.fetch_add(bytes, Ordering::Relaxed);
-    }
-
-    pub(super) fn add_read(&self, bytes: u64) {
-        self.bytes_read.fetch_add(bytes, Ordering::Relaxed);
-    }
-
-    pub(super) fn add_events(&self, events: u64) {
-        self.events.fetch_add(events, Ordering::Relaxed);
-    }
+/// The files a command reads when none are named: `./events.yaml` if there is one, else
+/// the bundled timeline.
+pub fn default_input() -> Option<PathBuf> {
+    let local = PathBuf::from("events.yaml");
+    local.is_file().then_some(local)
 }
 
 /// Bytes read between two progress updates.
@@ -208,16 +197,9 @@ pub fn for_each_line(
             return Err(Diagnostic::file(name, over_limit(None, max_bytes)));
         }
         let text = std::str::from_utf8(&buffer).map_err(|e| {
-            let column = String::from_utf8_lossy(&buffer[..e.valid_up_to()])
-                .chars()
-                .count()
-                + 1;
-            Diagnostic {
-                file: name.to_string(),
-                line: Some(n + 1),
-                column: Some(column),
-                message: "is not valid UTF-8 text".to_string(),
-            }
+            let valid = String::from_utf8_lossy(&buffer[..e.valid_up_to()]);
+            let (_, column) = line_column(&valid, valid.len());
+            Diagnostic::at(name, (n + 1, column), "is not valid UTF-8 text".to_string())
         })?;
         // As str::lines: a line ends at "\n" or "\r\n"; a lone "\r" is text.
         let text = match text.strip_suffix('\n') {
@@ -236,19 +218,9 @@ pub fn utf8(name: &str, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
         bytes.drain(..3);
     }
     String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
-        Diagnostic {
-            file: name.to_string(),
-            line: Some(line),
-            column: Some(column),
-            message: "is not valid UTF-8 text".to_string(),
-        }
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        let at = line_column(&valid, valid.len());
+        Diagnostic::at(name, at, "is not valid UTF-8 text".to_string())
     })
 }
 

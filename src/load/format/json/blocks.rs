@@ -14,7 +14,7 @@ use std::ops::Range;
 use memchr::memchr2;
 use serde::de::DeserializeOwned;
 
-use super::raw::{Items, List, RawActor, RawDocument, RawEvent};
+use crate::load::schema::{Items, List, RawActor, RawDocument, RawEvent};
 
 /// Reading stopped: the text is not a valid timeline, or the stream failed or passed its
 /// size limit. The caller finds out which by reading the text whole.
@@ -227,7 +227,7 @@ impl<R: Read> Blocks<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::raw::FileSeed;
+    use crate::load::schema::FileSeed;
     use serde::de::DeserializeSeed;
 
     /// What a parser handed on, in order, as text.

@@ -1,82 +1,28 @@
-//! Where the values of a file stand: a map from a value's path (`events.3.actors.1`) to
-//! its line and column. Built only when a file has errors to point at, and only for the
-//! paths of those errors: from YAML here, from JSON by [`super::json`].
-
-use std::collections::{HashMap, HashSet};
+//! Where the values of a YAML text stand, by path (`events.3.actors.1`): for locating the
+//! problems found after parsing. Walks the text's events with yaml-rust2, which marks
+//! each; only the wanted paths are recorded.
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-/// The paths whose positions are needed: those of the problems found, with every parent
-/// (a path not found is located at its nearest parent). Recording only these keeps
-/// locating a few problems in a million-event file to a few positions, not one a value.
-#[derive(Debug, Default)]
-pub struct Wanted(HashSet<String>);
+use crate::load::diagnostic::{Positions, Wanted};
 
-impl Wanted {
-    /// `paths` and all their parents, the root included.
-    pub fn new<'a>(paths: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut wanted = HashSet::from([String::new()]);
-        for path in paths {
-            let ends = path.match_indices('.').map(|(i, _)| i);
-            for end in ends.chain([path.len()]) {
-                wanted.insert(path[..end].to_string());
-            }
-        }
-        Wanted(wanted)
-    }
-
-    /// Whether the position of the value at `path` is needed.
-    pub fn contains(&self, path: &str) -> bool {
-        self.0.contains(path)
-    }
+/// Indexes the `wanted` paths of `text`; a text the parser rejects yields the values
+/// seen before the fault.
+pub fn locate(text: &str, wanted: &Wanted) -> Positions {
+    let mut collector = Collector {
+        frames: Vec::new(),
+        path: Vec::new(),
+        positions: Positions::default(),
+        key_depth: 0,
+        wanted,
+    };
+    // A syntax error was already reported by the deserializer; keep what was indexed.
+    let _ = Parser::new_from_str(text).load(&mut collector, false);
+    collector.positions
 }
 
-/// Line and column (both 1-based) of the wanted values in a YAML text, keyed by path.
-#[derive(Debug, Default)]
-pub struct SpanIndex {
-    spans: HashMap<String, (usize, usize)>,
-}
-
-impl SpanIndex {
-    /// Indexes the `wanted` paths of `text`; a text the parser rejects yields the values
-    /// seen before the fault.
-    pub fn of_yaml(text: &str, wanted: &Wanted) -> Self {
-        let mut collector = Collector {
-            frames: Vec::new(),
-            path: Vec::new(),
-            spans: HashMap::new(),
-            key_depth: 0,
-            wanted,
-        };
-        // A syntax error was already reported by the deserializer; keep what was indexed.
-        let _ = Parser::new_from_str(text).load(&mut collector, false);
-        SpanIndex {
-            spans: collector.spans,
-        }
-    }
-
-    /// Indexes positions found by another reader; the first position of a path wins.
-    pub fn from_pairs(pairs: Vec<(String, (usize, usize))>) -> Self {
-        let mut spans = HashMap::with_capacity(pairs.len());
-        for (path, at) in pairs {
-            spans.entry(path).or_insert(at);
-        }
-        SpanIndex { spans }
-    }
-
-    /// The position of the value at `path`, or of its nearest indexed parent.
-    pub fn locate(&self, path: &str) -> Option<(usize, usize)> {
-        let mut path = path;
-        loop {
-            if let Some(&pos) = self.spans.get(path) {
-                return Some(pos);
-            }
-            path = &path[..path.rfind('.')?];
-        }
-    }
-}
-
+/// A list or mapping being walked, and where in it the walk stands.
 enum Frame {
     Map {
         key: Option<String>,
@@ -87,10 +33,11 @@ enum Frame {
     },
 }
 
+/// Records the positions of the wanted paths as the parser hands on its events.
 struct Collector<'a> {
     frames: Vec<Frame>,
     path: Vec<String>,
-    spans: HashMap<String, (usize, usize)>,
+    positions: Positions,
     key_depth: usize,
     wanted: &'a Wanted,
 }
@@ -105,7 +52,7 @@ impl Collector<'_> {
             if *keys_seen == 1 {
                 let path = self.path_of(None);
                 if self.wanted.contains(&path) {
-                    self.spans.insert(path, (mark.line(), mark.col() + 1));
+                    self.positions.replace(path, (mark.line(), mark.col() + 1));
                 }
             }
         }
@@ -133,9 +80,7 @@ impl Collector<'_> {
         let segment = self.segment().unwrap_or_default();
         let path = self.path_of(Some(&segment));
         if self.wanted.contains(&path) {
-            self.spans
-                .entry(path)
-                .or_insert((mark.line(), mark.col() + 1));
+            self.positions.insert(path, (mark.line(), mark.col() + 1));
         }
         match opens {
             Some(frame) => {
@@ -200,7 +145,7 @@ mod tests {
     fn values_are_located_by_path() {
         let text = "events:\n  - id: a\n    actors: [x, y]\n  - id: b\n";
         let wanted = Wanted::new(["events.0.id", "events.0.actors.1", "events.1.id"]);
-        let spans = SpanIndex::of_yaml(text, &wanted);
+        let spans = locate(text, &wanted);
         assert_eq!(spans.locate("events.0.id"), Some((2, 9)));
         assert_eq!(spans.locate("events.0.actors.1"), Some((3, 17)));
         assert_eq!(spans.locate("events.1.id"), Some((4, 9)));
@@ -211,9 +156,9 @@ mod tests {
     #[test]
     fn only_wanted_paths_and_their_parents_are_recorded() {
         let text = "events:\n  - id: a\n    actors: [x, y]\n  - id: b\n";
-        let spans = SpanIndex::of_yaml(text, &Wanted::new(["events.1.id"]));
+        let spans = locate(text, &Wanted::new(["events.1.id"]));
         assert_eq!(spans.locate("events.1.id"), Some((4, 9)));
-        assert_eq!(spans.spans.len(), 4, "{:?}", spans.spans);
+        assert_eq!(spans.len(), 4, "{spans:?}");
         // Not recorded: located at its nearest wanted parent, the list.
         assert_eq!(spans.locate("events.0.actors.1"), Some((2, 3)));
     }

@@ -5,9 +5,9 @@
 use std::sync::mpsc::{self, SyncSender};
 use std::thread;
 
-use super::build::Builder;
-use super::raw::{Items, RawActor, RawDocument, RawEvent};
-use super::read::Progress;
+use super::Builder;
+use crate::load::Progress;
+use crate::load::schema::{Items, RawActor, RawDocument, RawEvent};
 
 /// Items sent at once: few enough to stay small, enough to make sending cheap.
 const BATCH: usize = 512;

@@ -1,60 +1,27 @@
-//! YAML: the format people write by hand. Before serde_yaml reads a file, a guard walks
-//! its events with yaml-rust2 and refuses what a timeline never needs and a hostile file
-//! could abuse, each at its line and column: control characters, more than one document,
-//! tags, duplicate keys, nesting deeper than [`MAX_DEPTH`], and aliases that would expand
+//! The guard: before serde_yaml (libyaml) reads a file, yaml-rust2 walks its events and
+//! refuses what a timeline never needs and a hostile file could abuse, each at its line
+//! and column: control characters, more than one document, tags, duplicate keys, a list
+//! or mapping as a key, nesting deeper than [`MAX_DEPTH`], and aliases that would expand
 //! the file by more than its own size ("billion laughs").
+//!
+//! It fails closed: libyaml reads only what the guard has read whole. A text yaml-rust2
+//! cannot read is refused, and so are the characters the two parsers read differently
+//! (see [`super::disagreements`]).
 
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, ScanError};
 
-use serde::de::DeserializeSeed;
-
-use super::raw::{FileSeed, Items};
-use super::{Diagnostic, SourceFile, shorten_quoted};
+use super::disagreements::{LineBreaks, unreadable};
+use crate::load::Diagnostic;
+use crate::load::diagnostic::{line_column, shorten_quoted};
 
 /// Deepest nesting of lists and mappings accepted; a timeline needs five levels.
 pub const MAX_DEPTH: usize = 64;
 
 /// Bytes that aliases may add to a file, on top of its own size.
 const MIN_ALIAS_ALLOWANCE: usize = 64 << 10;
-
-/// Reads a YAML timeline, handing each item to `items` as it is parsed.
-pub fn parse_yaml(file: &SourceFile, items: &mut impl Items) -> Result<(), Diagnostic> {
-    if file
-        .text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return Err(Diagnostic::file(
-            &file.name,
-            "has no content: expected a mapping with documents, actors and events".to_string(),
-        ));
-    }
-    guard(&file.name, &file.text)?;
-    FileSeed(items)
-        .deserialize(serde_yaml::Deserializer::from_str(&file.text))
-        .map_err(|e| {
-            let location = e.location();
-            // The position goes in front of the message; a second position in the text (where
-            // a quoted string or a block started, say) stays, since it helps.
-            let message = match &location {
-                Some(l) => e.to_string().replacen(
-                    &format!(" at line {} column {}", l.line(), l.column()),
-                    "",
-                    1,
-                ),
-                None => e.to_string(),
-            };
-            Diagnostic {
-                file: file.name.clone(),
-                line: location.as_ref().map(|l| l.line()),
-                column: location.as_ref().map(|l| l.column()),
-                message: shorten_quoted(&message.replace("unit value", "null")),
-            }
-        })
-}
 
 /// One step of the path to a value: a mapping key or a list index.
 enum Step {
@@ -76,15 +43,37 @@ struct Node {
     next_index: usize,
 }
 
-/// Walks the YAML events of `text`, refusing what [`parse_yaml`] must never see. A syntax
-/// error is left for serde_yaml to report in its own words.
-fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
+/// Refuses what serde_yaml must never see in `text`, or what the guard cannot vouch for.
+pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
     check_characters(name, text)?;
-    let fail = |(line, column): (usize, usize), path: &[Step], message: String| Diagnostic {
-        file: name.to_string(),
-        line: Some(line),
-        column: Some(column),
-        message: with_path(path, message),
+    let mut breaks = LineBreaks::find(text);
+    match walk(name, text, &mut breaks) {
+        Ok(()) => breaks.refuse_unquoted(name, text, text.len()),
+        Err(Stop::Refused(refusal)) => Err(refusal),
+        Err(Stop::Unreadable(error)) => {
+            // A line break of libyaml's before the place is the likelier cause.
+            let offset = text
+                .char_indices()
+                .nth(error.marker().index())
+                .map_or(text.len(), |(at, _)| at);
+            breaks.refuse_unquoted(name, text, offset)?;
+            Err(unreadable(name, text, &error))
+        }
+    }
+}
+
+/// Why the walk stopped before the end.
+enum Stop {
+    /// The text holds something a timeline must not.
+    Refused(Diagnostic),
+    /// yaml-rust2 cannot read the text.
+    Unreadable(ScanError),
+}
+
+/// Walks the YAML events of `text`, noting the quoted scalars in `breaks`.
+fn walk(name: &str, text: &str, breaks: &mut LineBreaks) -> Result<(), Stop> {
+    let fail = |at: (usize, usize), path: &[Step], message: String| {
+        Stop::Refused(Diagnostic::at(name, at, with_path(path, message)))
     };
     let allowance = text.len().max(MIN_ALIAS_ALLOWANCE);
     let mut parser = Parser::new_from_str(text);
@@ -104,7 +93,7 @@ fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
                     format!("nested deeper than {MAX_DEPTH} levels (a timeline needs 5)"),
                 ));
             }
-            Err(_) => return Ok(()),
+            Err(error) => return Err(Stop::Unreadable(error)),
         };
         // The key this value stands under, or whether the scalar is itself a key.
         let is_key = matches!(
@@ -153,7 +142,8 @@ fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
                 }
                 end_value(&mut stack, &mut path);
             }
-            Event::Scalar(value, _, anchor, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
+                breaks.scalar(text, mark.index(), style);
                 if let Some(tag) = tag.filter(|t| !is_plain_string(t)) {
                     let at = tag_mark(text, &mark, &tag);
                     return Err(fail(at, &path, unsupported(&tag)));
@@ -180,8 +170,11 @@ fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
             }
             Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
                 if is_key {
-                    // A complex key: serde_yaml refuses it with a clear message.
-                    return Ok(());
+                    return Err(fail(
+                        place(&mark),
+                        &path,
+                        "a list or mapping is used as a key (keys are field names)".to_string(),
+                    ));
                 }
                 if let Some(tag) = tag {
                     let at = tag_mark(text, &mark, &tag);
@@ -203,8 +196,9 @@ fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
+                // The parser ends only what it started.
                 let Some(node) = stack.pop() else {
-                    return Ok(());
+                    continue;
                 };
                 if node.anchor != 0 {
                     let own = mark.index().saturating_sub(node.start);
@@ -259,11 +253,10 @@ fn tag_mark(text: &str, mark: &Marker, tag: &Tag) -> (usize, usize) {
     let Some(at) = text[..end].rfind(&written(tag)) else {
         return place(mark);
     };
-    let line = text[..at].matches('\n').count() + 1;
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..at].chars().count() + 1)
+    line_column(text, at)
 }
 
+/// The message for a tag other than `!!str`.
 fn unsupported(tag: &Tag) -> String {
     shorten_quoted(&format!("unsupported YAML tag {}", written(tag)))
 }
@@ -299,13 +292,9 @@ fn check_characters(name: &str, text: &str) -> Result<(), Diagnostic> {
     let Some(at) = text.find(|c: char| !allowed(c)) else {
         return Ok(());
     };
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Err(Diagnostic {
-        file: name.to_string(),
-        line: Some(line),
-        column: Some(before[line_start..].chars().count() + 1),
-        message: "control characters are not allowed".to_string(),
-    })
+    Err(Diagnostic::at(
+        name,
+        line_column(text, at),
+        "control characters are not allowed".to_string(),
+    ))
 }

@@ -1,0 +1,184 @@
+//! One load, from files or from texts already read: parse each input (checking its items
+//! on a second thread as they come), then, if any check failed, locate each problem in
+//! its file. Files and texts take the same path and differ only in how an input is read.
+
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Positions, Wanted, shorten_quoted};
+use super::validate::{Builder, check_while_parsing};
+use super::{
+    BUNDLED_NAME, Diagnostic, Format, LoadError, Progress, SourceFile, Stage, default_input,
+};
+use crate::model::Timeline;
+
+/// Loads the named files (or the default input when `paths` is empty) into one timeline,
+/// refusing files over `max_bytes` (by default, the limit of each file's format).
+pub fn load_paths(
+    paths: &[PathBuf],
+    max_bytes: Option<u64>,
+) -> Result<(Timeline, Vec<String>), LoadError> {
+    load_paths_with(paths, max_bytes, &Progress::default())
+}
+
+/// Like [`load_paths`], publishing how far it has got to `progress`. Each item is checked
+/// as soon as it is parsed and each file's text dropped once parsed (a JSON Lines file is
+/// parsed line by line as it is read), so a large file is not held twice; the text is
+/// read again only to locate problems.
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    max_bytes: Option<u64>,
+    progress: &Progress,
+) -> Result<(Timeline, Vec<String>), LoadError> {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        default_input().into_iter().collect()
+    } else {
+        paths.to_vec()
+    };
+    if paths.is_empty() {
+        let timeline = load_sources(&[SourceFile::bundled()])?;
+        return Ok((timeline, vec![BUNDLED_NAME.to_string()]));
+    }
+    let inputs: Vec<Input> = paths
+        .iter()
+        .map(|path| Input::Path {
+            path,
+            name: path.display().to_string(),
+            max_bytes,
+        })
+        .collect();
+    let timeline = load(&inputs, progress)?;
+    Ok((
+        timeline,
+        inputs.iter().map(|i| i.name().to_string()).collect(),
+    ))
+}
+
+/// Parses and validates already-read files into one timeline.
+pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
+    let inputs: Vec<Input> = files.iter().map(Input::Text).collect();
+    load(&inputs, &Progress::default())
+}
+
+/// One input of a load: a file still to read, or a text already read.
+enum Input<'a> {
+    /// The file at `path`, reported as `name`, refused over `max_bytes` (by default the
+    /// limit of its format).
+    Path {
+        path: &'a Path,
+        name: String,
+        max_bytes: Option<u64>,
+    },
+    /// A text, reported under its own name.
+    Text(&'a SourceFile),
+}
+
+impl Input<'_> {
+    /// The name the input is reported under; its extension names its format.
+    fn name(&self) -> &str {
+        match self {
+            Input::Path { name, .. } => name,
+            Input::Text(file) => &file.name,
+        }
+    }
+
+    fn format(&self) -> Format {
+        Format::of(self.name())
+    }
+
+    /// Reads and parses the input, handing each item to `items`.
+    fn parse(
+        &self,
+        progress: &Progress,
+        items: &mut impl super::schema::Items,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let format = self.format();
+        match self {
+            Input::Path {
+                path,
+                name,
+                max_bytes,
+            } => {
+                progress.set_stage(Stage::Reading);
+                let max_bytes = max_bytes.unwrap_or(format.default_max_bytes());
+                format.read_path(path, name, max_bytes, progress, items)
+            }
+            Input::Text(file) => format.parse(file, items),
+        }
+    }
+
+    /// Where the `wanted` values stand in the input; a file is read again for it, and one
+    /// that cannot be read any more locates nothing.
+    fn locate(&self, wanted: &Wanted) -> Positions {
+        let format = self.format();
+        match self {
+            Input::Path {
+                path, max_bytes, ..
+            } => SourceFile::read(path, max_bytes.unwrap_or(format.default_max_bytes()))
+                .map(|file| format.locate(&file.text, wanted))
+                .unwrap_or_default(),
+            Input::Text(file) => format.locate(&file.text, wanted),
+        }
+    }
+}
+
+/// Parses every input, checking items as they come, then finishes the timeline.
+fn load(inputs: &[Input], progress: &Progress) -> Result<Timeline, LoadError> {
+    let (diagnostics, builder) = check_while_parsing(progress, |pipe| {
+        let mut diagnostics = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            pipe.begin_file(i);
+            if let Err(mut d) = input.parse(progress, pipe) {
+                diagnostics.append(&mut d);
+            }
+        }
+        diagnostics
+    });
+    if !diagnostics.is_empty() {
+        // References into a file that did not parse would all look broken: report only
+        // the parse errors.
+        return Err(LoadError { diagnostics });
+    }
+    progress.set_stage(Stage::Checking);
+    finish_located(builder, inputs)
+}
+
+/// Finishes the timeline; on failure, locates each problem in its input.
+fn finish_located(builder: Builder, inputs: &[Input]) -> Result<Timeline, LoadError> {
+    let problems = match builder.finish() {
+        Ok(timeline) => return Ok(timeline),
+        Err(problems) => problems,
+    };
+    let paths = problems.iter().flat_map(|p| {
+        let first = p.first.as_ref().map(|(_, path)| path.as_str());
+        std::iter::once(p.path.as_str()).chain(first)
+    });
+    let wanted = Wanted::new(paths);
+    let positions: Vec<Positions> = inputs.iter().map(|i| i.locate(&wanted)).collect();
+    let locate = |file: usize, path: &str| {
+        let (line, column) = positions[file].locate(path).unzip();
+        Diagnostic {
+            file: inputs[file].name().to_string(),
+            line,
+            column,
+            message: String::new(),
+        }
+    };
+    let mut diagnostics = Vec::new();
+    for problem in problems {
+        let mut diagnostic = locate(problem.file, &problem.path);
+        diagnostic.message = match problem.first {
+            Some((file, path)) => {
+                format!(
+                    "{} (first defined at {})",
+                    problem.message,
+                    locate(file, &path).place()
+                )
+            }
+            None => problem.message,
+        };
+        diagnostic.message = shorten_quoted(&diagnostic.message);
+        diagnostics.push(diagnostic);
+    }
+    diagnostics.sort_by_key(|d| (d.file.clone(), d.line, d.column));
+    Err(LoadError { diagnostics })
+}
