@@ -2,7 +2,11 @@
 //! tied to the paragraph and exact words of its source.
 //!
 //! Data flows one way: [`load`] reads files into the [`model`], [`query`] selects events,
-//! and the views ([`cli`], [`tui`]) show them.
+//! and the views ([`cli`], [`tui`]) show them. [`extract`] drafts a timeline from an
+//! article's text.
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod axis;
 pub mod cli;
