@@ -1,7 +1,7 @@
 //! `tline list`: the selected events, one a line, in one of the [`ListFormat`]s.
 //!
 //! Each format is a module with one `write` function; [`ListFormat`] names them, and
-//! [`write`] is the only place that chooses between them.
+//! [`write()`] is the only place that chooses between them.
 
 mod csv;
 mod json;
