@@ -161,6 +161,19 @@ impl<'t> Grammar<'t> {
             j = next;
         }
         let mut position = None;
+        if self.word(j) == "the" && matches!(self.word(j + 1), "early" | "mid" | "late") {
+            if let Some((next, found)) = self.position(j + 1) {
+                if let Some((end, meaning)) = self.core(next) {
+                    let (end, meaning) = self.with_part_of_day(end, meaning);
+                    return Some(Mention {
+                        tokens: i..end,
+                        meaning,
+                        position: Some(found),
+                        approximate,
+                    });
+                }
+            }
+        }
         if let Some((next, found)) = self.position(j) {
             position = Some(found);
             j = next;
@@ -526,6 +539,15 @@ impl<'t> Grammar<'t> {
         {
             return None;
         }
+        // `the Sunday Times`: a capitalised word that is no date goes with the weekday.
+        let next = self.word(i + 1);
+        if self.capital(i + 1)
+            && self.same_sentence(i, i + 1)
+            && lexicon::month(next).is_none()
+            && lexicon::part_of_day(next).is_none()
+        {
+            return None;
+        }
         let mut k = i + 1;
         if self.lower(k) == "," {
             k += 1;
@@ -617,6 +639,20 @@ impl<'t> Grammar<'t> {
             }
             "right" if self.word(i + 1) == "now" => (i + 2, Meaning::Reference("PRESENT_REF")),
             "recently" | "lately" => (i + 1, Meaning::Reference("PAST_REF")),
+            // `the year-earlier quarter`, `a year-ago loss`.
+            "year"
+                if self.lower(i + 1) == "-"
+                    && matches!(self.word(i + 2), "earlier" | "ago")
+                    && self.touch(i) =>
+            {
+                let offset = Meaning::Offset {
+                    quantity: Quantity::Count(1),
+                    unit: Unit::Year,
+                    sign: -1,
+                    from_text: false,
+                };
+                (i + 3, offset)
+            }
             "these" if self.word(i + 1) == "days" => (i + 2, Meaning::Reference("PRESENT_REF")),
             "the"
                 if self.word(i + 1) == "day" && matches!(self.word(i + 2), "before" | "after") =>
@@ -690,7 +726,9 @@ impl<'t> Grammar<'t> {
             "this" | "current" if !has_the || shift_word == "current" => (Kind::This, at + 1),
             "that" | "same" if !has_the || shift_word == "same" => (Kind::That, at + 1),
             "next" => (Kind::Next, at + 1),
-            "last" => (Kind::Last, at + 1),
+            "last" if has_the || !Self::is_verb_context(self.word_before(i)) => {
+                (Kind::Last, at + 1)
+            }
             "following" | "subsequent" if has_the => (Kind::Following, at + 1),
             "previous" | "prior" | "preceding" => (Kind::Previous, at + 1),
             "coming" | "upcoming" => (Kind::Coming, at + 1),
@@ -892,6 +930,27 @@ impl<'t> Grammar<'t> {
         None
     }
 
+    /// Whether a word before `last` makes it the verb (`will last two years`).
+    fn is_verb_context(before: &str) -> bool {
+        matches!(
+            before,
+            "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "can"
+                | "to"
+                | "should"
+                | "must"
+                | "not"
+                | "did"
+                | "does"
+                | "do"
+                | "ll"
+        )
+    }
+
     /// A quantity at `i`: `3`, `1.5`, `three`, `twenty-five`, `a`, `a few`, `several`,
     /// `a couple of`; returns the index after it.
     fn quantity(&self, i: usize) -> Option<(usize, Quantity)> {
@@ -902,10 +961,19 @@ impl<'t> Grammar<'t> {
                     return Some((i + 3, Quantity::Decimal(text)));
                 }
             }
-            if self.lower(i + 1) == "," && self.touch(i) && self.number(i + 2).is_some() {
-                return None;
+            // `1,000`: digit groups joined by commas.
+            let mut n = n;
+            let mut k = i + 1;
+            while self.lower(k) == "," && self.touch(k - 1) && self.touch(k) {
+                match self.number(k + 1) {
+                    Some((group, 3)) => {
+                        n = n.saturating_mul(1000).saturating_add(group);
+                        k += 2;
+                    }
+                    _ => break,
+                }
             }
-            return Some((i + 1, Quantity::Count(n)));
+            return Some((k, Quantity::Count(n)));
         }
         let word = self.word(i);
         if let Some(n) = lexicon::number_word(word) {
@@ -1167,7 +1235,8 @@ impl<'t> Grammar<'t> {
                 return None;
             }
             match self.word(at + 1) {
-                "s" if len == 4 && n % 100 == 0 => (at + 2, Grain::Century, n),
+                // `the 1800s` is a century, but `the 2000s` the decade news means by it.
+                "s" if len == 4 && n % 100 == 0 && n != 2000 => (at + 2, Grain::Century, n),
                 "s" if len == 4 && n % 10 == 0 => (at + 2, Grain::Decade, n),
                 "s" if len == 2 && n % 10 == 0 && has_the => (
                     at + 2,
@@ -1445,6 +1514,15 @@ impl<'t> Grammar<'t> {
                 ));
             }
             return None;
+        }
+        if matches!(word, "a" | "an" | "per") && self.is_rate(i) {
+            let (unit, false) = lexicon::unit(self.word(i + 1))? else {
+                return None;
+            };
+            return Some((
+                i + 2,
+                Meaning::Set(Self::duration_value(&Quantity::Count(1), unit)),
+            ));
         }
         if !matches!(word, "every" | "each") {
             return None;

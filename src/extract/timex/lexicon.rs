@@ -289,6 +289,11 @@ pub(crate) fn is_future_cue(word: &str) -> bool {
             | "hopes"
             | "going"
             | "wo"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "must"
     )
 }
 

@@ -350,7 +350,7 @@ impl<'t> Resolver<'t> {
         if word.is_empty() {
             return None;
         }
-        if lexicon::is_future_cue(word) {
+        if lexicon::is_future_cue(word) && !(word == "may" && self.tokens[k].capital) {
             let needs_to = matches!(
                 word,
                 "going" | "due" | "plan" | "plans" | "aims" | "hopes" | "intends"
