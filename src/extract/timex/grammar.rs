@@ -161,18 +161,18 @@ impl<'t> Grammar<'t> {
             j = next;
         }
         let mut position = None;
-        if self.word(j) == "the" && matches!(self.word(j + 1), "early" | "mid" | "late") {
-            if let Some((next, found)) = self.position(j + 1) {
-                if let Some((end, meaning)) = self.core(next) {
-                    let (end, meaning) = self.with_part_of_day(end, meaning);
-                    return Some(Mention {
-                        tokens: i..end,
-                        meaning,
-                        position: Some(found),
-                        approximate,
-                    });
-                }
-            }
+        if self.word(j) == "the"
+            && matches!(self.word(j + 1), "early" | "mid" | "late")
+            && let Some((next, found)) = self.position(j + 1)
+            && let Some((end, meaning)) = self.core(next)
+        {
+            let (end, meaning) = self.with_part_of_day(end, meaning);
+            return Some(Mention {
+                tokens: i..end,
+                meaning,
+                position: Some(found),
+                approximate,
+            });
         }
         if let Some((next, found)) = self.position(j) {
             position = Some(found);
@@ -417,10 +417,13 @@ impl<'t> Grammar<'t> {
             next = i + 2;
         }
         // Not the hour of `22:30` nor part of `3/22`.
-        if next == i + 1 && self.touch(i) && matches!(self.lower(i + 1), ":" | "/" | "." | ",") {
-            if self.lower(i + 1) != "," && self.lower(i + 1) != "." {
-                return None;
-            }
+        if next == i + 1
+            && self.touch(i)
+            && matches!(self.lower(i + 1), ":" | "/" | "." | ",")
+            && self.lower(i + 1) != ","
+            && self.lower(i + 1) != "."
+        {
+            return None;
         }
         Some((next, u32::try_from(day).ok()?))
     }
@@ -552,8 +555,8 @@ impl<'t> Grammar<'t> {
         if self.lower(k) == "," {
             k += 1;
         }
-        if let Some(found) = self.month_led(k).or_else(|| self.day_led(k)) {
-            if matches!(
+        if let Some(found) = self.month_led(k).or_else(|| self.day_led(k))
+            && matches!(
                 found.1,
                 Meaning::Fixed(Period {
                     grain: Grain::Day,
@@ -562,9 +565,9 @@ impl<'t> Grammar<'t> {
                     what: Floating::MonthDay(..),
                     ..
                 }
-            ) {
-                return Some(found);
-            }
+            )
+        {
+            return Some(found);
         }
         Some((
             i + 1,
@@ -639,6 +642,42 @@ impl<'t> Grammar<'t> {
             }
             "right" if self.word(i + 1) == "now" => (i + 2, Meaning::Reference("PRESENT_REF")),
             "recently" | "lately" => (i + 1, Meaning::Reference("PAST_REF")),
+            // `midyear`, `mid-year`, `year-end`, `midweek`, `midmonth`.
+            "midyear" | "midweek" | "midmonth" => {
+                let grain = match self.word(i) {
+                    "midweek" => Grain::Week,
+                    "midmonth" => Grain::Month,
+                    _ => Grain::Year,
+                };
+                (
+                    i + 1,
+                    Meaning::Relative {
+                        grain,
+                        offset: 0,
+                        from_text: false,
+                    },
+                )
+            }
+            "year" | "week" | "month"
+                if self.lower(i + 1) == "-"
+                    && self.word(i + 2) == "end"
+                    && self.touch(i)
+                    && self.touch(i + 1) =>
+            {
+                let grain = match self.word(i) {
+                    "week" => Grain::Week,
+                    "month" => Grain::Month,
+                    _ => Grain::Year,
+                };
+                (
+                    i + 3,
+                    Meaning::Relative {
+                        grain,
+                        offset: 0,
+                        from_text: false,
+                    },
+                )
+            }
             // `the year-earlier quarter`, `a year-ago loss`.
             "year"
                 if self.lower(i + 1) == "-"
@@ -747,31 +786,28 @@ impl<'t> Grammar<'t> {
                 | Kind::First
                 | Kind::Following
                 | Kind::Previous
-        ) {
-            if let Some((after_quantity, quantity)) = self.quantity(target) {
-                if quantity != Quantity::Count(1) || self.word(target) != "a" {
-                    if let Some((unit, _)) = lexicon::unit(self.word(after_quantity)) {
-                        let span = match kind {
-                            Kind::Next | Kind::Coming | Kind::Following => Some(Span::Future),
-                            Kind::Last | Kind::Past | Kind::Previous => Some(Span::Past),
-                            _ => None,
-                        };
-                        let span = if matches!(kind, Kind::Following | Kind::Previous) {
-                            None
-                        } else {
-                            span
-                        };
-                        return Some((
-                            after_quantity + 1,
-                            Meaning::Duration {
-                                quantity,
-                                unit,
-                                span,
-                            },
-                        ));
-                    }
-                }
-            }
+        ) && let Some((after_quantity, quantity)) = self.quantity(target)
+            && (quantity != Quantity::Count(1) || self.word(target) != "a")
+            && let Some((unit, _)) = lexicon::unit(self.word(after_quantity))
+        {
+            let span = match kind {
+                Kind::Next | Kind::Coming | Kind::Following => Some(Span::Future),
+                Kind::Last | Kind::Past | Kind::Previous => Some(Span::Past),
+                _ => None,
+            };
+            let span = if matches!(kind, Kind::Following | Kind::Previous) {
+                None
+            } else {
+                span
+            };
+            return Some((
+                after_quantity + 1,
+                Meaning::Duration {
+                    quantity,
+                    unit,
+                    span,
+                },
+            ));
         }
         let word = self.word(target);
         if let Some((unit, plural)) = lexicon::unit(word) {
@@ -955,11 +991,13 @@ impl<'t> Grammar<'t> {
     /// `a couple of`; returns the index after it.
     fn quantity(&self, i: usize) -> Option<(usize, Quantity)> {
         if let Some((n, _)) = self.number(i) {
-            if self.lower(i + 1) == "." && self.touch(i) && self.touch(i + 1) {
-                if let Some(_fraction) = self.number(i + 2) {
-                    let text = format!("{}.{}", self.lower(i), self.lower(i + 2));
-                    return Some((i + 3, Quantity::Decimal(text)));
-                }
+            if self.lower(i + 1) == "."
+                && self.touch(i)
+                && self.touch(i + 1)
+                && let Some(_fraction) = self.number(i + 2)
+            {
+                let text = format!("{}.{}", self.lower(i), self.lower(i + 2));
+                return Some((i + 3, Quantity::Decimal(text)));
             }
             // `1,000`: digit groups joined by commas.
             let mut n = n;
@@ -977,10 +1015,11 @@ impl<'t> Grammar<'t> {
         }
         let word = self.word(i);
         if let Some(n) = lexicon::number_word(word) {
-            if self.lower(i + 1) == "-" && self.touch(i) {
-                if let Some(units) = lexicon::number_word(self.word(i + 2)).filter(|u| *u < 10) {
-                    return Some((i + 3, Quantity::Count(n + units)));
-                }
+            if self.lower(i + 1) == "-"
+                && self.touch(i)
+                && let Some(units) = lexicon::number_word(self.word(i + 2)).filter(|u| *u < 10)
+            {
+                return Some((i + 3, Quantity::Count(n + units)));
             }
             return Some((i + 1, Quantity::Count(n)));
         }
@@ -1016,7 +1055,7 @@ impl<'t> Grammar<'t> {
             }
             if matches!(
                 self.word_before(i),
-                "for" | "within" | "after" | "lasting" | "over"
+                "for" | "within" | "after" | "lasting" | "over" | "be" | "take" | "takes" | "took"
             ) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Weekend)
                 && !matches!(self.word(i + 1), "of" | "-")
             {
@@ -1066,7 +1105,12 @@ impl<'t> Grammar<'t> {
 
     /// Whether `a year` at `i` is a rate (`$5 a year`, `twice a week`).
     fn is_rate(&self, i: usize) -> bool {
-        if i == 0 {
+        if i == 0
+            || matches!(
+                self.word(i + 2),
+                "earlier" | "later" | "ago" | "before" | "after"
+            )
+        {
             return false;
         }
         let before = self.lower(i - 1);
@@ -1375,15 +1419,17 @@ impl<'t> Grammar<'t> {
                     let mut k = i + 1;
                     let mut minute = 0;
                     let mut has_minutes = false;
-                    if matches!(self.lower(k), ":" | ".") && self.touch(i) && self.touch(k) {
-                        if let Some((m, 2)) = self.number(k + 1) {
-                            if m > 59 {
-                                return None;
-                            }
-                            minute = m;
-                            has_minutes = true;
-                            k += 2;
+                    if matches!(self.lower(k), ":" | ".")
+                        && self.touch(i)
+                        && self.touch(k)
+                        && let Some((m, 2)) = self.number(k + 1)
+                    {
+                        if m > 59 {
+                            return None;
                         }
+                        minute = m;
+                        has_minutes = true;
+                        k += 2;
                     }
                     let meridiem = self.meridiem(k);
                     let (hour, k) = match meridiem {
@@ -1488,11 +1534,11 @@ impl<'t> Grammar<'t> {
         if let Some(value) = simple {
             return Some((i + 1, Meaning::Set(value.to_owned())));
         }
-        if let Some((weekday, true)) = lexicon::weekday(word) {
-            if self.capital(i) {
-                let n = weekday.number_from_monday();
-                return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
-            }
+        if let Some((weekday, true)) = lexicon::weekday(word)
+            && self.capital(i)
+        {
+            let n = weekday.number_from_monday();
+            return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
         }
         let times_end = match word {
             "once" | "twice" | "thrice" => Some(i + 1),
@@ -1534,7 +1580,7 @@ impl<'t> Grammar<'t> {
             k += 1;
         } else if let Some((after, q)) = self
             .quantity(k)
-            .filter(|(_, q)| matches!(q, Quantity::Count(n) if *n > 1))
+            .filter(|(_, q)| matches!(q, Quantity::Count(n) if *n > 1) || *q == Quantity::Vague)
         {
             quantity = q;
             k = after;
@@ -1663,10 +1709,32 @@ impl<'t> Grammar<'t> {
         }
     }
 
-    /// `the past`, `the future`, `the near future`, `the present`, `recent years`.
+    /// `the past`, `the future`, `the near future`, `the present`, `recent years`; and
+    /// `the night` after a preposition (`through the night`), on the day last named.
     fn references(&self, i: usize) -> Found {
         let has_the = self.word(i) == "the";
         let at = if has_the { i + 1 } else { i };
+        if let Some(code) = lexicon::part_of_day(self.word(at)) {
+            let after_preposition = matches!(
+                self.word_before(i),
+                "into" | "through" | "during" | "in" | "throughout" | "overnight"
+            );
+            if has_the && after_preposition && self.word(at + 1) != "of" {
+                let day = Meaning::Relative {
+                    grain: Grain::Day,
+                    offset: 0,
+                    from_text: true,
+                };
+                return Some((
+                    at + 1,
+                    Meaning::PartOfDay {
+                        code,
+                        day: Box::new(day),
+                    },
+                ));
+            }
+            return None;
+        }
         match (self.word(at), self.word(at + 1)) {
             ("past", next)
                 if has_the && lexicon::unit(next).is_none() && self.quantity(at + 1).is_none() =>
