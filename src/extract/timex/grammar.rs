@@ -873,7 +873,8 @@ impl<'t> Grammar<'t> {
                 Kind::Bare
                     if matches!(unit, Unit::Year | Unit::Week | Unit::Month | Unit::Quarter) =>
                 {
-                    if self.lower(end) == "-" {
+                    // `the year-end`, `Player of the Year`, `the Latin Quarter`.
+                    if self.lower(end) == "-" || self.capital(target) || self.word(end) == "of" {
                         return None;
                     }
                     relative(0, false)
@@ -1036,6 +1037,15 @@ impl<'t> Grammar<'t> {
     /// `three years`, `10-year`, `two days ago`, `a week later`, `half an hour`,
     /// `24 hours from now`, `for years`.
     fn quantity_led(&self, i: usize) -> Found {
+        // `the nine months`, `the two years`: the determiner belongs to the extent.
+        if self.word(i) == "the" {
+            let (end, meaning) = self.quantity_led(i + 1)?;
+            let plural_unit = lexicon::unit(self.word(end - 1)).is_some_and(|(_, plural)| plural);
+            return match meaning {
+                Meaning::Duration { span: None, .. } if plural_unit => Some((end, meaning)),
+                _ => None,
+            };
+        }
         if self.word(i) == "half" && matches!(self.word(i + 1), "an" | "a") {
             let (unit, false) = lexicon::unit(self.word(i + 2))? else {
                 return None;
@@ -1088,7 +1098,27 @@ impl<'t> Grammar<'t> {
                 },
             ));
         }
+        // `two and a half years`, `a year and a half`.
+        let (after, quantity) = match (self.word(after), self.word(after + 1), self.word(after + 2))
+        {
+            ("and", "a", "half") => match quantity {
+                Quantity::Count(n) => (after + 3, Quantity::Decimal(format!("{n}.5"))),
+                _ => return None,
+            },
+            _ => (after, quantity),
+        };
         let (unit, plural) = lexicon::unit(self.word(after))?;
+        if let (Quantity::Count(n), ("and", "a", "half")) = (
+            &quantity,
+            (
+                self.word(after + 1),
+                self.word(after + 2),
+                self.word(after + 3),
+            ),
+        ) {
+            let quantity = Quantity::Decimal(format!("{n}.5"));
+            return self.after_quantity(after + 4, quantity, unit);
+        }
         if plural == matches!(quantity, Quantity::Count(1))
             && !matches!(quantity, Quantity::Decimal(_))
         {
@@ -1096,6 +1126,13 @@ impl<'t> Grammar<'t> {
             if !(plural && matches!(quantity, Quantity::Count(1)) && self.word(i) == "one") {
                 return None;
             }
+        }
+        // `a second time`, `a quarter of the vote`: not lengths of time.
+        let single = matches!(self.word(i), "a" | "an" | "one");
+        if (single && unit == Unit::Second)
+            || (unit == Unit::Quarter && self.word(after + 1) == "of")
+        {
+            return None;
         }
         if matches!(self.word(i), "a" | "an") && self.is_rate(i) {
             return None;
@@ -1172,6 +1209,14 @@ impl<'t> Grammar<'t> {
                 },
             )),
             ("old", _) => None,
+            // `24 hours a day`, `seven days a week`.
+            ("a" | "per", next) if lexicon::unit(next).is_some_and(|(_, plural)| !plural) => {
+                let (per, _) = lexicon::unit(next)?;
+                Some((
+                    end + 2,
+                    Meaning::Set(Self::duration_value(&Quantity::Count(1), per)),
+                ))
+            }
             _ => Some((
                 end,
                 Meaning::Duration {
@@ -1719,6 +1764,20 @@ impl<'t> Grammar<'t> {
                 self.word_before(i),
                 "into" | "through" | "during" | "in" | "throughout" | "overnight"
             );
+            // `the morning of March 3`, `the night of Friday`.
+            if has_the && self.word(at + 1) == "of" {
+                let (end, day) = self
+                    .weekday_led(at + 2)
+                    .or_else(|| self.month_led(at + 2))
+                    .or_else(|| self.day_led(at + 2))?;
+                return Some((
+                    end,
+                    Meaning::PartOfDay {
+                        code,
+                        day: Box::new(day),
+                    },
+                ));
+            }
             if has_the && after_preposition && self.word(at + 1) != "of" {
                 let day = Meaning::Relative {
                     grain: Grain::Day,
@@ -1737,12 +1796,17 @@ impl<'t> Grammar<'t> {
         }
         match (self.word(at), self.word(at + 1)) {
             ("past", next)
-                if has_the && lexicon::unit(next).is_none() && self.quantity(at + 1).is_none() =>
+                if has_the
+                    && lexicon::unit(next).is_none()
+                    && self.quantity(at + 1).is_none()
+                    && !self.noun_follows(at + 1) =>
             {
                 Some((at + 1, Meaning::Reference("PAST_REF")))
             }
             ("recent", "past") if has_the => Some((at + 2, Meaning::Reference("PAST_REF"))),
-            ("future", _) if has_the => Some((at + 1, Meaning::Reference("FUTURE_REF"))),
+            ("future", _) if has_the && !self.noun_follows(at + 1) => {
+                Some((at + 1, Meaning::Reference("FUTURE_REF")))
+            }
             ("near" | "foreseeable" | "distant", "future") if has_the => {
                 Some((at + 2, Meaning::Reference("FUTURE_REF")))
             }
@@ -1761,6 +1825,56 @@ impl<'t> Grammar<'t> {
             },
             _ => None,
         }
+    }
+
+    /// Whether token `i` is a content word (so `the past president`, `the future king`
+    /// use `past` and `future` as adjectives).
+    fn noun_follows(&self, i: usize) -> bool {
+        let word = self.word(i);
+        !word.is_empty()
+            && self.same_sentence(i - 1, i)
+            && !matches!(
+                word,
+                "and"
+                    | "or"
+                    | "but"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "to"
+                    | "when"
+                    | "as"
+                    | "for"
+                    | "in"
+                    | "of"
+                    | "at"
+                    | "on"
+                    | "with"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "could"
+                    | "are"
+                    | "were"
+                    | "than"
+                    | "that"
+                    | "which"
+                    | "if"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "the"
+                    | "there"
+                    | "this"
+                    | "these"
+                    | "those"
+            )
     }
 
     /// `summer`, `summer 2013`, `the summer of 2013`, `the spring`.
