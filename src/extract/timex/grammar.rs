@@ -400,7 +400,11 @@ impl<'t> Grammar<'t> {
                 return None;
             }
         }
-        if !followed_by_number && matches!(self.word_before(i), "the" | "a") {
+        // `the march`, `a May`: only the months whose names are also common words.
+        if !followed_by_number
+            && matches!(month, 3 | 5)
+            && matches!(self.word_before(i), "the" | "a")
+        {
             return None;
         }
         Some((next, month))
@@ -1542,6 +1546,37 @@ impl<'t> Grammar<'t> {
                 day: None,
             },
         ))
+    }
+
+    /// A day named at `i` (`Thursday`, `March 3`, `tomorrow`, `New Year's Day`), for a
+    /// clock time written before it (`12:15 p.m. on Thursday`).
+    pub(crate) fn day_at(&self, i: usize) -> Option<Meaning> {
+        let (_, meaning) = self
+            .weekday_led(i)
+            .or_else(|| self.month_led(i))
+            .or_else(|| self.day_led(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.deictic(i))?;
+        let day_like = matches!(
+            meaning,
+            Meaning::Floating {
+                what: Floating::Weekday(_) | Floating::MonthDay(..),
+                ..
+            } | Meaning::Relative {
+                grain: Grain::Day,
+                ..
+            } | Meaning::Fixed(Period {
+                grain: Grain::Day,
+                ..
+            })
+        ) || matches!(
+            meaning,
+            Meaning::Floating {
+                what: Floating::Easter | Floating::Thanksgiving,
+                ..
+            }
+        );
+        day_like.then_some(meaning)
     }
 
     /// `a.m.`, `am`, `p.m`, `PM`: the index after it and whether it is afternoon.

@@ -486,6 +486,62 @@ pub(crate) fn is_clause_boundary(token: &str) -> bool {
     )
 }
 
+/// Function words: after a month name they show it is not a modifier of a noun.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "to"
+            | "in"
+            | "of"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "as"
+            | "when"
+            | "after"
+            | "before"
+            | "until"
+            | "since"
+            | "that"
+            | "which"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "this"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "if"
+            | "while"
+            | "than"
+            | "has"
+            | "had"
+            | "have"
+            | "last"
+            | "next"
+            | "through"
+            | "during"
+            | "amid"
+            | "despite"
+            | "so"
+            | "then"
+    )
+}
+
 /// Auxiliaries after which an `-ed` form is a participle that gives no tense of its own.
 pub(crate) fn is_passive_auxiliary(word: &str) -> bool {
     matches!(

@@ -62,7 +62,11 @@ impl<'t> Resolver<'t> {
         let last = self.tokens.get(mention.tokens.end.checked_sub(1)?)?;
         let range = first.start..last.end;
         let sentence = first.sentence;
-        let tense = self.tense(mention);
+        let tense = if self.names_a_month_as_modifier(mention) {
+            None
+        } else {
+            self.tense(mention)
+        };
         let (kind, value, edtf) = match &mention.meaning {
             Meaning::Duration {
                 quantity,
@@ -92,7 +96,10 @@ impl<'t> Resolver<'t> {
                 (TimexType::Date, reference.to_owned(), None)
             }
             Meaning::Clock { hour, minute, day } => {
-                let placed = match day {
+                let day_after = (self.word(mention.tokens.end) == "on")
+                    .then(|| Grammar::new(self.tokens).day_at(mention.tokens.end + 1))
+                    .flatten();
+                let placed = match day.as_deref().or(day_after.as_ref()) {
                     Some(day) => self.place(day, tense, sentence)?,
                     None => Placed {
                         period: self.day_in_sentence(sentence),
@@ -125,6 +132,23 @@ impl<'t> Resolver<'t> {
             value,
             edtf,
         })
+    }
+
+    /// Whether the mention is a bare month used before a noun (`its August recess`),
+    /// which names the nearest such month whatever the tense.
+    fn names_a_month_as_modifier(&self, mention: &Mention) -> bool {
+        let next = mention.tokens.end;
+        matches!(
+            mention.meaning,
+            Meaning::Floating {
+                what: Floating::Month(_),
+                shift: None
+            }
+        ) && self
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.capital)
+            && !lexicon::is_function_word(self.word(next))
     }
 
     /// The day a clock time without a date falls on: the day named earlier in the same
