@@ -43,9 +43,163 @@ pub(crate) enum Floating {
     Season(Season),
     Quarter(u32),
     Half(u32),
-    Easter,
-    Thanksgiving,
+    /// A day `offset` days from Easter Sunday (`Good Friday` is −2).
+    Easter(i8),
+    /// The `n`-th `weekday` of `month` (`n` −1 for the last), moved `offset` days:
+    /// Thanksgiving is the fourth Thursday of November.
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        n: i8,
+        offset: i8,
+    },
 }
+
+/// Holidays by their tokens (lower case; `'` and `.` are tokens of their own).
+const HOLIDAYS: &[(&[&str], Floating)] = &[
+    (&["christmas"], Floating::MonthDay(12, 25)),
+    (&["christmas", "day"], Floating::MonthDay(12, 25)),
+    (&["christmas", "eve"], Floating::MonthDay(12, 24)),
+    (&["boxing", "day"], Floating::MonthDay(12, 26)),
+    (&["new", "year", "'", "s"], Floating::MonthDay(1, 1)),
+    (&["new", "year", "'", "s", "day"], Floating::MonthDay(1, 1)),
+    (
+        &["new", "year", "'", "s", "eve"],
+        Floating::MonthDay(12, 31),
+    ),
+    (&["halloween"], Floating::MonthDay(10, 31)),
+    (&["valentine", "'", "s", "day"], Floating::MonthDay(2, 14)),
+    (&["independence", "day"], Floating::MonthDay(7, 4)),
+    (&["veterans", "day"], Floating::MonthDay(11, 11)),
+    (
+        &["st", ".", "patrick", "'", "s", "day"],
+        Floating::MonthDay(3, 17),
+    ),
+    (&["may", "day"], Floating::MonthDay(5, 1)),
+    (&["easter"], Floating::Easter(0)),
+    (&["easter", "sunday"], Floating::Easter(0)),
+    (&["easter", "monday"], Floating::Easter(1)),
+    (&["good", "friday"], Floating::Easter(-2)),
+    (&["palm", "sunday"], Floating::Easter(-7)),
+    (&["ash", "wednesday"], Floating::Easter(-46)),
+    (
+        &["thanksgiving"],
+        Floating::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thu,
+            n: 4,
+            offset: 0,
+        },
+    ),
+    (
+        &["thanksgiving", "day"],
+        Floating::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thu,
+            n: 4,
+            offset: 0,
+        },
+    ),
+    (
+        &["black", "friday"],
+        Floating::NthWeekday {
+            month: 11,
+            weekday: Weekday::Thu,
+            n: 4,
+            offset: 1,
+        },
+    ),
+    (
+        &["memorial", "day"],
+        Floating::NthWeekday {
+            month: 5,
+            weekday: Weekday::Mon,
+            n: -1,
+            offset: 0,
+        },
+    ),
+    (
+        &["labor", "day"],
+        Floating::NthWeekday {
+            month: 9,
+            weekday: Weekday::Mon,
+            n: 1,
+            offset: 0,
+        },
+    ),
+    (
+        &["columbus", "day"],
+        Floating::NthWeekday {
+            month: 10,
+            weekday: Weekday::Mon,
+            n: 2,
+            offset: 0,
+        },
+    ),
+    (
+        &["martin", "luther", "king", "day"],
+        Floating::NthWeekday {
+            month: 1,
+            weekday: Weekday::Mon,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["martin", "luther", "king", "jr", ".", "day"],
+        Floating::NthWeekday {
+            month: 1,
+            weekday: Weekday::Mon,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["presidents", "day"],
+        Floating::NthWeekday {
+            month: 2,
+            weekday: Weekday::Mon,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["presidents", "'", "day"],
+        Floating::NthWeekday {
+            month: 2,
+            weekday: Weekday::Mon,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["mother", "'", "s", "day"],
+        Floating::NthWeekday {
+            month: 5,
+            weekday: Weekday::Sun,
+            n: 2,
+            offset: 0,
+        },
+    ),
+    (
+        &["father", "'", "s", "day"],
+        Floating::NthWeekday {
+            month: 6,
+            weekday: Weekday::Sun,
+            n: 3,
+            offset: 0,
+        },
+    ),
+    (
+        &["election", "day"],
+        Floating::NthWeekday {
+            month: 11,
+            weekday: Weekday::Mon,
+            n: 1,
+            offset: 1,
+        },
+    ),
+];
 
 /// A modifier of position inside a period (`early`, `mid-`, `the end of`, `earlier`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1572,7 +1726,7 @@ impl<'t> Grammar<'t> {
         ) || matches!(
             meaning,
             Meaning::Floating {
-                what: Floating::Easter | Floating::Thanksgiving,
+                what: Floating::Easter(_) | Floating::NthWeekday { .. },
                 ..
             }
         );
@@ -1714,79 +1868,25 @@ impl<'t> Grammar<'t> {
         format!("P{}{amount}{code}", if time { "T" } else { "" })
     }
 
-    /// `Christmas`, `Christmas Eve`, `New Year's Day`, `Thanksgiving`, `Easter` …
+    /// A named holiday: `Christmas`, `New Year's Eve`, `Thanksgiving`, `Good Friday`,
+    /// `Labor Day` … (the longest name that matches).
     fn holiday(&self, i: usize) -> Found {
         if !self.capital(i) {
             return None;
         }
-        let day = |end, month, day| {
-            Some((
-                end,
-                Meaning::Floating {
-                    what: Floating::MonthDay(month, day),
-                    shift: None,
-                },
-            ))
-        };
-        let possessive_day = |k: usize| {
-            // `Valentine's Day`: skip `'s`, require `Day`.
-            if self.lower(k) == "'" && self.word(k + 1) == "s" && self.word(k + 2) == "day" {
-                Some(k + 3)
-            } else {
-                None
-            }
-        };
-        match self.word(i) {
-            "christmas" => match self.word(i + 1) {
-                "eve" => day(i + 2, 12, 24),
-                "day" => day(i + 2, 12, 25),
-                _ => day(i + 1, 12, 25),
-            },
-            "new"
-                if self.word(i + 1) == "year"
-                    && self.lower(i + 2) == "'"
-                    && self.word(i + 3) == "s" =>
-            {
-                match self.word(i + 4) {
-                    "eve" => day(i + 5, 12, 31),
-                    "day" => day(i + 5, 1, 1),
-                    _ => day(i + 4, 1, 1),
-                }
-            }
-            "boxing" if self.word(i + 1) == "day" => day(i + 2, 12, 26),
-            "halloween" => day(i + 1, 10, 31),
-            "valentine" => day(possessive_day(i + 1)?, 2, 14),
-            "independence" if self.word(i + 1) == "day" => day(i + 2, 7, 4),
-            "thanksgiving" => {
-                let end = if self.word(i + 1) == "day" {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                Some((
-                    end,
-                    Meaning::Floating {
-                        what: Floating::Thanksgiving,
-                        shift: None,
-                    },
-                ))
-            }
-            "easter" => {
-                let end = if self.word(i + 1) == "sunday" {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                Some((
-                    end,
-                    Meaning::Floating {
-                        what: Floating::Easter,
-                        shift: None,
-                    },
-                ))
-            }
-            _ => None,
-        }
+        let first = self.word(i);
+        HOLIDAYS
+            .iter()
+            .filter(|(words, _)| words[0] == first)
+            .filter_map(|(words, what)| {
+                let matched = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.lower(i + k) == *w);
+                matched.then_some((i + words.len(), *what))
+            })
+            .max_by_key(|(end, _)| *end)
+            .map(|(end, what)| (end, Meaning::Floating { what, shift: None }))
     }
 
     /// `the past`, `the future`, `the near future`, `the present`, `recent years`; and

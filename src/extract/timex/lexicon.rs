@@ -442,7 +442,6 @@ const NOT_PAST_ED: &[&str] = &[
     "married",
     "retired",
     "talented",
-    "crowded",
     "varied",
     "unprecedented",
     "unexpected",

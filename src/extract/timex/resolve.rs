@@ -440,6 +440,9 @@ impl<'t> Resolver<'t> {
                     None
                 };
             }
+            if before == "been" {
+                return Some(Some(Tense::Past));
+            }
             if lexicon::is_passive_auxiliary(before) {
                 return Some(None);
             }
@@ -675,14 +678,32 @@ fn in_year(what: Floating, year: i32) -> Option<Period> {
         Floating::Season(season) => period(Grain::Season(season), season.start_month(), 1),
         Floating::Quarter(q) => period(Grain::Quarter, (q - 1) * 3 + 1, 1),
         Floating::Half(h) => period(Grain::Half, (h - 1) * 6 + 1, 1),
-        Floating::Easter => calendar::easter(year).map(|start| Period {
-            grain: Grain::Day,
-            start,
-        }),
-        Floating::Thanksgiving => {
-            calendar::nth_weekday(year, 11, chrono::Weekday::Thu, 4).map(|start| Period {
+        Floating::Easter(offset) => {
+            let day = calendar::add_days(calendar::easter(year)?, i64::from(offset))?;
+            Some(Period {
                 grain: Grain::Day,
-                start,
+                start: day,
+            })
+        }
+        Floating::NthWeekday {
+            month,
+            weekday,
+            n,
+            offset,
+        } => {
+            let day = if n < 0 {
+                let last = calendar::last_day_of_month(year, month)?;
+                let back = (last.weekday().num_days_from_monday() + 7
+                    - weekday.num_days_from_monday())
+                    % 7;
+                calendar::add_days(last, -i64::from(back))?
+            } else {
+                calendar::nth_weekday(year, month, weekday, u8::try_from(n).ok()?)?
+            };
+            let day = calendar::add_days(day, i64::from(offset))?;
+            Some(Period {
+                grain: Grain::Day,
+                start: day,
             })
         }
         Floating::Weekday(_) | Floating::Weekend => None,
