@@ -100,7 +100,7 @@ impl<'t> Resolver<'t> {
                     .then(|| Grammar::new(self.tokens).day_at(mention.tokens.end + 1))
                     .flatten();
                 let placed = match day.as_deref().or(day_after.as_ref()) {
-                    Some(day) => self.place(day, tense, sentence)?,
+                    Some(day) => self.place(day, tense)?,
                     None => Placed {
                         period: self.day_in_sentence(sentence),
                         guessed: false,
@@ -112,14 +112,14 @@ impl<'t> Resolver<'t> {
                 (TimexType::Time, value, Some(edtf))
             }
             Meaning::PartOfDay { code, day } => {
-                let placed = self.place(day, tense, sentence)?;
+                let placed = self.place(day, tense)?;
                 let value = format!("{}T{code}", placed.period.timex_value()?);
                 let edtf = mark_guess(placed.period.edtf()?, placed.guessed);
                 self.anchor = Some((placed.period, sentence));
                 (TimexType::Time, value, Some(edtf))
             }
             meaning => {
-                let placed = self.place(meaning, tense, sentence)?;
+                let placed = self.place(meaning, tense)?;
                 let value = placed.period.timex_value()?;
                 let edtf = self.edtf(mention, placed.period, placed.guessed);
                 self.anchor = Some((placed.period, sentence));
@@ -164,7 +164,7 @@ impl<'t> Resolver<'t> {
     }
 
     /// The period a date-like meaning names.
-    fn place(&self, meaning: &Meaning, tense: Option<Tense>, sentence: u32) -> Option<Placed> {
+    fn place(&self, meaning: &Meaning, tense: Option<Tense>) -> Option<Placed> {
         let sure = |period| {
             Some(Placed {
                 period,
@@ -186,7 +186,7 @@ impl<'t> Resolver<'t> {
                 offset,
                 from_text,
             } => {
-                let base = self.base(*grain, *from_text, sentence);
+                let base = self.base(*grain, *from_text);
                 sure(Period::containing(*grain, base)?.shifted(*offset)?)
             }
             Meaning::Offset {
@@ -211,7 +211,7 @@ impl<'t> Resolver<'t> {
                 } else {
                     i64::try_from(*n).ok()?.checked_mul(*sign)?
                 };
-                let base = self.base(grain, *from_text, sentence);
+                let base = self.base(grain, *from_text);
                 sure(Period::containing(grain, base)?.shifted(steps)?)
             }
             _ => None,
@@ -220,7 +220,7 @@ impl<'t> Resolver<'t> {
 
     /// The date relative expressions count from: the document date, or for
     /// text-anchored ones the last date named if it is at least as fine as `grain`.
-    fn base(&self, grain: Grain, from_text: bool, _sentence: u32) -> NaiveDate {
+    fn base(&self, grain: Grain, from_text: bool) -> NaiveDate {
         match self.anchor {
             Some((period, _)) if from_text && rank(period.grain) <= rank(grain) => period.start,
             _ => self.document_date,
@@ -457,7 +457,6 @@ impl<'t> Resolver<'t> {
     /// The EDTF span of a dated mention: modifiers, the words before it, and `?` for a
     /// guess.
     fn edtf(&self, mention: &Mention, period: Period, guessed: bool) -> Option<String> {
-        let today = self.document_date;
         let (mut text, last) = match mention.position {
             None => (period.edtf()?, period.last_day()?),
             Some(position) => {
@@ -469,7 +468,6 @@ impl<'t> Resolver<'t> {
             text = mark(&text, '~');
         }
         text = mark_guess(text, guessed);
-        let _ = today;
         match self.bound(mention.tokens.start) {
             Some(Bound::From) => {
                 let start = text.split('/').next().unwrap_or_default().to_owned();
