@@ -9,17 +9,8 @@ use super::calendar::{self, Grain, Period, day_string};
 use super::grammar::{Floating, Grammar, Meaning, Mention, Position, Quantity, Shift, Span};
 use super::lexicon::{self, Tense, Unit};
 use super::scan::{Token, TokenKind};
+use super::tense;
 use super::{Timex, TimexType};
-
-/// How far (in tokens) the tense of a sentence is looked for around an expression.
-const TENSE_REACH: usize = 12;
-
-/// What crossing a clause boundary adds to a cue's distance in the tense search.
-const CLAUSE_COST: usize = 5;
-
-/// What a cue after the mention adds to its distance (a governing verb comes first
-/// more often than not in news).
-const RIGHT_COST: usize = 2;
 
 /// What the words just before an expression make of its EDTF span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +56,7 @@ impl<'t> Resolver<'t> {
         let tense = if self.names_a_month_as_modifier(mention) {
             None
         } else {
-            self.tense(mention)
+            tense::of_mention(self.tokens, mention.tokens.clone())
         };
         let (kind, value, edtf) = match &mention.meaning {
             Meaning::Duration {
@@ -340,118 +331,8 @@ impl<'t> Resolver<'t> {
         }
     }
 
-    /// The tense of the verb that most likely governs the mention: the nearest tense cue
-    /// in its sentence, a cue to the right or across a clause boundary counting as
-    /// farther; `since` before the mention means the past.
-    fn tense(&self, mention: &Mention) -> Option<Tense> {
-        let start = mention.tokens.start;
-        let end = mention.tokens.end;
-        let sentence = self.tokens.get(start)?.sentence;
-        if self.word_before(start) == "since" {
-            return Some(Tense::Past);
-        }
-        let mut best: Option<(usize, Option<Tense>)> = None;
-        let mut consider = |cost: usize, cue: Option<Tense>| {
-            if best.is_none_or(|(best_cost, _)| cost < best_cost) {
-                best = Some((cost, cue));
-            }
-        };
-        let mut boundaries = 0;
-        for distance in 1..=TENSE_REACH {
-            let Some(k) = start.checked_sub(distance) else {
-                break;
-            };
-            if self.tokens[k].sentence != sentence {
-                break;
-            }
-            if let Some(cue) = self.cue(k) {
-                consider(distance + CLAUSE_COST * boundaries, cue);
-                break;
-            }
-            if lexicon::is_clause_boundary(&self.tokens[k].lower) {
-                boundaries += 1;
-            }
-        }
-        let mut boundaries = 0;
-        for distance in 1..=TENSE_REACH {
-            let k = end - 1 + distance;
-            if k >= self.tokens.len() || self.tokens[k].sentence != sentence {
-                break;
-            }
-            if let Some(cue) = self.cue(k) {
-                consider(distance + RIGHT_COST + CLAUSE_COST * boundaries, cue);
-                break;
-            }
-            if lexicon::is_clause_boundary(&self.tokens[k].lower) {
-                boundaries += 1;
-            }
-        }
-        best.and_then(|(_, cue)| cue)
-    }
-
     fn word(&self, k: usize) -> &str {
-        match self.tokens.get(k) {
-            Some(t) if t.kind == TokenKind::Word => t.lower.as_str(),
-            _ => "",
-        }
-    }
-
-    fn word_before(&self, k: usize) -> &str {
-        k.checked_sub(1).map_or("", |j| self.word(j))
-    }
-
-    /// The tense token `k` signals: `Some(Some(_))` a tense, `Some(None)` a present
-    /// verb (stop looking), `None` nothing.
-    fn cue(&self, k: usize) -> Option<Option<Tense>> {
-        let word = self.word(k);
-        if word.is_empty() {
-            return None;
-        }
-        if lexicon::is_future_cue(word) && !(word == "may" && self.tokens[k].capital) {
-            let needs_to = matches!(
-                word,
-                "going" | "due" | "plan" | "plans" | "aims" | "hopes" | "intends"
-            );
-            if needs_to && self.word(k + 1) != "to" {
-                return None;
-            }
-            if word == "ll"
-                && k.checked_sub(1)
-                    .and_then(|j| self.tokens.get(j))
-                    .is_none_or(|t| t.lower != "'")
-            {
-                return None;
-            }
-            return Some(Some(Tense::Future));
-        }
-        if lexicon::is_past_form(word) {
-            let before = self.word_before(k);
-            if matches!(before, "will" | "would" | "shall") {
-                return Some(Some(Tense::Future));
-            }
-            if before == "be" {
-                let modal = matches!(
-                    self.word(k.saturating_sub(2)),
-                    "will" | "would" | "to" | "shall" | "ll"
-                );
-                return if modal {
-                    Some(Some(Tense::Future))
-                } else {
-                    None
-                };
-            }
-            if before == "been" {
-                return Some(Some(Tense::Past));
-            }
-            if lexicon::is_passive_auxiliary(before) {
-                return Some(None);
-            }
-            return Some(Some(Tense::Past));
-        }
-        if matches!(word, "is" | "are" | "am" | "says" | "say") {
-            return Some(None);
-        }
-        None
+        tense::word(self.tokens, k)
     }
 
     /// The EDTF span of a dated mention: modifiers, the words before it, and `?` for a
@@ -705,5 +586,113 @@ fn in_year(what: Floating, year: i32) -> Option<Period> {
             })
         }
         Floating::Weekday(_) | Floating::Weekend => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::timex::tag;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+    }
+
+    /// Value and EDTF of the first expression of `text`.
+    fn first(text: &str, published: NaiveDate) -> (String, Option<String>) {
+        let found = tag(text, published);
+        let timex = found.first().expect("an expression is found");
+        (timex.value.clone(), timex.edtf.clone())
+    }
+
+    #[test]
+    fn a_weekday_that_is_the_documents_own_is_the_document_date() {
+        // 2022-01-01 is a Saturday.
+        assert_eq!(
+            first("Crowds gathered on Saturday.", date(2022, 1, 1)).0,
+            "2022-01-01"
+        );
+        assert_eq!(
+            first("Crowds will gather on Saturday.", date(2022, 1, 1)).0,
+            "2022-01-01"
+        );
+        assert_eq!(
+            first("They met last Saturday.", date(2022, 1, 1)).0,
+            "2021-12-25"
+        );
+    }
+
+    #[test]
+    fn an_untensed_weekday_takes_the_nearest_and_is_marked_uncertain() {
+        assert_eq!(
+            first("Friday: talks.", date(2022, 1, 1)),
+            ("2021-12-31".into(), Some("2021-12-31?".into()))
+        );
+    }
+
+    #[test]
+    fn bounds_open_the_edtf_interval() {
+        let published = date(2022, 1, 1);
+        assert_eq!(
+            first("It could come as early as January.", published)
+                .1
+                .as_deref(),
+            Some("2022-01/..")
+        );
+        assert_eq!(
+            first("It will be done by the end of the year.", published)
+                .1
+                .as_deref(),
+            Some("../2022-12-31")
+        );
+        assert_eq!(
+            first("It will start sometime in March.", published)
+                .1
+                .as_deref(),
+            Some("2022-03~")
+        );
+        assert_eq!(first("It lasted about a week.", published).1, None);
+    }
+
+    #[test]
+    fn position_modifiers_narrow_the_edtf_to_a_third() {
+        let published = date(2022, 1, 1);
+        assert_eq!(
+            first("It will open in early March.", published)
+                .1
+                .as_deref(),
+            Some("2022-03-01/2022-03-11")
+        );
+        assert_eq!(
+            first("It will open in late 2022.", published).1.as_deref(),
+            Some("2022-09/2022-12")
+        );
+        assert_eq!(
+            first("It will open later this month.", published)
+                .1
+                .as_deref(),
+            Some("2022-01-01/2022-01-31")
+        );
+    }
+
+    #[test]
+    fn spans_of_durations_end_or_start_at_the_document_date() {
+        let published = date(2022, 1, 1);
+        assert_eq!(
+            first("They met over the past two weeks.", published)
+                .1
+                .as_deref(),
+            Some("2021-12-19/2022-01-01")
+        );
+        assert_eq!(
+            first("They will meet over the next week.", published)
+                .1
+                .as_deref(),
+            Some("2022-01-01/2022-01-07")
+        );
+        assert_eq!(
+            first("Next week they meet.", published).1.as_deref(),
+            Some("2022-01-03/2022-01-09")
+        );
     }
 }

@@ -358,3 +358,50 @@ impl<'t> Grammar<'t> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::timex::scan::tokenize;
+
+    /// The text of each mention found in `text`.
+    fn extents(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        Grammar::new(&tokens)
+            .mentions()
+            .iter()
+            .map(|m| text[tokens[m.tokens.start].start..tokens[m.tokens.end - 1].end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn extents_keep_determiners_and_modifiers_but_not_prepositions() {
+        assert_eq!(
+            extents("They met on the next day, in early January."),
+            ["the next day", "early January"]
+        );
+        assert_eq!(
+            extents("Since 2010, about three years later."),
+            ["2010", "about three years later"]
+        );
+    }
+
+    #[test]
+    fn common_words_that_name_months_are_left_alone() {
+        assert!(extents("The march went on; she may go.").is_empty());
+        assert_eq!(extents("They left in May."), ["May"]);
+    }
+
+    #[test]
+    fn the_next_week_after_over_is_a_span() {
+        let tokens = tokenize("allies over the next week");
+        let mentions = Grammar::new(&tokens).mentions();
+        assert!(matches!(
+            mentions[0].meaning,
+            Meaning::Duration {
+                span: Some(Span::Future),
+                ..
+            }
+        ));
+    }
+}
