@@ -1,8 +1,8 @@
 //! Temporal expressions in running text, found and resolved against a document date,
 //! following the TimeML TIMEX3 conventions.
 //!
-//! Finding ([`grammar`] over the tokens of [`scan`]) and resolving ([`resolve`], with
-//! the tense of [`tense`] and the arithmetic of [`calendar`]) are separate steps, each
+//! Finding (`grammar` over the tokens of `scan`) and resolving (`resolve`, with
+//! the tense of `tense` and the arithmetic of `calendar`) are separate steps, each
 //! linear in the text. Conventions the rules follow:
 //! - extents keep determiners, approximators and position words (`the next week`,
 //!   `about three years`, `early January`, `the end of the year`) and leave out
