@@ -428,6 +428,41 @@ impl Grammar<'_> {
         } else {
             i
         };
+        // `in '98`: a two-digit year after a preposition.
+        if self.lower(at) == "'" && at == i {
+            let (n, 2) = self.number(at + 1)? else {
+                return None;
+            };
+            let dated = matches!(
+                self.word_before(i),
+                "in" | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "summer"
+                    | "spring"
+                    | "fall"
+                    | "winter"
+                    | "autumn"
+            );
+            if !self.touch(at) || self.plural_s(at + 2).is_some() || !dated {
+                return None;
+            }
+            let year = i32::try_from(if n < 30 { 2000 + n } else { 1900 + n }).ok()?;
+            let start = chrono::NaiveDate::from_ymd_opt(year, 1, 1)?;
+            return Some((
+                at + 2,
+                Meaning::Fixed(Period {
+                    grain: Grain::Year,
+                    start,
+                }),
+            ));
+        }
         let (end, year) = self.year_number(at)?;
         if at == i {
             if i > 0 && matches!(self.lower(i - 1), "$" | "£" | "€" | "#") {
@@ -614,27 +649,44 @@ impl Grammar<'_> {
         Some((k, Meaning::Floating { what, shift: None }))
     }
 
-    /// `the 1990s`, `the '90s`, `the nineties`, `the 1800s`, `the 19th century`.
+    /// The index after a plural `s` or `'s` that touches the token before `k`
+    /// (`1990s`, `1990's`).
+    fn plural_s(&self, k: usize) -> Option<usize> {
+        if !self.touch(k - 1) {
+            return None;
+        }
+        match self.lower(k) {
+            "s" if self.tokens[k].kind == super::super::scan::TokenKind::Word => Some(k + 1),
+            "'" if self.word(k + 1) == "s" && self.touch(k) => Some(k + 2),
+            _ => None,
+        }
+    }
+
+    /// `the 1990s`, `the 1980's`, `the '90s`, `the nineties`, `the 1800s`, `the 19th century`.
     pub(super) fn decade(&self, i: usize) -> Found {
         let has_the = self.word(i) == "the";
         let at = if has_the { i + 1 } else { i };
         let (end, grain, year) = if self.lower(at) == "'" {
             let (n, len) = self.number(at + 1)?;
-            if len != 2 || n % 10 != 0 || !self.touch(at + 1) || self.word(at + 2) != "s" {
+            let end = self.plural_s(at + 2)?;
+            if len != 2 || n % 10 != 0 || !self.touch(at) {
                 return None;
             }
             let century = if n < 30 { 2000 } else { 1900 };
-            (at + 3, Grain::Decade, century + n)
+            (end, Grain::Decade, century + n)
         } else if let Some((n, len)) = self.number(at) {
             if !self.touch(at) {
                 return None;
             }
+            let plural = self.plural_s(at + 1);
             match self.word(at + 1) {
                 // `the 1800s` is a century, but `the 2000s` the decade news means by it.
-                "s" if len == 4 && n % 100 == 0 && n != 2000 => (at + 2, Grain::Century, n),
-                "s" if len == 4 && n % 10 == 0 => (at + 2, Grain::Decade, n),
-                "s" if len == 2 && n % 10 == 0 && has_the => (
-                    at + 2,
+                _ if plural.is_some() && len == 4 && n % 100 == 0 && n != 2000 => {
+                    (plural?, Grain::Century, n)
+                }
+                _ if plural.is_some() && len == 4 && n % 10 == 0 => (plural?, Grain::Decade, n),
+                _ if plural.is_some() && len == 2 && n % 10 == 0 && has_the => (
+                    plural?,
                     Grain::Decade,
                     if n < 30 { 2000 + n } else { 1900 + n },
                 ),
