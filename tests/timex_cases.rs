@@ -341,6 +341,31 @@ fn hostile_text_is_tagged_in_linear_time() {
     );
 }
 
+#[test]
+fn long_runs_of_one_word_stay_linear() {
+    for word in [
+        "the ",
+        "every ",
+        "early ",
+        "about ",
+        "next ",
+        "' ",
+        "- ",
+        "1 ",
+        "March ",
+        "é\u{301} ",
+    ] {
+        let text = word.repeat(20_000);
+        let start = Instant::now();
+        assert_well_formed(&text, &tag(&text, date(2022, 1, 1)));
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "{word:?} × 20000 took {:?}",
+            start.elapsed()
+        );
+    }
+}
+
 proptest! {
     #[test]
     fn any_text_gives_well_formed_ranges(text in "\\PC{0,200}", days in 0i64..3_000_000) {

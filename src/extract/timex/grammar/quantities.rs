@@ -58,6 +58,10 @@ impl Grammar<'_> {
     pub(super) fn quantity_led(&self, i: usize) -> Found {
         // `the nine months`, `the two years`: the determiner belongs to the extent.
         if self.word(i) == "the" {
+            // One level only: `the the the …` must not recurse token by token.
+            if self.word(i + 1) == "the" {
+                return None;
+            }
             let (end, meaning) = self.quantity_led(i + 1)?;
             let plural_unit = lexicon::unit(self.word(end - 1)).is_some_and(|(_, plural)| plural);
             return match meaning {
