@@ -174,7 +174,12 @@ impl Grammar<'_> {
             } else {
                 c
             };
-            (year, a, b)
+            // Month first, as US news writes it, unless the first number cannot be a month.
+            if a > 12 && b <= 12 {
+                (year, b, a)
+            } else {
+                (year, a, b)
+            }
         } else {
             return None;
         };
