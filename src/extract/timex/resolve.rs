@@ -164,6 +164,13 @@ impl<'t> Resolver<'t> {
         };
         match meaning {
             Meaning::Fixed(period) => sure(*period),
+            Meaning::Containing { grain, day } => {
+                let placed = self.place(day, tense)?;
+                Some(Placed {
+                    period: Period::containing(*grain, placed.period.start)?,
+                    guessed: placed.guessed,
+                })
+            }
             Meaning::Floating { what, shift } => self.place_floating(*what, *shift, tense),
             Meaning::InRelativeYear { what, offset } => {
                 let year = self

@@ -104,7 +104,10 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
     }
     if lexicon::is_past_form(form) {
         let before = word_before(tokens, k);
-        if matches!(before, "will" | "would" | "shall") {
+        if matches!(
+            before,
+            "will" | "would" | "shall" | "could" | "might" | "may" | "should" | "must" | "can"
+        ) {
             return Some(Some(Tense::Future));
         }
         if before == "be" {

@@ -323,6 +323,10 @@ impl Grammar<'_> {
         }
         if let Some((weekday, _)) = lexicon::weekday(target) {
             let n = weekday.number_from_monday();
+            // `every Sunday night`
+            if let Some(code) = lexicon::part_of_day(self.word(k + 1)) {
+                return Some((k + 2, Meaning::Set(format!("XXXX-WXX-{n}T{code}"))));
+            }
             return Some((k + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
         }
         if let Some((month, false)) = lexicon::month(target) {
