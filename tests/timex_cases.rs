@@ -319,6 +319,31 @@ fn assert_well_formed(text: &str, found: &[Timex]) {
 }
 
 #[test]
+fn every_edtf_the_suites_produce_is_one_tline_reads() {
+    let suites = [
+        include_str!("timex/cases.tsv"),
+        include_str!("timex/blind.tsv"),
+        include_str!("timex/blind2.tsv"),
+        include_str!("timex/blind3.tsv"),
+    ];
+    let mut checked = 0;
+    for case in suites.iter().flat_map(|suite| cases(suite)) {
+        for timex in tag(&case.text, case.date) {
+            if let Some(edtf) = &timex.edtf {
+                let read = tline::date::EdtfDate::parse(edtf);
+                assert!(
+                    read.is_ok(),
+                    "{edtf:?} from {:?}: {read:?}",
+                    &case.text[timex.range.clone()]
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} EDTF values were checked");
+}
+
+#[test]
 fn char_ranges_slice_the_same_text_after_non_ascii() {
     let text =
         "« Éric » 👍🏽 said e\u{301}arly: “talks ended on Thursday” and will resume next week.";
@@ -405,11 +430,19 @@ proptest! {
             Just("22"), Just("2013"), Just("ago"), Just("later"), Just("of"), Just("quarter"),
             Just("first"), Just("1990s"), Just("'"), Just("-"), Just(":"), Just("p.m."), Just("é"),
             Just("every"), Just("two"), Just("years"), Just("early"), Just("end"), Just("by"),
+            Just("past"), Just("24"), Just("hours"), Just("since"), Just("about"), Just("this"),
+            Just("later"), Just("mid"), Just("weekend"), Just("summer"), Just("as"), Just("ago"),
         ], 0..40),
         days in 0i64..3_000_000,
     ) {
         let text = words.join(" ");
         let document_date = date(1, 1, 1) + chrono::Duration::days(days);
-        assert_well_formed(&text, &tag(&text, document_date));
+        let found = tag(&text, document_date);
+        assert_well_formed(&text, &found);
+        for timex in &found {
+            if let Some(edtf) = &timex.edtf {
+                prop_assert!(tline::date::EdtfDate::parse(edtf).is_ok(), "{edtf:?} from {text:?}");
+            }
+        }
     }
 }
