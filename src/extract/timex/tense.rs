@@ -67,6 +67,7 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
     best.and_then(|(_, cue)| cue)
 }
 
+/// The lower-cased word at `k`, or `""` for a number, a mark or the end of the text.
 pub(crate) fn word(tokens: &[Token], k: usize) -> &str {
     match tokens.get(k) {
         Some(t) if t.kind == TokenKind::Word => t.lower.as_str(),

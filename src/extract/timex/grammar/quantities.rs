@@ -81,6 +81,28 @@ impl Grammar<'_> {
             };
             return self.after_quantity(i + 3, quantity, unit);
         }
+        // `year-long`, `months-long`: a length written as an adjective.
+        if let Some((unit, plural)) = lexicon::unit(self.word(i)) {
+            if self.lower(i + 1) == "-"
+                && self.touch(i)
+                && self.touch(i + 1)
+                && self.word(i + 2) == "long"
+            {
+                let quantity = if plural {
+                    Quantity::Vague
+                } else {
+                    Quantity::Count(1)
+                };
+                return Some((
+                    i + 3,
+                    Meaning::Duration {
+                        quantity,
+                        unit,
+                        span: None,
+                    },
+                ));
+            }
+        }
         // A bare plural: `for years`, `years ago`.
         if let Some((unit, true)) = lexicon::unit(self.word(i)) {
             if self.word(i + 1) == "ago" {
@@ -149,6 +171,13 @@ impl Grammar<'_> {
             if !(plural && matches!(quantity, Quantity::Count(1)) && self.word(i) == "one") {
                 return None;
             }
+        }
+        // `a year-long strike` is `year-long`, `a 10-year-old` no length at all.
+        if self.lower(after + 1) == "-"
+            && self.touch(after)
+            && matches!(self.word(after + 2), "long" | "old")
+        {
+            return None;
         }
         // `a second time`, `a quarter of the vote`: not lengths of time.
         let single = matches!(self.word(i), "a" | "an" | "one");
