@@ -82,26 +82,25 @@ impl Grammar<'_> {
             return self.after_quantity(i + 3, quantity, unit);
         }
         // `year-long`, `months-long`: a length written as an adjective.
-        if let Some((unit, plural)) = lexicon::unit(self.word(i)) {
-            if self.lower(i + 1) == "-"
-                && self.touch(i)
-                && self.touch(i + 1)
-                && self.word(i + 2) == "long"
-            {
-                let quantity = if plural {
-                    Quantity::Vague
-                } else {
-                    Quantity::Count(1)
-                };
-                return Some((
-                    i + 3,
-                    Meaning::Duration {
-                        quantity,
-                        unit,
-                        span: None,
-                    },
-                ));
-            }
+        if let Some((unit, plural)) = lexicon::unit(self.word(i))
+            && self.lower(i + 1) == "-"
+            && self.touch(i)
+            && self.touch(i + 1)
+            && self.word(i + 2) == "long"
+        {
+            let quantity = if plural {
+                Quantity::Vague
+            } else {
+                Quantity::Count(1)
+            };
+            return Some((
+                i + 3,
+                Meaning::Duration {
+                    quantity,
+                    unit,
+                    span: None,
+                },
+            ));
         }
         // A bare plural: `for years`, `years ago`.
         if let Some((unit, true)) = lexicon::unit(self.word(i)) {
