@@ -522,7 +522,10 @@ mod tests {
     fn paragraphs_are_verbatim_with_their_offsets() {
         let text = "2022-01-01\n\n\n  First line\n  of one paragraph.  \n \t\nSecond.\n";
         let article = read(text, "a.txt", None).expect("reads");
-        assert_eq!(article.paragraphs[0].text, "First line\n  of one paragraph.");
+        assert_eq!(
+            article.paragraphs[0].text,
+            "First line\n  of one paragraph."
+        );
         for p in &article.paragraphs {
             assert_eq!(&text[p.offset..p.offset + p.text.len()], p.text);
         }
@@ -574,7 +577,11 @@ mod tests {
         let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["Summit ends", "The leaders met in Geneva.", "Talks will resume."]
+            [
+                "Summit ends",
+                "The leaders met in Geneva.",
+                "Talks will resume."
+            ]
         );
         assert!(text[article.paragraphs[1].offset..].starts_with("The **leaders**"));
     }

@@ -7,3 +7,4 @@ pub mod actors;
 pub mod article;
 pub mod events;
 pub mod timex;
+mod words;
