@@ -1,1 +1,779 @@
-//! (being written)
+//! Drafting events from an article's clauses: one candidate per clause that reports
+//! something happening, said, planned or feared (a word of the event lexicon), with a
+//! short title, the actors the clause names, a kind, a status from its modality, a date
+//! and the verbatim words of the clause as its source. Clauses telling the same
+//! happening (same date, actors and kind, or "the flight" after a flight) become one
+//! event with several sources.
+
+mod clauses;
+mod dating;
+mod lexicon;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::actors::Cast;
+use super::timex::Timex;
+use super::words::{Word, slug, unique_id, words};
+use crate::date::EdtfDate;
+use crate::model::Status;
+use clauses::{Clause, Role, clauses, is_finite, sentences};
+use dating::{
+    Dated, Tense, context_date, month_after, past_day, statement_date, timex_date, until_start_of,
+};
+use lexicon::{
+    Class, DETERMINERS, EXPECTED_CUES, Form, NEGATIONS, PLANNED_CUES, PREPOSITIONS, REPORTED_CUES,
+    Trigger, trigger,
+};
+
+/// Where a drafted event is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftSource {
+    /// The paragraph, 1-based.
+    pub paragraph: usize,
+    /// The words of the clause, verbatim from the paragraph.
+    pub quote: String,
+}
+
+/// One event of a draft, its actors given as indices into [`Cast::actors`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftEvent {
+    /// A unique slug made from the title.
+    pub id: String,
+    /// When.
+    pub date: EdtfDate,
+    /// The words the date was read from, when the clause has its own.
+    pub date_text: Option<String>,
+    /// Subject, verb and object of the first clause.
+    pub title: String,
+    /// The kind the event word gives (call, flight, statement, …).
+    pub kind: String,
+    /// Occurred, planned, expected or reported, from the clause's modality.
+    pub status: Status,
+    /// Indices into [`Cast::actors`], in order of mention.
+    pub actors: Vec<usize>,
+    /// How an inferred date was reached, and the other reading of a date in reported
+    /// speech.
+    pub summary: Option<String>,
+    /// Where it is told; never empty.
+    pub sources: Vec<DraftSource>,
+}
+
+/// A temporal tagger: a text and the date to resolve it against, to its expressions.
+pub type Tagger<'a> = &'a dyn Fn(&str, NaiveDate) -> Vec<Timex>;
+
+/// What a clause says of its event, before it is dated.
+#[derive(Debug, Clone, Copy)]
+struct Analysis {
+    /// Index of the trigger word in the paragraph's words.
+    at: usize,
+    trigger: Trigger,
+    status: Status,
+    tense: Tense,
+    /// "the flight", "the upcoming talks": an event already told.
+    anaphoric: bool,
+}
+
+/// What one paragraph offers the drafter.
+struct Paragraph<'a> {
+    text: &'a str,
+    words: Vec<Word<'a>>,
+    clauses: Vec<Clause>,
+    timexes: Vec<Timex>,
+}
+
+impl<'a> Paragraph<'a> {
+    fn read(text: &'a str, published: NaiveDate, tag: Tagger) -> Self {
+        let words = words(text);
+        let mut clause_list = Vec::new();
+        for (n, sentence) in sentences(text).into_iter().enumerate() {
+            let from = words.partition_point(|w| w.start < sentence.start);
+            let to = words.partition_point(|w| w.start < sentence.end);
+            clauses(text, &words, from..to, n, &mut clause_list);
+        }
+        Paragraph {
+            text,
+            words,
+            clauses: clause_list,
+            timexes: tag(text, published),
+        }
+    }
+}
+
+/// The running context of the article: the days and plans told so far.
+#[derive(Default)]
+struct Context {
+    /// The latest past day any clause has been dated to by its own words.
+    article_anchor: Option<NaiveDate>,
+    /// The same, within the current paragraph.
+    paragraph_anchor: Option<NaiveDate>,
+    /// The date of the latest plan, with its paragraph.
+    plan_anchor: Option<(EdtfDate, usize)>,
+}
+
+/// Drafts the events of an article published on `published`, whose paragraphs name the
+/// actors of `cast`, reading temporal expressions with `tag`.
+pub fn draft_events(
+    paragraphs: &[&str],
+    published: NaiveDate,
+    cast: &Cast,
+    tag: Tagger,
+) -> Vec<DraftEvent> {
+    let mut events: Vec<DraftEvent> = Vec::new();
+    // Per event: whether its first clause was a relative one, to prefer main events as
+    // antecedents of "the flight".
+    let mut from_relative: Vec<bool> = Vec::new();
+    let mut first_paragraph: Vec<usize> = Vec::new();
+    let mut by_key: HashMap<(String, Vec<usize>, String), usize> = HashMap::new();
+    let mut context = Context::default();
+    for (p, text) in paragraphs.iter().enumerate() {
+        let paragraph = Paragraph::read(text, published, tag);
+        let mut alternative: Option<(NaiveDate, Vec<Timex>)> = None;
+        context.paragraph_anchor = None;
+        let mut clause_dates: Vec<Option<EdtfDate>> = vec![None; paragraph.clauses.len()];
+        let mut speech_days: Vec<Option<NaiveDate>> = vec![None; paragraph.clauses.len()];
+        for (c, clause) in paragraph.clauses.iter().enumerate() {
+            let Some(analysis) = analyse(&paragraph, clause) else {
+                continue;
+            };
+            let quote = paragraph
+                .text
+                .get(clause.range.clone())
+                .unwrap_or("")
+                .trim();
+            if quote.is_empty() {
+                continue;
+            }
+            let source = DraftSource {
+                paragraph: p + 1,
+                quote: quote.to_string(),
+            };
+            let own = own_timex(&paragraph, clause, published);
+            if analysis.anaphoric
+                && own.is_none()
+                && let Some(e) = antecedent(
+                    &events,
+                    &from_relative,
+                    &first_paragraph,
+                    analysis.trigger.kind,
+                    p,
+                )
+            {
+                add_source(&mut events[e], source);
+                clause_dates[c] = Some(events[e].date);
+                continue;
+            }
+            let speaker_day = clause
+                .governor
+                .and_then(|g| speech_days.get(g).copied().flatten());
+            let dated = match own {
+                Some((timex, date)) => reading_in_speech(
+                    &paragraph,
+                    timex,
+                    date,
+                    speaker_day,
+                    published,
+                    tag,
+                    &mut alternative,
+                ),
+                None => undated(&analysis, clause, &clause_dates, &context, p, published),
+            };
+            if analysis.trigger.class == Class::Speech
+                && matches!(clause.role, Role::Main | Role::Speech)
+            {
+                speech_days[c] = dated
+                    .date
+                    .earliest()
+                    .filter(|_| dated.date.latest().is_some());
+            }
+            clause_dates[c] = Some(dated.date);
+            if own.is_some() {
+                if let Some(d) = past_day(&dated.date, published) {
+                    context.article_anchor = context.article_anchor.max(Some(d));
+                    context.paragraph_anchor = context.paragraph_anchor.max(Some(d));
+                }
+                if analysis.tense == Tense::Future {
+                    context.plan_anchor = Some((dated.date, p));
+                }
+            }
+            let actors = clause_actors(cast, p, clause);
+            let kind = analysis.trigger.kind.to_string();
+            let mut sorted = actors.clone();
+            sorted.sort_unstable();
+            let key = (dated.date.to_string(), sorted, kind.clone());
+            if let Some(&e) = by_key.get(&key) {
+                add_source(&mut events[e], source);
+                continue;
+            }
+            by_key.insert(key, events.len());
+            from_relative.push(clause.role == Role::Relative);
+            first_paragraph.push(p);
+            events.push(DraftEvent {
+                id: String::new(),
+                date: dated.date,
+                date_text: dated.date_text,
+                title: title(&paragraph, clause, &analysis),
+                kind,
+                status: analysis.status,
+                actors,
+                summary: dated.note,
+                sources: vec![source],
+            });
+        }
+    }
+    let mut taken = HashSet::new();
+    for event in &mut events {
+        event.id = unique_id(&slug(&event.title, 5), &mut taken);
+    }
+    events
+}
+
+/// Adds a source unless the event already cites those words.
+fn add_source(event: &mut DraftEvent, source: DraftSource) {
+    if !event.sources.contains(&source) {
+        event.sources.push(source);
+    }
+}
+
+/// The event "the flight" or "the upcoming talks" refers to: the latest of its kind in
+/// this or the three paragraphs before, one from a main clause before one from a
+/// relative clause.
+fn antecedent(
+    events: &[DraftEvent],
+    from_relative: &[bool],
+    first_paragraph: &[usize],
+    kind: &str,
+    paragraph: usize,
+) -> Option<usize> {
+    let near = |e: &usize| events[*e].kind == kind && first_paragraph[*e] + 3 >= paragraph;
+    let candidates: Vec<usize> = (0..events.len()).rev().filter(near).collect();
+    candidates
+        .iter()
+        .copied()
+        .find(|&e| !from_relative[e])
+        .or_else(|| candidates.first().copied())
+}
+
+/// The actors a clause names, in order, each once.
+fn clause_actors(cast: &Cast, paragraph: usize, clause: &Clause) -> Vec<usize> {
+    let mut actors = Vec::new();
+    for mention in cast.mentions.get(paragraph).map_or(&[][..], |m| &m[..]) {
+        let inside =
+            mention.range.start >= clause.range.start && mention.range.end <= clause.range.end;
+        if inside && !actors.contains(&mention.actor) {
+            actors.push(mention.actor);
+        }
+    }
+    actors
+}
+
+/// The clause's own temporal expression that names a span of the calendar, and that
+/// span.
+fn own_timex<'p>(
+    paragraph: &'p Paragraph,
+    clause: &Clause,
+    published: NaiveDate,
+) -> Option<(&'p Timex, EdtfDate)> {
+    paragraph
+        .timexes
+        .iter()
+        .filter(|t| t.range.start >= clause.range.start && t.range.end <= clause.range.end)
+        .find_map(|t| timex_date(t, paragraph.text, published).map(|d| (t, d)))
+}
+
+/// The date of a clause's own expression. In reported speech whose speech is dated to
+/// a day before publication, a relative expression ("next month") is read from that
+/// day, and the reading from the publication date is recorded in the note.
+fn reading_in_speech(
+    paragraph: &Paragraph,
+    timex: &Timex,
+    date: EdtfDate,
+    speaker_day: Option<NaiveDate>,
+    published: NaiveDate,
+    tag: Tagger,
+    alternative: &mut Option<(NaiveDate, Vec<Timex>)>,
+) -> Dated {
+    let words = paragraph
+        .text
+        .get(timex.range.clone())
+        .unwrap_or("")
+        .to_string();
+    let plain = Dated {
+        date,
+        date_text: Some(words.clone()),
+        note: None,
+    };
+    let Some(speech) = speaker_day.filter(|d| *d < published) else {
+        return plain;
+    };
+    if alternative.as_ref().is_none_or(|(d, _)| *d != speech) {
+        *alternative = Some((speech, tag(paragraph.text, speech)));
+    }
+    let Some((_, retagged)) = alternative.as_ref() else {
+        return plain;
+    };
+    let Some(other) = retagged
+        .iter()
+        .find(|t| t.range == timex.range)
+        .and_then(|t| timex_date(t, paragraph.text, speech))
+    else {
+        return plain;
+    };
+    if other == date {
+        return plain;
+    }
+    Dated {
+        date: other,
+        date_text: Some(words.clone()),
+        note: Some(format!(
+            "“{words}” is read from the day of the statement reported ({speech}), as {other}; \
+             read from the publication date ({published}) it would be {date}."
+        )),
+    }
+}
+
+/// The date of a clause without an expression of its own.
+fn undated(
+    analysis: &Analysis,
+    clause: &Clause,
+    clause_dates: &[Option<EdtfDate>],
+    context: &Context,
+    paragraph: usize,
+    published: NaiveDate,
+) -> Dated {
+    let governor_date = clause
+        .governor
+        .and_then(|g| clause_dates.get(g).copied().flatten());
+    let relative = match clause.role {
+        Role::Ahead => governor_date.as_ref().and_then(month_after),
+        Role::Behind => governor_date.as_ref().and_then(until_start_of),
+        _ => None,
+    };
+    if let (Some(date), Some(governor)) = (relative, governor_date) {
+        let word = if clause.role == Role::Ahead {
+            "after"
+        } else {
+            "before"
+        };
+        return Dated {
+            date,
+            date_text: None,
+            note: Some(format!(
+                "The article gives no date, only that it comes {word} an event dated {governor}."
+            )),
+        };
+    }
+    let is_statement = analysis.trigger.class == Class::Speech
+        && matches!(clause.role, Role::Main | Role::Speech)
+        && !matches!(analysis.tense, Tense::Perfect | Tense::Future);
+    if is_statement {
+        return statement_date(context.article_anchor, published);
+    }
+    let plan = context
+        .plan_anchor
+        .as_ref()
+        .filter(|(_, p)| *p + 1 >= paragraph)
+        .map(|(d, _)| d);
+    context_date(
+        analysis.tense,
+        context.paragraph_anchor,
+        context.article_anchor,
+        plan,
+        published,
+    )
+}
+
+/// Whether the lowercase words contain `phrase` (lowercase words joined by spaces).
+fn has_phrase(lower: &[String], phrase: &str) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    lower
+        .windows(parts.len())
+        .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+}
+
+/// Reads a clause's trigger, status and tense; `None` for a clause that reports no
+/// event (no trigger, or a condition).
+fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
+    if clause.role == Role::Condition {
+        return None;
+    }
+    let words = &paragraph.words;
+    let range = clause.words.clone();
+    let lower: Vec<String> = words[range.clone()]
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    let candidate = |k: usize| -> Option<(usize, Trigger)> {
+        let t = trigger(&lower[k])?;
+        let before = |n: usize| k.checked_sub(n).map(|j| lower[j].as_str());
+        if [before(1), before(2)]
+            .iter()
+            .flatten()
+            .any(|w| NEGATIONS.contains(w))
+        {
+            return None;
+        }
+        let adjectival = t.form != Form::Noun
+            && before(1).is_some_and(|w| {
+                DETERMINERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            });
+        (!adjectival).then_some((range.start + k, t))
+    };
+    let found: Vec<(usize, Trigger)> = (0..lower.len()).filter_map(candidate).collect();
+    let prefer = if clause.role == Role::Speech {
+        Class::Speech
+    } else {
+        Class::Action
+    };
+    let (at, head) = found
+        .iter()
+        .find(|(_, t)| t.class == prefer)
+        .or_else(|| found.first())
+        .copied()?;
+    let governed_by_report = clause
+        .governor
+        .and_then(|g| paragraph.clauses.get(g))
+        .is_some_and(|g| {
+            words[g.words.clone()]
+                .iter()
+                .any(|w| trigger(&w.text.to_lowercase()).is_some_and(|t| t.kind == "report"))
+        });
+    let status = if clause.role != Role::Speech
+        && (lower.iter().any(|w| REPORTED_CUES.contains(&w.as_str())) || governed_by_report)
+    {
+        Status::Reported
+    } else if lower.iter().any(|w| EXPECTED_CUES.contains(&w.as_str()))
+        || has_phrase(&lower, "as early as")
+    {
+        Status::Expected
+    } else if lower.iter().any(|w| PLANNED_CUES.contains(&w.as_str()))
+        || has_phrase(&lower, "set to")
+        || has_phrase(&lower, "due to")
+        || has_phrase(&lower, "going to")
+    {
+        Status::Planned
+    } else {
+        Status::Occurred
+    };
+    let before_trigger = &lower[..at - range.start];
+    let tense = if matches!(status, Status::Planned | Status::Expected) {
+        Tense::Future
+    } else if before_trigger
+        .iter()
+        .any(|w| w == "has" || w == "have" || w == "’ve" || w == "'ve")
+    {
+        Tense::Perfect
+    } else if matches!(
+        head.form,
+        Form::Past | Form::PastOrParticiple | Form::Participle
+    ) || lower
+        .iter()
+        .any(|w| ["was", "were", "had", "did"].contains(&w.as_str()))
+    {
+        Tense::Past
+    } else {
+        Tense::Present
+    };
+    let offset = at - range.start;
+    let determiner_at = |k: usize| {
+        lower
+            .get(k)
+            .is_some_and(|w| ["the", "this", "that", "these", "those"].contains(&w.as_str()))
+    };
+    let anaphoric = head.form == Form::Noun
+        && offset <= 3
+        && (offset.checked_sub(1).is_some_and(determiner_at)
+            || offset
+                .checked_sub(2)
+                .is_some_and(|k| determiner_at(k) && !words[at - 1].is_capitalised()));
+    Some(Analysis {
+        at,
+        trigger: head,
+        status,
+        tense,
+        anaphoric,
+    })
+}
+
+/// Words that open a clause without belonging to its subject.
+const LEADING: &[&str] = &[
+    "meanwhile",
+    "despite",
+    "and",
+    "but",
+    "which",
+    "who",
+    "that",
+    "however",
+    "so",
+    "also",
+    "in",
+    "ahead",
+    "of",
+    "after",
+    "before",
+    "following",
+    "as",
+    "while",
+];
+
+/// A short title: the clause's subject, its verb and the start of its object, without
+/// quotation marks.
+fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String {
+    let words = &paragraph.words;
+    let range = clause.words.clone();
+    let mut start = range.start;
+    while start < range.end
+        && LEADING.contains(&words[start].text.to_lowercase().as_str())
+        && start < analysis.at
+    {
+        start += 1;
+    }
+    let verb = (start..range.end)
+        .find(|&j| is_finite(words, j) || j == analysis.at)
+        .unwrap_or(analysis.at);
+    let subject_from = verb.saturating_sub(5).max(start);
+    let mut end = verb + 1;
+    let breaks = |j: usize| {
+        let gap = paragraph
+            .text
+            .get(words[j - 1].end..words[j].start)
+            .unwrap_or("");
+        gap.contains([',', ';', ':', '.', '“', '”', '"', '(', '—'])
+    };
+    while end < range.end && end - verb <= 6 && !breaks(end) {
+        let lower = words[end].text.to_lowercase();
+        if lower == "that" || (end - verb > 1 && PREPOSITIONS.contains(&lower.as_str())) {
+            break;
+        }
+        if paragraph
+            .timexes
+            .iter()
+            .any(|t| t.range.contains(&words[end].start))
+        {
+            break;
+        }
+        end += 1;
+    }
+    let text: Vec<&str> = words[subject_from..end.min(range.end).max(subject_from + 1)]
+        .iter()
+        .map(|w| w.text)
+        .collect();
+    let joined = text.join(" ");
+    let mut chars = joined.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => analysis.trigger.kind.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::actors::find_actors;
+    use crate::extract::timex::TimexType;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+    }
+
+    /// A stand-in tagger for the rules here: knows a handful of expressions, each
+    /// resolved against the date it is given.
+    fn toy_tagger(text: &str, date: NaiveDate) -> Vec<Timex> {
+        use chrono::{Datelike, Duration};
+        let mut out = Vec::new();
+        let mut find = |needle: &str, value: String, edtf: Option<String>| {
+            if let Some(at) = text.find(needle) {
+                out.push(Timex {
+                    range: at..at + needle.len(),
+                    kind: TimexType::Date,
+                    value,
+                    edtf,
+                });
+            }
+        };
+        let days_back = (date.weekday().num_days_from_monday() + 7 - 3) % 7;
+        let thursday = (date - Duration::days(i64::from(days_back))).to_string();
+        find("Thursday", thursday.clone(), Some(thursday));
+        let next = if date.month() == 12 {
+            format!("{}-01", date.year() + 1)
+        } else {
+            format!("{}-{:02}", date.year(), date.month() + 1)
+        };
+        find("next month", next.clone(), Some(next));
+        find("recent", "PAST_REF".into(), None);
+        find(
+            "December 27",
+            "2021-12-27".into(),
+            Some("2021-12-27".into()),
+        );
+        out
+    }
+
+    fn draft(text: &str, published: NaiveDate) -> (Vec<DraftEvent>, Cast) {
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        let cast = find_actors(&paragraphs, &[]);
+        (
+            draft_events(&paragraphs, published, &cast, &toy_tagger),
+            cast,
+        )
+    }
+
+    fn find<'a>(events: &'a [DraftEvent], quote_part: &str) -> &'a DraftEvent {
+        events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.quote.contains(quote_part)))
+            .unwrap_or_else(|| panic!("no event quoting {quote_part:?} in {events:#?}"))
+    }
+
+    #[test]
+    fn a_clause_with_an_event_word_and_a_date_is_an_event() {
+        let (events, cast) = draft(
+            "Ukraine said Russian jets flew over Kharkiv on Thursday.",
+            ymd(2022, 3, 5),
+        );
+        let flight = find(&events, "jets flew");
+        assert_eq!(flight.kind, "flight");
+        assert_eq!(flight.date.to_string(), "2022-03-03");
+        assert_eq!(flight.date_text.as_deref(), Some("Thursday"));
+        assert_eq!(flight.status, Status::Occurred);
+        let names: Vec<&str> = flight
+            .actors
+            .iter()
+            .map(|&a| cast.actors[a].id.as_str())
+            .collect();
+        assert_eq!(names, ["russia"]);
+        assert_eq!(flight.title, "Russian jets flew over Kharkiv");
+    }
+
+    #[test]
+    fn quotes_are_verbatim_substrings_of_their_paragraph() {
+        let text = "Meanwhile, an official confirmed that a “large” convoy withdrew on Thursday, which followed \
+                    another withdrawal on December 27.\n\nThe withdrawal was slow.";
+        let (events, _) = draft(text, ymd(2022, 1, 1));
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        for event in &events {
+            for source in &event.sources {
+                assert!(
+                    paragraphs[source.paragraph - 1].contains(&source.quote),
+                    "{source:?}"
+                );
+            }
+        }
+        assert_eq!(
+            find(&events, "another withdrawal").date.to_string(),
+            "2021-12-27"
+        );
+        // "The withdrawal" is the main one, not the one in the relative clause.
+        assert_eq!(
+            find(&events, "The withdrawal was slow").date.to_string(),
+            "2021-12-30"
+        );
+    }
+
+    #[test]
+    fn modality_gives_the_status() {
+        let (events, _) = draft(
+            "Talks will resume next month.\n\nRussia could invade next month.\n\n\
+             Russia reportedly withdrew troops on Thursday.",
+            ymd(2022, 1, 1),
+        );
+        assert_eq!(find(&events, "Talks will").status, Status::Planned);
+        assert_eq!(find(&events, "could invade").status, Status::Expected);
+        assert_eq!(find(&events, "reportedly").status, Status::Reported);
+    }
+
+    #[test]
+    fn an_undated_statement_falls_between_the_latest_event_and_publication() {
+        let (events, _) = draft(
+            "The leaders held a call on Thursday.\n\nIn a statement, NATO said it was concerned.",
+            ymd(2022, 1, 1),
+        );
+        let statement = find(&events, "NATO said");
+        assert_eq!(statement.kind, "statement");
+        assert_eq!(statement.date.to_string(), "2021-12-30/2022-01-01");
+        assert!(
+            statement
+                .summary
+                .as_deref()
+                .is_some_and(|s| s.contains("does not date"))
+        );
+    }
+
+    #[test]
+    fn a_perfect_without_a_date_ends_at_publication() {
+        let (events, _) = draft(
+            "Russia has assembled troops near the border.",
+            ymd(2022, 1, 1),
+        );
+        assert_eq!(find(&events, "assembled").date.to_string(), "../2022-01-01");
+    }
+
+    #[test]
+    fn reported_speech_reads_next_month_from_the_statement_and_says_so() {
+        let (events, _) = draft(
+            "Leaders spoke by call on Thursday.\n\nThe official said the talks planned for next month matter.",
+            ymd(2022, 1, 1),
+        );
+        let talks = find(&events, "next month");
+        assert_eq!(talks.date.to_string(), "2022-01");
+        let summary = talks.summary.as_deref().unwrap_or("");
+        assert!(summary.contains("2022-02"), "{summary}");
+    }
+
+    #[test]
+    fn clauses_about_one_happening_become_one_event() {
+        let (events, _) = draft(
+            "Russia has built up troops near Ukraine.\n\nRussia has assembled 100,000 troops near the Ukrainian border.",
+            ymd(2022, 1, 1),
+        );
+        let buildup = find(&events, "built up");
+        assert_eq!(buildup.sources.len(), 2);
+        assert_eq!(events.len(), 1);
+    }
+
+    #[test]
+    fn an_event_noun_ahead_of_a_period_is_dated_to_the_month_after() {
+        let (events, _) = draft(
+            "Envoys will consult allies next month ahead of the summit, the official said.",
+            ymd(2022, 1, 1),
+        );
+        assert_eq!(find(&events, "the summit").date.to_string(), "2022-02?");
+    }
+
+    #[test]
+    fn negated_and_conditional_words_report_no_event() {
+        let (events, _) = draft(
+            "It was not in response to anything, if Russia invaded.",
+            ymd(2022, 1, 1),
+        );
+        assert!(events.is_empty(), "{events:#?}");
+    }
+
+    #[test]
+    fn ids_are_unique_slugs() {
+        let (events, _) = draft(
+            "Jets flew on Thursday. Jets flew on December 27. Jets flew recently.",
+            ymd(2022, 1, 1),
+        );
+        let ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), events.len());
+        assert!(events.len() >= 2);
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "",
+            "said",
+            "“”",
+            "The call.",
+            "The the the call call",
+            "ahead of the talks",
+            "é said that ü",
+        ] {
+            let _ = draft(text, ymd(2022, 1, 1));
+        }
+    }
+}
