@@ -1,5 +1,30 @@
 //! Temporal expressions in running text, found and resolved against a document date,
 //! following the TimeML TIMEX3 conventions.
+//!
+//! Finding ([`grammar`] over the tokens of [`scan`]) and resolving ([`resolve`], with the
+//! arithmetic of [`calendar`]) are separate steps. Conventions the rules follow:
+//! - a bare weekday, month or date takes the tense of the nearest verb of its sentence:
+//!   past → the latest on or before the document date (a weekday that is the document's
+//!   own weekday is the document date), future → the earliest on or after it, no cue →
+//!   the nearest, with `?` in the EDTF;
+//! - `next week` is the next ISO week (Monday–Sunday, EDTF interval of days); `over the
+//!   next week` is a duration `P1W` whose EDTF is the 7 days from the document date;
+//!   `the past two weeks` is `P2W` with the 14 days ending on the document date;
+//! - `the next day`, `two days later`, `the following week` count from the last date
+//!   the text named (if it is at least as fine), else from the document date;
+//! - position modifiers (`early`, `the end of`) keep the period's value (TIMEX3 puts
+//!   them in `mod`) and narrow its EDTF to a third; `earlier this year` runs from the
+//!   year's start to the document date, `later this month` from it to the month's end;
+//! - `as early as`/`since` open the EDTF interval forwards, `by`/`until` backwards (to
+//!   the last day), `about`/`some time in` add `~`;
+//! - `PAST_REF` has the EDTF `../date`, `FUTURE_REF` `date/..`; durations without an
+//!   anchor, sets and `PRESENT_REF` have none; times of day give their day.
+
+mod calendar;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod scan;
 
 use std::ops::Range;
 
@@ -48,6 +73,58 @@ pub struct Timex {
 /// Finds and resolves every temporal expression of `text`, a document published on
 /// `document_date`, in text order.
 pub fn tag(text: &str, document_date: NaiveDate) -> Vec<Timex> {
-    let _ = (text, document_date);
-    Vec::new()
+    let tokens = scan::tokenize(text);
+    let mentions = grammar::Grammar::new(&tokens).mentions();
+    let mut resolver = resolve::Resolver::new(&tokens, document_date);
+    mentions
+        .iter()
+        .filter_map(|mention| resolver.resolve(mention))
+        .collect()
+}
+
+/// The character (Unicode scalar) offsets of byte ranges into `text`, as the
+/// `--timexes` output gives them; `ranges` must be in text order (as [`tag`] returns
+/// them) and on char boundaries. One pass over the text.
+pub fn char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut bytes_seen = 0;
+    let mut chars_seen = 0;
+    let mut to_chars = |byte: usize| {
+        let byte = byte.min(text.len());
+        if byte >= bytes_seen {
+            chars_seen += text.get(bytes_seen..byte).map_or(0, |s| s.chars().count());
+        } else {
+            chars_seen = text.get(..byte).map_or(0, |s| s.chars().count());
+        }
+        bytes_seen = byte;
+        chars_seen
+    };
+    for range in ranges {
+        let start = to_chars(range.start);
+        let end = to_chars(range.end);
+        out.push(start..end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+    }
+
+    #[test]
+    fn char_ranges_count_scalars_not_bytes() {
+        let text = "“Café” 🎉 said Friday.";
+        let found = tag(text, date(2022, 1, 1));
+        let ranges: Vec<_> = found.iter().map(|t| t.range.clone()).collect();
+        let chars = char_ranges(text, &ranges);
+        let text_chars: Vec<char> = text.chars().collect();
+        let first = chars.first().expect("Friday is found");
+        let slice: String = text_chars[first.clone()].iter().collect();
+        assert_eq!(slice, "Friday");
+        assert_eq!(found[0].value, "2021-12-31");
+    }
 }
