@@ -149,7 +149,7 @@ pub fn draft_events(
                 paragraph: p + 1,
                 quote: quote.to_string(),
             };
-            let own = own_timex(&paragraph, clause, published);
+            let own = own_timex(&paragraph, clause, analysis.tense, published, tag);
             if analysis.anaphoric
                 && own.is_none()
                 && let Some(e) = antecedent(
@@ -164,14 +164,26 @@ pub fn draft_events(
                 clause_dates[c] = Some(events[e].date);
                 continue;
             }
-            let speaker_day = clause
-                .governor
-                .and_then(|g| speech_days.get(g).copied().flatten());
-            let dated = match own {
-                Some((timex, date)) => reading_in_speech(
+            let speaker_day = match clause.governor {
+                Some(g) if g < c => speech_days.get(g).copied().flatten(),
+                Some(g) => {
+                    // An attribution after its clause ("…, the official said"): dated
+                    // by its own words, else after the latest day told so far.
+                    let own_day = own.as_ref().and_then(|o| past_day(&o.date, published));
+                    paragraph
+                        .clauses
+                        .get(g)
+                        .and_then(|speech| plain_timex(&paragraph, speech, published))
+                        .and_then(|d| past_day(&d, published))
+                        .or(context.article_anchor.max(own_day))
+                }
+                None => None,
+            };
+            let dated = match &own {
+                Some(own) => reading_in_speech(
                     &paragraph,
-                    timex,
-                    date,
+                    own,
+                    backshifted(&paragraph, clause),
                     speaker_day,
                     published,
                     tag,
@@ -268,27 +280,90 @@ fn clause_actors(cast: &Cast, paragraph: usize, clause: &Clause) -> Vec<usize> {
     actors
 }
 
-/// The clause's own temporal expression that names a span of the calendar, and that
-/// span.
-fn own_timex<'p>(
-    paragraph: &'p Paragraph,
-    clause: &Clause,
-    published: NaiveDate,
-) -> Option<(&'p Timex, EdtfDate)> {
+/// A clause's own temporal expression, read.
+struct OwnTimex {
+    /// Where it stands in the paragraph.
+    range: std::ops::Range<usize>,
+    /// The span it gives the event, read against the publication date.
+    date: EdtfDate,
+    /// Why the reading differs from the tagger's reading of the whole paragraph.
+    note: Option<String>,
+}
+
+/// The first expression within `clause` that names a span of the calendar, as the
+/// tagger read it in the whole paragraph.
+fn plain_timex(paragraph: &Paragraph, clause: &Clause, published: NaiveDate) -> Option<EdtfDate> {
     paragraph
         .timexes
         .iter()
         .filter(|t| t.range.start >= clause.range.start && t.range.end <= clause.range.end)
-        .find_map(|t| timex_date(t, paragraph.text, published).map(|d| (t, d)))
+        .find_map(|t| timex_date(t, paragraph.text, published))
 }
 
-/// The date of a clause's own expression. In reported speech whose speech is dated to
-/// a day before publication, a relative expression ("next month") is read from that
-/// day, and the reading from the publication date is recorded in the note.
+/// The clause's own expression that names a span of the calendar. A past clause
+/// cannot tell of days after publication: when the reading in the whole paragraph says
+/// so (a later "would" taken as the expression's verb), the clause is read alone.
+fn own_timex(
+    paragraph: &Paragraph,
+    clause: &Clause,
+    tense: Tense,
+    published: NaiveDate,
+    tag: Tagger,
+) -> Option<OwnTimex> {
+    let (timex, date) = paragraph
+        .timexes
+        .iter()
+        .filter(|t| t.range.start >= clause.range.start && t.range.end <= clause.range.end)
+        .find_map(|t| timex_date(t, paragraph.text, published).map(|d| (t, d)))?;
+    let plain = OwnTimex {
+        range: timex.range.clone(),
+        date,
+        note: None,
+    };
+    let after_publication = date.earliest().is_some_and(|d| d > published);
+    if !matches!(tense, Tense::Past | Tense::Perfect) || !after_publication {
+        return Some(plain);
+    }
+    let clause_text = paragraph.text.get(clause.range.clone())?;
+    let shift = clause.range.start;
+    let alone = tag(clause_text, published)
+        .into_iter()
+        .find(|t| t.range.start + shift == timex.range.start)
+        .and_then(|t| timex_date(&t, clause_text, published));
+    match alone {
+        Some(past) if past.earliest().is_some_and(|d| d <= published) => {
+            let words = paragraph.text.get(timex.range.clone()).unwrap_or("");
+            Some(OwnTimex {
+                range: plain.range,
+                date: past,
+                note: Some(format!(
+                    "“{words}” is read with the clause's own past-tense verb, as {past} \
+                     (read with the whole sentence it would be {date})."
+                )),
+            })
+        }
+        _ => Some(plain),
+    }
+}
+
+/// Whether a reported clause is backshifted ("its aim was to set …", "would react"):
+/// told in the speaker's tenses, so its relative dates are the speaker's too.
+fn backshifted(paragraph: &Paragraph, clause: &Clause) -> bool {
+    paragraph.words[clause.words.clone()].iter().any(|w| {
+        let lower = w.text.to_lowercase();
+        ["was", "were", "would", "had"].contains(&lower.as_str())
+            || trigger(&lower).is_some_and(|t| t.form == Form::Past)
+    })
+}
+
+/// The date of a clause's own expression. In reported speech dated to a day before
+/// publication, a relative expression ("next month") has two readings: from the day of
+/// the speech, taken when the clause is backshifted, and from publication, taken
+/// otherwise ("will continue … over the next week"). The other reading goes in the note.
 fn reading_in_speech(
     paragraph: &Paragraph,
-    timex: &Timex,
-    date: EdtfDate,
+    own: &OwnTimex,
+    backshifted: bool,
     speaker_day: Option<NaiveDate>,
     published: NaiveDate,
     tag: Tagger,
@@ -296,13 +371,13 @@ fn reading_in_speech(
 ) -> Dated {
     let words = paragraph
         .text
-        .get(timex.range.clone())
+        .get(own.range.clone())
         .unwrap_or("")
         .to_string();
     let plain = Dated {
-        date,
+        date: own.date,
         date_text: Some(words.clone()),
-        note: None,
+        note: own.note.clone(),
     };
     let Some(speech) = speaker_day.filter(|d| *d < published) else {
         return plain;
@@ -315,21 +390,39 @@ fn reading_in_speech(
     };
     let Some(other) = retagged
         .iter()
-        .find(|t| t.range == timex.range)
+        .find(|t| t.range == own.range)
         .and_then(|t| timex_date(t, paragraph.text, speech))
     else {
         return plain;
     };
-    if other == date {
+    if other == own.date {
         return plain;
     }
+    let (date, note) = if backshifted {
+        (
+            other,
+            format!(
+                "“{words}” is read from the day of the statement reported ({speech}), as the \
+                 clause keeps the speaker's tenses: {other}; read from the publication date \
+                 ({published}) it would be {}.",
+                own.date
+            ),
+        )
+    } else {
+        (
+            own.date,
+            format!(
+                "“{words}” is read from the publication date ({published}), as the clause \
+                 keeps the present tense: {}; read from the day of the statement reported \
+                 ({speech}) it would be {other}.",
+                own.date
+            ),
+        )
+    };
     Dated {
-        date: other,
-        date_text: Some(words.clone()),
-        note: Some(format!(
-            "“{words}” is read from the day of the statement reported ({speech}), as {other}; \
-             read from the publication date ({published}) it would be {date}."
-        )),
+        date,
+        date_text: Some(words),
+        note: Some(note),
     }
 }
 
@@ -467,9 +560,7 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
     } else if matches!(
         head.form,
         Form::Past | Form::PastOrParticiple | Form::Participle
-    ) || lower
-        .iter()
-        .any(|w| ["was", "were", "had", "did"].contains(&w.as_str()))
+    ) || range.clone().any(|j| is_past(words, j))
     {
         Tense::Past
     } else {
@@ -494,6 +585,18 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
         tense,
         anaphoric,
     })
+}
+
+/// Whether word `j` is a finite verb in the past: was, were, had, did, or a past form.
+fn is_past(words: &[Word], j: usize) -> bool {
+    let lower = words[j].text.to_lowercase();
+    if ["was", "were", "had", "did"].contains(&lower.as_str()) {
+        return true;
+    }
+    is_finite(words, j)
+        && (lower.ends_with("ed")
+            || trigger(&lower)
+                .is_some_and(|t| matches!(t.form, Form::Past | Form::PastOrParticiple)))
 }
 
 /// Words that open a clause without belonging to its subject.
@@ -711,15 +814,51 @@ mod tests {
     }
 
     #[test]
-    fn reported_speech_reads_next_month_from_the_statement_and_says_so() {
+    fn backshifted_reported_speech_reads_next_month_from_the_statement_and_says_so() {
         let (events, _) = draft(
-            "Leaders spoke by call on Thursday.\n\nThe official said the talks planned for next month matter.",
+            "Leaders spoke by call on Thursday.\n\nThe official said the talks planned for next month were vital.",
             ymd(2022, 1, 1),
         );
         let talks = find(&events, "next month");
         assert_eq!(talks.date.to_string(), "2022-01");
         let summary = talks.summary.as_deref().unwrap_or("");
         assert!(summary.contains("2022-02"), "{summary}");
+    }
+
+    #[test]
+    fn present_tense_reported_speech_reads_next_month_from_publication_and_says_so() {
+        let (events, _) = draft(
+            "Leaders spoke by call on Thursday.\n\nThe talks will resume next month, the official said.",
+            ymd(2022, 1, 1),
+        );
+        let talks = find(&events, "next month");
+        assert_eq!(talks.date.to_string(), "2022-02");
+        let summary = talks.summary.as_deref().unwrap_or("");
+        assert!(summary.contains("2022-01"), "{summary}");
+    }
+
+    #[test]
+    fn a_past_clause_is_not_dated_after_publication() {
+        let tagger = |text: &str, date: NaiveDate| {
+            // Reads "Thursday" forward when "would" follows, as a sentence-wide tagger may.
+            let mut out = toy_tagger(text, date);
+            if text.contains("would") {
+                for t in &mut out {
+                    t.edtf = Some("2022-01-06".into());
+                }
+            }
+            out
+        };
+        let text = "Biden told Putin in a call on Thursday that the US would react.";
+        let cast = find_actors(&[text], &[]);
+        let events = draft_events(&[text], ymd(2022, 1, 1), &cast, &tagger);
+        let call = find(&events, "in a call");
+        assert_eq!(call.date.to_string(), "2021-12-30");
+        assert!(
+            call.summary
+                .as_deref()
+                .is_some_and(|s| s.contains("2022-01-06"))
+        );
     }
 
     #[test]

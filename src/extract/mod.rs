@@ -1,10 +1,329 @@
 //! Drafting a timeline from a news article, by rules: the article is read into a
 //! document ([`article`]), its temporal expressions are found and resolved against the
 //! publication date ([`timex`]), its actors are named ([`actors`]) and its events are
-//! drafted, each with the verbatim quote it came from ([`events`]).
+//! drafted, each with the verbatim quote it came from ([`events`]). [`draft`] does all
+//! of it: text in, a [`Timeline`] that passes `tline check` out.
 
 pub mod actors;
 pub mod article;
 pub mod events;
 pub mod timex;
 mod words;
+
+use chrono::NaiveDate;
+
+use crate::model::{Actor, ActorId, DocId, Document, Event, KindId, Source, Timeline};
+use article::{Article, ArticleError, DateSource, TitleSource};
+use events::{DraftEvent, Tagger};
+
+/// What a draft may be told besides the article's text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DraftOptions<'a> {
+    /// The publication date, overriding any the text gives (`--published`).
+    pub published: Option<NaiveDate>,
+    /// Actors of existing timelines (`--actors`), whose ids and aliases the draft
+    /// reuses.
+    pub existing_actors: &'a [Actor],
+}
+
+/// A drafted timeline and what a reviewer should know about how it was drafted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// One document (the article), its actors, kinds and events, sorted as the loader
+    /// sorts them.
+    pub timeline: Timeline,
+    /// Where the document's title came from.
+    pub title_source: TitleSource,
+    /// Where the publication date came from.
+    pub date_source: DateSource,
+    /// For each actor of the timeline, whether it came from the existing actors given
+    /// (a writer may leave those out when the draft is loaded beside their file).
+    pub reused_actors: Vec<bool>,
+}
+
+impl Draft {
+    /// Lines for a comment at the top of a written draft: that it is a draft, from what,
+    /// and where its title and date came from.
+    pub fn describe(&self, name: &str) -> Vec<String> {
+        let mut lines = vec![format!(
+            "Draft timeline written by tline extract from {name}: review every event, its date and its actors."
+        )];
+        let title = match self.title_source {
+            TitleSource::Header => "the article's header",
+            TitleSource::Headline => "the article's first line",
+            TitleSource::FileName => "the file name (the article gives none)",
+        };
+        lines.push(format!("The title comes from {title}."));
+        if let Some(document) = self.timeline.documents.first() {
+            let date = match self.date_source {
+                DateSource::Given => "given with --published",
+                DateSource::DateLine => "from the article's date line",
+                DateSource::Header => "from the article's header",
+            };
+            lines.push(format!(
+                "Published {} ({date}); relative dates are read against it.",
+                document.published
+            ));
+        }
+        lines
+    }
+}
+
+/// Drafts a timeline from the article `text`, named `name` (a `.md` name is read as
+/// Markdown); fails only when the text gives no publication date and none is given,
+/// or has no paragraph.
+pub fn draft(text: &str, name: &str, options: &DraftOptions) -> Result<Draft, ArticleError> {
+    draft_with(text, name, options, &timex::tag)
+}
+
+/// [`draft`] with the temporal tagger given.
+fn draft_with(
+    text: &str,
+    name: &str,
+    options: &DraftOptions,
+    tag: Tagger,
+) -> Result<Draft, ArticleError> {
+    let article = article::read(text, name, options.published)?;
+    let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let cast = actors::find_actors(&paragraphs, options.existing_actors);
+    let drafted = events::draft_events(&paragraphs, article.published, &cast, tag);
+    let mut kinds: Vec<String> = Vec::new();
+    let mut events: Vec<Event> = drafted
+        .into_iter()
+        .filter_map(|e| model_event(e, &mut kinds))
+        .collect();
+    events.sort_by_key(|e| e.date.sort_key());
+    let title_source = article.title_source;
+    let date_source = article.date_source;
+    let timeline = Timeline {
+        documents: vec![document(article, name)],
+        actors: cast.actors,
+        kinds,
+        events,
+    };
+    Ok(Draft {
+        timeline,
+        title_source,
+        date_source,
+        reused_actors: cast.reused,
+    })
+}
+
+/// The article as the timeline's one document, its id a slug of the file name.
+fn document(article: Article, name: &str) -> Document {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let mut id: String = stem
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '_' | '.') => c,
+            _ => '-',
+        })
+        .collect();
+    id = id.trim_start_matches(['-', '_', '.']).to_string();
+    if id.is_empty() {
+        id = "article".to_string();
+    }
+    Document {
+        id,
+        title: article.title,
+        publisher: article.publisher,
+        published: article.published,
+        url: article.url,
+        paragraphs: article.paragraphs.into_iter().map(|p| p.text).collect(),
+    }
+}
+
+/// A drafted event in the model's terms, its kind added to `kinds`.
+fn model_event(event: DraftEvent, kinds: &mut Vec<String>) -> Option<Event> {
+    let kind = match kinds.iter().position(|k| *k == event.kind) {
+        Some(i) => i,
+        None => {
+            kinds.push(event.kind);
+            kinds.len() - 1
+        }
+    };
+    let doc = DocId::new(0)?;
+    Some(Event {
+        id: event.id.into(),
+        date: event.date,
+        date_text: event.date_text.map(String::into_boxed_str),
+        title: event.title.into(),
+        kind: KindId::new(kind)?,
+        status: event.status,
+        actors: event.actors.into_iter().filter_map(ActorId::new).collect(),
+        summary: event.summary.map(String::into_boxed_str),
+        sources: event
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                doc,
+                paragraph: s.paragraph,
+                quote: s.quote.into(),
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceFile, load_sources};
+    use serde_yaml::{Mapping, Value};
+
+    /// A small writer of tline's schema, for this test only.
+    fn to_yaml(timeline: &Timeline) -> String {
+        let text = |s: &str| Value::String(s.to_string());
+        let map = |pairs: Vec<(&str, Value)>| {
+            let mut m = Mapping::new();
+            for (k, v) in pairs {
+                if !v.is_null() {
+                    m.insert(text(k), v);
+                }
+            }
+            Value::Mapping(m)
+        };
+        let optional = |s: Option<&str>| s.map_or(Value::Null, text);
+        let documents = timeline
+            .documents
+            .iter()
+            .map(|d| {
+                map(vec![
+                    ("id", text(&d.id)),
+                    ("title", text(&d.title)),
+                    ("publisher", optional(d.publisher.as_deref())),
+                    ("published", text(&d.published.to_string())),
+                    ("url", optional(d.url.as_deref())),
+                    (
+                        "paragraphs",
+                        Value::Sequence(d.paragraphs.iter().map(|p| text(p)).collect()),
+                    ),
+                ])
+            })
+            .collect();
+        let actors = timeline
+            .actors
+            .iter()
+            .map(|a| {
+                map(vec![
+                    ("id", text(&a.id)),
+                    ("name", text(&a.name)),
+                    ("kind", text(a.kind.as_str())),
+                    (
+                        "aliases",
+                        Value::Sequence(a.aliases.iter().map(|s| text(s)).collect()),
+                    ),
+                ])
+            })
+            .collect();
+        let events = timeline
+            .events
+            .iter()
+            .map(|e| {
+                let sources = e
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        map(vec![
+                            ("doc", text(&timeline.document(s.doc).id)),
+                            ("paragraph", Value::Number(s.paragraph.into())),
+                            ("quote", text(&s.quote)),
+                        ])
+                    })
+                    .collect();
+                map(vec![
+                    ("id", text(&e.id)),
+                    ("date", text(&e.date.to_string())),
+                    ("date_text", optional(e.date_text.as_deref())),
+                    ("title", text(&e.title)),
+                    ("kind", text(timeline.kind(e.kind))),
+                    ("status", text(e.status.as_str())),
+                    (
+                        "actors",
+                        Value::Sequence(
+                            e.actors
+                                .iter()
+                                .map(|&a| text(&timeline.actor(a).id))
+                                .collect(),
+                        ),
+                    ),
+                    ("summary", optional(e.summary.as_deref())),
+                    ("sources", Value::Sequence(sources)),
+                ])
+            })
+            .collect();
+        let root = map(vec![
+            ("documents", Value::Sequence(documents)),
+            ("actors", Value::Sequence(actors)),
+            ("events", Value::Sequence(events)),
+        ]);
+        serde_yaml::to_string(&root).expect("a mapping of strings serialises")
+    }
+
+    const ARTICLE: &str = "Date: 2022-03-04\nTitle: Talks stall\nPublisher: Wire\n\n\
+        Russian and Ukrainian negotiators met in Belarus on Thursday, the Kremlin said.\n\n\
+        President Zelensky said the talks will resume next week. Mr Zelensky warned that \
+        Russia could attack Kyiv.\n\nThe talks were “difficult,” an aide said.\n";
+
+    #[test]
+    fn a_draft_written_as_yaml_loads_without_a_problem() {
+        let draft = draft(ARTICLE, "news/talks.txt", &DraftOptions::default()).expect("drafts");
+        assert!(!draft.timeline.events.is_empty());
+        let yaml = to_yaml(&draft.timeline);
+        let files = [SourceFile {
+            name: "draft.yaml".to_string(),
+            text: yaml.clone(),
+        }];
+        let loaded = match load_sources(&files) {
+            Ok(timeline) => timeline,
+            Err(e) => panic!("{e}\n{yaml}"),
+        };
+        assert_eq!(loaded, draft.timeline);
+    }
+
+    #[test]
+    fn the_draft_says_where_its_title_and_date_came_from() {
+        let draft = draft(ARTICLE, "talks.txt", &DraftOptions::default()).expect("drafts");
+        let lines = draft.describe("talks.txt").join("\n");
+        assert!(lines.contains("header"), "{lines}");
+        assert!(lines.contains("2022-03-04"), "{lines}");
+        assert_eq!(draft.timeline.documents[0].id, "talks");
+    }
+
+    #[test]
+    fn existing_actors_are_reused_and_marked() {
+        let existing = [Actor {
+            id: "zelensky".into(),
+            name: "Volodymyr Zelensky".into(),
+            kind: crate::model::ActorKind::Person,
+            aliases: vec!["Zelensky".into()],
+        }];
+        let options = DraftOptions {
+            published: None,
+            existing_actors: &existing,
+        };
+        let draft = draft(ARTICLE, "talks.txt", &options).expect("drafts");
+        let i = draft
+            .timeline
+            .actors
+            .iter()
+            .position(|a| a.id == "zelensky")
+            .expect("reused");
+        assert!(draft.reused_actors[i]);
+        assert_eq!(
+            draft
+                .timeline
+                .actors
+                .iter()
+                .filter(|a| a.name.contains("Zelensky"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn no_date_is_an_error() {
+        let error = draft("Text.\n\nMore.", "a.txt", &DraftOptions::default()).unwrap_err();
+        assert!(error.to_string().contains("--published"));
+    }
+}
