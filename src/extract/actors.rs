@@ -125,6 +125,14 @@ const TITLES: &[&str] = &[
     "Premier",
     "Speaker",
     "Leader",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Secretary-General",
+    "Deputy",
+    "Interior",
+    "Finance",
+    "Health",
     "Commander",
     "Judge",
     "Justice",
@@ -533,7 +541,23 @@ fn discover(paragraphs: &[&str], known: &Patterns) -> Vec<Found> {
             known.find(paragraph).into_iter().map(|(r, _)| r).collect();
         let words = words(paragraph);
         for run in capitalised_runs(paragraph, &words, &covered) {
-            read_run(paragraph, &words, run, &lowercase_words, &mut found);
+            // "Turkish Foreign Ministry": a known demonym just before belongs to the name
+            // of a body.
+            let demonym = run.start.checked_sub(1).filter(|&j| {
+                words[j].is_capitalised()
+                    && covered
+                        .iter()
+                        .any(|r| r.start <= words[j].start && words[j].end <= r.end)
+                    && joined(paragraph, &words[j], &words[run.start])
+            });
+            read_run(
+                paragraph,
+                &words,
+                run,
+                demonym,
+                &lowercase_words,
+                &mut found,
+            );
         }
     }
     merge_surnames(found)
@@ -601,9 +625,28 @@ fn read_run(
     text: &str,
     words: &[Word],
     run: Range<usize>,
+    demonym: Option<usize>,
     lowercase_words: &HashSet<String>,
     found: &mut Vec<Found>,
 ) {
+    let Some(last_word) = run.end.checked_sub(1).and_then(|j| words.get(j)) else {
+        return;
+    };
+    if ORGANISATION_ENDINGS.contains(&last_word.stem()) {
+        let mut from = demonym.unwrap_or(run.start);
+        if demonym.is_none()
+            && opens_sentence(text, words, from)
+            && lowercase_words.contains(&words[from].stem().to_lowercase())
+        {
+            from += 1;
+        }
+        if run.end - from >= 2 {
+            let end = last_word.start + last_word.stem().len();
+            let name = text.get(words[from].start..end).unwrap_or("").to_string();
+            add_found(found, name, ActorKind::Organization, None);
+        }
+        return;
+    }
     let first = run.start;
     let mut start = run.start;
     while start < run.end && TITLES.contains(&words[start].stem()) {
@@ -632,14 +675,6 @@ fn read_run(
     let span = |from: &Word, to: &Word| text.get(from.start..to.end).unwrap_or("").to_string();
     let trimmed_last = last.stem();
     let name_end = last.start + trimmed_last.len();
-    if name_words.len() >= 2 && ORGANISATION_ENDINGS.contains(&trimmed_last) {
-        let name = text
-            .get(name_words[0].start..name_end)
-            .unwrap_or("")
-            .to_string();
-        add_found(found, name, ActorKind::Organization, None);
-        return;
-    }
     if PLACE_ENDINGS.contains(&trimmed_last) || name_words.iter().any(|w| is_acronym(w.text)) {
         return;
     }
@@ -826,6 +861,14 @@ mod tests {
         assert_eq!(named(&cast, "cbs-news").kind, ActorKind::Organization);
         assert!(cast.actors.iter().all(|a| !a.name.contains("Sea")));
         assert!(cast.actors.iter().all(|a| a.name != "Meanwhile"));
+    }
+
+    #[test]
+    fn a_body_named_after_a_title_word_is_an_organisation_with_its_demonym() {
+        let cast = cast("The Turkish Foreign Ministry said so. Fed Chair Jerome Powell agreed.");
+        let ministry = named(&cast, "turkish-foreign-ministry");
+        assert_eq!(ministry.kind, ActorKind::Organization);
+        assert_eq!(named(&cast, "powell").name, "Jerome Powell");
     }
 
     #[test]

@@ -133,6 +133,13 @@ pub fn read(text: &str, name: &str, published: Option<NaiveDate>) -> Result<Arti
             }
         },
     };
+    // A headline repeated under the header's title is no paragraph of the body.
+    if title_source == TitleSource::Header
+        && paragraphs.len() > 1
+        && paragraphs.first().is_some_and(|p| p.text.trim() == title)
+    {
+        paragraphs.remove(0);
+    }
     let (published, date_source) = match (published, header.date) {
         (Some(day), _) => (day, DateSource::Given),
         (None, Some(day)) => (day, header_date_source),
@@ -575,15 +582,9 @@ mod tests {
         assert_eq!(article.published, day(2021, 6, 16));
         assert_eq!(article.publisher.as_deref(), Some("Wire"));
         let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "Summit ends",
-                "The leaders met in Geneva.",
-                "Talks will resume."
-            ]
-        );
-        assert!(text[article.paragraphs[1].offset..].starts_with("The **leaders**"));
+        // The heading repeats the front matter's title: it is no paragraph.
+        assert_eq!(texts, ["The leaders met in Geneva.", "Talks will resume."]);
+        assert!(text[article.paragraphs[0].offset..].starts_with("The **leaders**"));
     }
 
     #[test]

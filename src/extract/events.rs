@@ -18,9 +18,10 @@ use super::timex::Timex;
 use super::words::{Word, slug, unique_id, words};
 use crate::date::EdtfDate;
 use crate::model::Status;
-use clauses::{Clause, Role, clauses, is_finite, sentences};
+use clauses::{ABBREVIATIONS, Clause, Role, clauses, is_finite, sentences};
 use dating::{
-    Dated, Tense, context_date, month_after, past_day, statement_date, timex_date, until_start_of,
+    Dated, Tense, context_date, month_after, past_day, recent, statement_date, timex_date,
+    until_start_of,
 };
 use lexicon::{
     Class, DETERMINERS, EXPECTED_CUES, Form, NEGATIONS, PLANNED_CUES, PREPOSITIONS, REPORTED_CUES,
@@ -73,6 +74,9 @@ struct Analysis {
     tense: Tense,
     /// "the flight", "the upcoming talks": an event already told.
     anaphoric: bool,
+    /// The word "recent" or "recently", if the clause has it: a time the tagger leaves
+    /// undated.
+    recent: Option<usize>,
 }
 
 /// What one paragraph offers the drafter.
@@ -132,6 +136,7 @@ pub fn draft_events(
         let mut alternative: Option<(NaiveDate, Vec<Timex>)> = None;
         context.paragraph_anchor = None;
         let mut clause_dates: Vec<Option<EdtfDate>> = vec![None; paragraph.clauses.len()];
+        let mut clause_statuses: Vec<Option<Status>> = vec![None; paragraph.clauses.len()];
         let mut speech_days: Vec<Option<NaiveDate>> = vec![None; paragraph.clauses.len()];
         for (c, clause) in paragraph.clauses.iter().enumerate() {
             let Some(analysis) = analyse(&paragraph, clause) else {
@@ -149,7 +154,11 @@ pub fn draft_events(
                 paragraph: p + 1,
                 quote: quote.to_string(),
             };
-            let own = own_timex(&paragraph, clause, analysis.tense, published, tag);
+            let read = own_timex(&paragraph, clause, analysis.tense, published, tag);
+            let (own, ignored) = match read {
+                Some(o) if !o.dates_event => (None, o.note),
+                other => (other, None),
+            };
             if analysis.anaphoric
                 && own.is_none()
                 && let Some(e) = antecedent(
@@ -189,7 +198,19 @@ pub fn draft_events(
                     tag,
                     &mut alternative,
                 ),
-                None => undated(&analysis, clause, &clause_dates, &context, p, published),
+                None => {
+                    let mut dated = match analysis.recent {
+                        Some(j) => recent(paragraph.words[j].text, published),
+                        None => undated(&analysis, clause, &clause_dates, &context, p, published),
+                    };
+                    if let Some(why) = ignored {
+                        dated.note = Some(match dated.note {
+                            Some(note) => format!("{why} {note}"),
+                            None => why,
+                        });
+                    }
+                    dated
+                }
             };
             if analysis.trigger.class == Class::Speech
                 && matches!(clause.role, Role::Main | Role::Speech)
@@ -200,6 +221,17 @@ pub fn draft_events(
                     .filter(|_| dated.date.latest().is_some());
             }
             clause_dates[c] = Some(dated.date);
+            // "ahead of the talks" shares the plan of the clause it hangs on.
+            let governor_status = clause
+                .governor
+                .and_then(|g| clause_statuses.get(g).copied().flatten());
+            let status = match (clause.role, analysis.status, governor_status) {
+                (Role::Ahead, Status::Occurred, Some(Status::Planned | Status::Expected)) => {
+                    Status::Planned
+                }
+                _ => analysis.status,
+            };
+            clause_statuses[c] = Some(status);
             if own.is_some() {
                 if let Some(d) = past_day(&dated.date, published) {
                     context.article_anchor = context.article_anchor.max(Some(d));
@@ -227,7 +259,7 @@ pub fn draft_events(
                 date_text: dated.date_text,
                 title: title(&paragraph, clause, &analysis),
                 kind,
-                status: analysis.status,
+                status,
                 actors,
                 summary: dated.note,
                 sources: vec![source],
@@ -286,8 +318,12 @@ struct OwnTimex {
     range: std::ops::Range<usize>,
     /// The span it gives the event, read against the publication date.
     date: EdtfDate,
-    /// Why the reading differs from the tagger's reading of the whole paragraph.
+    /// Why the reading differs from the tagger's reading of the whole paragraph, or why
+    /// it does not date the event.
     note: Option<String>,
+    /// Whether it dates the clause's event (not when a past clause names a later time:
+    /// "agreed to exchange prisoners next week").
+    dates_event: bool,
 }
 
 /// The first expression within `clause` that names a span of the calendar, as the
@@ -319,6 +355,7 @@ fn own_timex(
         range: timex.range.clone(),
         date,
         note: None,
+        dates_event: true,
     };
     let after_publication = date.earliest().is_some_and(|d| d > published);
     if !matches!(tense, Tense::Past | Tense::Perfect) || !after_publication {
@@ -334,6 +371,7 @@ fn own_timex(
         Some(past) if past.earliest().is_some_and(|d| d <= published) => {
             let words = paragraph.text.get(timex.range.clone()).unwrap_or("");
             Some(OwnTimex {
+                dates_event: true,
                 range: plain.range,
                 date: past,
                 note: Some(format!(
@@ -342,7 +380,21 @@ fn own_timex(
                 )),
             })
         }
-        _ => Some(plain),
+        _ => {
+            let words = paragraph.text.get(timex.range.clone()).unwrap_or("");
+            Some(OwnTimex {
+                dates_event: false,
+                note: Some(format!(
+                    "“{words}” ({date}) falls after publication though the clause is in the \
+                     past: it dates what was {}, not the event itself.",
+                    match tense {
+                        Tense::Perfect => "done or said",
+                        _ => "said or agreed",
+                    }
+                )),
+                ..plain
+            })
+        }
     }
 }
 
@@ -519,11 +571,27 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
     } else {
         Class::Action
     };
-    let (at, head) = found
-        .iter()
-        .find(|(_, t)| t.class == prefer)
+    let verb_of = |class: Class| {
+        found
+            .iter()
+            .find(|(_, t)| t.class == class && (class == Class::Action || t.form != Form::Noun))
+    };
+    let (at, head) = verb_of(prefer)
+        .or_else(|| found.iter().find(|(_, t)| t.class == prefer))
         .or_else(|| found.first())
         .copied()?;
+    // "this report", "this story": the article itself.
+    let about_the_article = head.form == Form::Noun
+        && at > range.start
+        && lower[at - range.start - 1] == "this"
+        && ["report", "story", "article"].contains(&lower[at - range.start].as_str());
+    // "any decision", "no attack": no event in particular.
+    let unspecific = head.form == Form::Noun
+        && at > range.start
+        && ["any", "no", "every", "each"].contains(&lower[at - range.start - 1].as_str());
+    if about_the_article || unspecific {
+        return None;
+    }
     let governed_by_report = clause
         .governor
         .and_then(|g| paragraph.clauses.get(g))
@@ -578,7 +646,11 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
             || offset
                 .checked_sub(2)
                 .is_some_and(|k| determiner_at(k) && !words[at - 1].is_capitalised()));
+    let recent = range
+        .clone()
+        .find(|&j| matches!(words[j].text.to_lowercase().as_str(), "recent" | "recently"));
     Some(Analysis {
+        recent,
         at,
         trigger: head,
         status,
@@ -621,55 +693,108 @@ const LEADING: &[&str] = &[
     "while",
 ];
 
-/// A short title: the clause's subject, its verb and the start of its object, without
-/// quotation marks.
+/// A short title: the clause's subject, its verb and the start of its object; for an
+/// event noun without a verb of its own ("which followed another flight", "ahead of
+/// the talks"), the noun's phrase. Written as the article writes it (hyphens and
+/// inner full stops kept), without quotation marks.
 fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String {
     let words = &paragraph.words;
     let range = clause.words.clone();
-    let mut start = range.start;
-    while start < range.end
-        && LEADING.contains(&words[start].text.to_lowercase().as_str())
-        && start < analysis.at
-    {
-        start += 1;
-    }
-    let verb = (start..range.end)
-        .find(|&j| is_finite(words, j) || j == analysis.at)
-        .unwrap_or(analysis.at);
-    let subject_from = verb.saturating_sub(5).max(start);
-    let mut end = verb + 1;
-    let breaks = |j: usize| {
-        let gap = paragraph
-            .text
-            .get(words[j - 1].end..words[j].start)
-            .unwrap_or("");
-        gap.contains([',', ';', ':', '.', '“', '”', '"', '(', '—'])
+    // Inside a clause a full stop is an abbreviation's ("U.S."), never a break.
+    let breaks_before = |j: usize| {
+        j > 0
+            && paragraph
+                .text
+                .get(words[j - 1].end..words[j].start)
+                .unwrap_or("")
+                .contains([',', ';', ':', '“', '”', '"', '(', '—'])
     };
-    while end < range.end && end - verb <= 6 && !breaks(end) {
-        let lower = words[end].text.to_lowercase();
-        if lower == "that" || (end - verb > 1 && PREPOSITIONS.contains(&lower.as_str())) {
-            break;
-        }
-        if paragraph
+    let in_timex = |j: usize| {
+        paragraph
             .timexes
             .iter()
-            .any(|t| t.range.contains(&words[end].start))
+            .any(|t| t.range.contains(&words[j].start))
+    };
+    let mut start = range.start;
+    while start < analysis.at && LEADING.contains(&words[start].text.to_lowercase().as_str()) {
+        start += 1;
+    }
+    let is_noun = analysis.trigger.form == Form::Noun;
+    let verb = if is_noun {
+        (start..range.end).find(|&j| is_finite(words, j))
+    } else {
+        Some(analysis.at)
+    };
+    let (from, head) = match verb {
+        Some(v) if !(is_noun && clause.role == Role::Relative && v < analysis.at) => {
+            let mut floor = start.max(v.saturating_sub(MAX_SUBJECT_WORDS));
+            // Never start inside a name ("United States").
+            while floor > start
+                && words[floor].is_capitalised()
+                && words[floor - 1].is_capitalised()
+            {
+                floor -= 1;
+            }
+            let from = (floor..v)
+                .rev()
+                .find(|&j| breaks_before(j))
+                .unwrap_or(floor);
+            (from, v)
+        }
+        _ => {
+            let floor = verb.map_or(start, |v| (v + 1).min(analysis.at)).max(start);
+            (floor.max(analysis.at.saturating_sub(3)), analysis.at)
+        }
+    };
+    let mut end = head + 1;
+    while end < range.end && end - head <= 6 && !breaks_before(end) && !in_timex(end) {
+        let lower = words[end].text.to_lowercase();
+        let preposition = PREPOSITIONS.contains(&lower.as_str());
+        if lower == "that"
+            || (preposition && (end > head + 1 || end + 1 >= range.end || in_timex(end + 1)))
         {
             break;
         }
         end += 1;
     }
-    let text: Vec<&str> = words[subject_from..end.min(range.end).max(subject_from + 1)]
-        .iter()
-        .map(|w| w.text)
+    // No title ends on "a", "to" or "and".
+    while end > head + 1 {
+        let lower = words[end - 1].text.to_lowercase();
+        if DETERMINERS.contains(&lower.as_str())
+            || PREPOSITIONS.contains(&lower.as_str())
+            || lower == "and"
+            || lower == "or"
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let last = &words[(end - 1).max(from)];
+    let abbreviation =
+        last.text.contains('.') || ABBREVIATIONS.contains(&format!("{}.", last.text).as_str());
+    let stop = if abbreviation && paragraph.text[last.end..].starts_with('.') {
+        last.end + 1
+    } else {
+        last.end
+    };
+    let raw = paragraph.text.get(words[from].start..stop).unwrap_or("");
+    let cleaned: String = raw
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"'))
         .collect();
-    let joined = text.join(" ");
-    let mut chars = joined.chars();
+    let mut chars = cleaned.trim().chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => analysis.trigger.kind.to_string(),
     }
 }
+
+/// Most words of a subject a title keeps.
+const MAX_SUBJECT_WORDS: usize = 6;
 
 #[cfg(test)]
 mod tests {

@@ -51,7 +51,7 @@ pub struct Clause {
 }
 
 /// Abbreviations after which a full stop ends no sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub const ABBREVIATIONS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Sgt.", "Capt.",
     "Adm.", "Prof.", "St.", "Sr.", "Rev.", "Maj.", "Cmdr.", "Amb.", "Pres.", "U.S.", "U.K.",
     "U.N.", "E.U.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",

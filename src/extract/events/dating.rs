@@ -61,16 +61,26 @@ pub fn timex_date(timex: &Timex, text: &str, published: NaiveDate) -> Option<Edt
     }
     let words = text.get(timex.range.clone()).unwrap_or("").to_lowercase();
     match timex.value.as_str() {
-        "PAST_REF" if words.contains("recent") => {
-            let start = DatePoint {
-                approximate: true,
-                ..day(published - Duration::days(30))
-            };
-            Some(interval(Some(start), Some(day(published))))
-        }
+        "PAST_REF" if words.contains("recent") => Some(recent(&words, published).date),
         "FUTURE_REF" => Some(interval(Some(day(published)), None)),
         "PRESENT_REF" => Some(EdtfDate::Point(day(published))),
         _ => None,
+    }
+}
+
+/// The date "recent" or "recently" gives: the month or so before publication, marked
+/// approximate.
+pub fn recent(word: &str, published: NaiveDate) -> Dated {
+    let start = DatePoint {
+        approximate: true,
+        ..day(published - Duration::days(30))
+    };
+    Dated {
+        date: interval(Some(start), Some(day(published))),
+        date_text: Some(word.to_string()),
+        note: Some(format!(
+            "“{word}” is read as the month or so before publication ({published})."
+        )),
     }
 }
 

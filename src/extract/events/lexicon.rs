@@ -73,7 +73,10 @@ response action: react/b reacted/pd reacts/s respond/b responded/pd response/n r
 retaliated/pd
 visit action: visited/pd visit/n visits/s trip/n travelled/pd traveled/pd arrived/pd
 sanctions action: sanctions/n sanctioned/pd imposed/pd
-election action: election/n elected/pd voted/pd vote/n referendum/n
+election action: election/n elections/n elected/pd referendum/n
+vote action: voted/pd vote/n votes/n
+decision action: decided/pd decides/s decision/n raised/pd hiked/pd lowered/pd approved/pd \
+approves/s adopted/pd rejected/pd ruled/pd ruling/n
 casualties action: killed/pd died/p wounded/pd
 arrest action: arrested/pd detained/pd arrest/n
 protest action: protested/pd protest/n protests/n rallied/pd
@@ -130,7 +133,7 @@ pub const AUXILIARIES: &[&str] = &[
 /// Prepositions that end a title's object or stand between a verb and its `that`.
 pub const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "to", "during", "after", "before", "by", "for", "with", "of", "from", "over",
-    "about", "into", "near", "along", "ahead", "since", "until", "amid", "against",
+    "as", "about", "into", "near", "along", "ahead", "since", "until", "amid", "against",
 ];
 
 /// Words that make a clause a plan.
@@ -153,8 +156,21 @@ pub const PLANNED_CUES: &[&str] = &[
 
 /// Words that make a clause an expectation or a fear.
 pub const EXPECTED_CUES: &[&str] = &[
-    "could", "may", "might", "would", "expected", "expects", "likely", "possible", "possibly",
-    "fear", "fears", "feared", "early", "probably",
+    "could",
+    "may",
+    "might",
+    "would",
+    "expected",
+    "expects",
+    "likely",
+    "possible",
+    "possibly",
+    "fear",
+    "fears",
+    "feared",
+    "probably",
+    "expect",
+    "anticipated",
 ];
 
 /// Words that make a clause a report the source does not confirm.
