@@ -18,11 +18,6 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
-    /// Where the word stands.
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-
     /// Whether it starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -68,22 +63,13 @@ pub fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
 /// `max_words` words; empty when `text` has no ASCII letter or digit.
 pub fn slug(text: &str, max_words: usize) -> String {
     let folded: String = text.chars().map(fold_accent).collect();
-    let mut out = String::new();
-    let mut count = 0;
-    for part in folded
+    let parts: Vec<String> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|p| !p.is_empty())
-    {
-        if count == max_words {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&part.to_ascii_lowercase());
-        count += 1;
-    }
-    out
+        .take(max_words)
+        .map(|p| p.to_ascii_lowercase())
+        .collect();
+    parts.join("-")
 }
 
 /// The ASCII letter a common accented Latin letter is written with in an id.
