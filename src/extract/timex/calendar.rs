@@ -370,11 +370,10 @@ mod tests {
 
         #[test]
         fn shifting_there_and_back_is_the_identity(day in any_date(), grain in any_grain(), n in -50i64..50) {
-            if let Some(period) = Period::containing(grain, day) {
-                if let Some(there) = period.shifted(n) {
+            if let Some(period) = Period::containing(grain, day)
+                && let Some(there) = period.shifted(n) {
                     prop_assert_eq!(there.shifted(-n), Some(period));
                 }
-            }
         }
 
         #[test]
@@ -382,11 +381,10 @@ mod tests {
             if let (Some(period), Some(next)) = (
                 Period::containing(grain, day),
                 Period::containing(grain, day).and_then(|p| p.shifted(1)),
-            ) {
-                if grain != Grain::Weekend {
+            )
+                && grain != Grain::Weekend {
                     prop_assert_eq!(period.last_day().and_then(|d| d.succ_opt()), Some(next.start));
                 }
-            }
         }
 
         #[test]

@@ -161,18 +161,18 @@ impl<'t> Grammar<'t> {
             j = next;
         }
         let mut position = None;
-        if self.word(j) == "the" && matches!(self.word(j + 1), "early" | "mid" | "late") {
-            if let Some((next, found)) = self.position(j + 1) {
-                if let Some((end, meaning)) = self.core(next) {
-                    let (end, meaning) = self.with_part_of_day(end, meaning);
-                    return Some(Mention {
-                        tokens: i..end,
-                        meaning,
-                        position: Some(found),
-                        approximate,
-                    });
-                }
-            }
+        if self.word(j) == "the"
+            && matches!(self.word(j + 1), "early" | "mid" | "late")
+            && let Some((next, found)) = self.position(j + 1)
+            && let Some((end, meaning)) = self.core(next)
+        {
+            let (end, meaning) = self.with_part_of_day(end, meaning);
+            return Some(Mention {
+                tokens: i..end,
+                meaning,
+                position: Some(found),
+                approximate,
+            });
         }
         if let Some((next, found)) = self.position(j) {
             position = Some(found);
@@ -417,10 +417,13 @@ impl<'t> Grammar<'t> {
             next = i + 2;
         }
         // Not the hour of `22:30` nor part of `3/22`.
-        if next == i + 1 && self.touch(i) && matches!(self.lower(i + 1), ":" | "/" | "." | ",") {
-            if self.lower(i + 1) != "," && self.lower(i + 1) != "." {
-                return None;
-            }
+        if next == i + 1
+            && self.touch(i)
+            && matches!(self.lower(i + 1), ":" | "/" | "." | ",")
+            && self.lower(i + 1) != ","
+            && self.lower(i + 1) != "."
+        {
+            return None;
         }
         Some((next, u32::try_from(day).ok()?))
     }
@@ -552,8 +555,8 @@ impl<'t> Grammar<'t> {
         if self.lower(k) == "," {
             k += 1;
         }
-        if let Some(found) = self.month_led(k).or_else(|| self.day_led(k)) {
-            if matches!(
+        if let Some(found) = self.month_led(k).or_else(|| self.day_led(k))
+            && matches!(
                 found.1,
                 Meaning::Fixed(Period {
                     grain: Grain::Day,
@@ -562,9 +565,9 @@ impl<'t> Grammar<'t> {
                     what: Floating::MonthDay(..),
                     ..
                 }
-            ) {
-                return Some(found);
-            }
+            )
+        {
+            return Some(found);
         }
         Some((
             i + 1,
@@ -639,6 +642,42 @@ impl<'t> Grammar<'t> {
             }
             "right" if self.word(i + 1) == "now" => (i + 2, Meaning::Reference("PRESENT_REF")),
             "recently" | "lately" => (i + 1, Meaning::Reference("PAST_REF")),
+            // `midyear`, `mid-year`, `year-end`, `midweek`, `midmonth`.
+            "midyear" | "midweek" | "midmonth" => {
+                let grain = match self.word(i) {
+                    "midweek" => Grain::Week,
+                    "midmonth" => Grain::Month,
+                    _ => Grain::Year,
+                };
+                (
+                    i + 1,
+                    Meaning::Relative {
+                        grain,
+                        offset: 0,
+                        from_text: false,
+                    },
+                )
+            }
+            "year" | "week" | "month"
+                if self.lower(i + 1) == "-"
+                    && self.word(i + 2) == "end"
+                    && self.touch(i)
+                    && self.touch(i + 1) =>
+            {
+                let grain = match self.word(i) {
+                    "week" => Grain::Week,
+                    "month" => Grain::Month,
+                    _ => Grain::Year,
+                };
+                (
+                    i + 3,
+                    Meaning::Relative {
+                        grain,
+                        offset: 0,
+                        from_text: false,
+                    },
+                )
+            }
             // `the year-earlier quarter`, `a year-ago loss`.
             "year"
                 if self.lower(i + 1) == "-"
@@ -747,31 +786,28 @@ impl<'t> Grammar<'t> {
                 | Kind::First
                 | Kind::Following
                 | Kind::Previous
-        ) {
-            if let Some((after_quantity, quantity)) = self.quantity(target) {
-                if quantity != Quantity::Count(1) || self.word(target) != "a" {
-                    if let Some((unit, _)) = lexicon::unit(self.word(after_quantity)) {
-                        let span = match kind {
-                            Kind::Next | Kind::Coming | Kind::Following => Some(Span::Future),
-                            Kind::Last | Kind::Past | Kind::Previous => Some(Span::Past),
-                            _ => None,
-                        };
-                        let span = if matches!(kind, Kind::Following | Kind::Previous) {
-                            None
-                        } else {
-                            span
-                        };
-                        return Some((
-                            after_quantity + 1,
-                            Meaning::Duration {
-                                quantity,
-                                unit,
-                                span,
-                            },
-                        ));
-                    }
-                }
-            }
+        ) && let Some((after_quantity, quantity)) = self.quantity(target)
+            && (quantity != Quantity::Count(1) || self.word(target) != "a")
+            && let Some((unit, _)) = lexicon::unit(self.word(after_quantity))
+        {
+            let span = match kind {
+                Kind::Next | Kind::Coming | Kind::Following => Some(Span::Future),
+                Kind::Last | Kind::Past | Kind::Previous => Some(Span::Past),
+                _ => None,
+            };
+            let span = if matches!(kind, Kind::Following | Kind::Previous) {
+                None
+            } else {
+                span
+            };
+            return Some((
+                after_quantity + 1,
+                Meaning::Duration {
+                    quantity,
+                    unit,
+                    span,
+                },
+            ));
         }
         let word = self.word(target);
         if let Some((unit, plural)) = lexicon::unit(word) {
@@ -837,7 +873,8 @@ impl<'t> Grammar<'t> {
                 Kind::Bare
                     if matches!(unit, Unit::Year | Unit::Week | Unit::Month | Unit::Quarter) =>
                 {
-                    if self.lower(end) == "-" {
+                    // `the year-end`, `Player of the Year`, `the Latin Quarter`.
+                    if self.lower(end) == "-" || self.capital(target) || self.word(end) == "of" {
                         return None;
                     }
                     relative(0, false)
@@ -955,11 +992,13 @@ impl<'t> Grammar<'t> {
     /// `a couple of`; returns the index after it.
     fn quantity(&self, i: usize) -> Option<(usize, Quantity)> {
         if let Some((n, _)) = self.number(i) {
-            if self.lower(i + 1) == "." && self.touch(i) && self.touch(i + 1) {
-                if let Some(_fraction) = self.number(i + 2) {
-                    let text = format!("{}.{}", self.lower(i), self.lower(i + 2));
-                    return Some((i + 3, Quantity::Decimal(text)));
-                }
+            if self.lower(i + 1) == "."
+                && self.touch(i)
+                && self.touch(i + 1)
+                && let Some(_fraction) = self.number(i + 2)
+            {
+                let text = format!("{}.{}", self.lower(i), self.lower(i + 2));
+                return Some((i + 3, Quantity::Decimal(text)));
             }
             // `1,000`: digit groups joined by commas.
             let mut n = n;
@@ -977,10 +1016,11 @@ impl<'t> Grammar<'t> {
         }
         let word = self.word(i);
         if let Some(n) = lexicon::number_word(word) {
-            if self.lower(i + 1) == "-" && self.touch(i) {
-                if let Some(units) = lexicon::number_word(self.word(i + 2)).filter(|u| *u < 10) {
-                    return Some((i + 3, Quantity::Count(n + units)));
-                }
+            if self.lower(i + 1) == "-"
+                && self.touch(i)
+                && let Some(units) = lexicon::number_word(self.word(i + 2)).filter(|u| *u < 10)
+            {
+                return Some((i + 3, Quantity::Count(n + units)));
             }
             return Some((i + 1, Quantity::Count(n)));
         }
@@ -997,6 +1037,15 @@ impl<'t> Grammar<'t> {
     /// `three years`, `10-year`, `two days ago`, `a week later`, `half an hour`,
     /// `24 hours from now`, `for years`.
     fn quantity_led(&self, i: usize) -> Found {
+        // `the nine months`, `the two years`: the determiner belongs to the extent.
+        if self.word(i) == "the" {
+            let (end, meaning) = self.quantity_led(i + 1)?;
+            let plural_unit = lexicon::unit(self.word(end - 1)).is_some_and(|(_, plural)| plural);
+            return match meaning {
+                Meaning::Duration { span: None, .. } if plural_unit => Some((end, meaning)),
+                _ => None,
+            };
+        }
         if self.word(i) == "half" && matches!(self.word(i + 1), "an" | "a") {
             let (unit, false) = lexicon::unit(self.word(i + 2))? else {
                 return None;
@@ -1016,7 +1065,7 @@ impl<'t> Grammar<'t> {
             }
             if matches!(
                 self.word_before(i),
-                "for" | "within" | "after" | "lasting" | "over"
+                "for" | "within" | "after" | "lasting" | "over" | "be" | "take" | "takes" | "took"
             ) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Weekend)
                 && !matches!(self.word(i + 1), "of" | "-")
             {
@@ -1049,7 +1098,27 @@ impl<'t> Grammar<'t> {
                 },
             ));
         }
+        // `two and a half years`, `a year and a half`.
+        let (after, quantity) = match (self.word(after), self.word(after + 1), self.word(after + 2))
+        {
+            ("and", "a", "half") => match quantity {
+                Quantity::Count(n) => (after + 3, Quantity::Decimal(format!("{n}.5"))),
+                _ => return None,
+            },
+            _ => (after, quantity),
+        };
         let (unit, plural) = lexicon::unit(self.word(after))?;
+        if let (Quantity::Count(n), ("and", "a", "half")) = (
+            &quantity,
+            (
+                self.word(after + 1),
+                self.word(after + 2),
+                self.word(after + 3),
+            ),
+        ) {
+            let quantity = Quantity::Decimal(format!("{n}.5"));
+            return self.after_quantity(after + 4, quantity, unit);
+        }
         if plural == matches!(quantity, Quantity::Count(1))
             && !matches!(quantity, Quantity::Decimal(_))
         {
@@ -1057,6 +1126,13 @@ impl<'t> Grammar<'t> {
             if !(plural && matches!(quantity, Quantity::Count(1)) && self.word(i) == "one") {
                 return None;
             }
+        }
+        // `a second time`, `a quarter of the vote`: not lengths of time.
+        let single = matches!(self.word(i), "a" | "an" | "one");
+        if (single && unit == Unit::Second)
+            || (unit == Unit::Quarter && self.word(after + 1) == "of")
+        {
+            return None;
         }
         if matches!(self.word(i), "a" | "an") && self.is_rate(i) {
             return None;
@@ -1066,7 +1142,12 @@ impl<'t> Grammar<'t> {
 
     /// Whether `a year` at `i` is a rate (`$5 a year`, `twice a week`).
     fn is_rate(&self, i: usize) -> bool {
-        if i == 0 {
+        if i == 0
+            || matches!(
+                self.word(i + 2),
+                "earlier" | "later" | "ago" | "before" | "after"
+            )
+        {
             return false;
         }
         let before = self.lower(i - 1);
@@ -1128,6 +1209,14 @@ impl<'t> Grammar<'t> {
                 },
             )),
             ("old", _) => None,
+            // `24 hours a day`, `seven days a week`.
+            ("a" | "per", next) if lexicon::unit(next).is_some_and(|(_, plural)| !plural) => {
+                let (per, _) = lexicon::unit(next)?;
+                Some((
+                    end + 2,
+                    Meaning::Set(Self::duration_value(&Quantity::Count(1), per)),
+                ))
+            }
             _ => Some((
                 end,
                 Meaning::Duration {
@@ -1375,15 +1464,17 @@ impl<'t> Grammar<'t> {
                     let mut k = i + 1;
                     let mut minute = 0;
                     let mut has_minutes = false;
-                    if matches!(self.lower(k), ":" | ".") && self.touch(i) && self.touch(k) {
-                        if let Some((m, 2)) = self.number(k + 1) {
-                            if m > 59 {
-                                return None;
-                            }
-                            minute = m;
-                            has_minutes = true;
-                            k += 2;
+                    if matches!(self.lower(k), ":" | ".")
+                        && self.touch(i)
+                        && self.touch(k)
+                        && let Some((m, 2)) = self.number(k + 1)
+                    {
+                        if m > 59 {
+                            return None;
                         }
+                        minute = m;
+                        has_minutes = true;
+                        k += 2;
                     }
                     let meridiem = self.meridiem(k);
                     let (hour, k) = match meridiem {
@@ -1488,11 +1579,11 @@ impl<'t> Grammar<'t> {
         if let Some(value) = simple {
             return Some((i + 1, Meaning::Set(value.to_owned())));
         }
-        if let Some((weekday, true)) = lexicon::weekday(word) {
-            if self.capital(i) {
-                let n = weekday.number_from_monday();
-                return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
-            }
+        if let Some((weekday, true)) = lexicon::weekday(word)
+            && self.capital(i)
+        {
+            let n = weekday.number_from_monday();
+            return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
         }
         let times_end = match word {
             "once" | "twice" | "thrice" => Some(i + 1),
@@ -1534,7 +1625,7 @@ impl<'t> Grammar<'t> {
             k += 1;
         } else if let Some((after, q)) = self
             .quantity(k)
-            .filter(|(_, q)| matches!(q, Quantity::Count(n) if *n > 1))
+            .filter(|(_, q)| matches!(q, Quantity::Count(n) if *n > 1) || *q == Quantity::Vague)
         {
             quantity = q;
             k = after;
@@ -1663,18 +1754,59 @@ impl<'t> Grammar<'t> {
         }
     }
 
-    /// `the past`, `the future`, `the near future`, `the present`, `recent years`.
+    /// `the past`, `the future`, `the near future`, `the present`, `recent years`; and
+    /// `the night` after a preposition (`through the night`), on the day last named.
     fn references(&self, i: usize) -> Found {
         let has_the = self.word(i) == "the";
         let at = if has_the { i + 1 } else { i };
+        if let Some(code) = lexicon::part_of_day(self.word(at)) {
+            let after_preposition = matches!(
+                self.word_before(i),
+                "into" | "through" | "during" | "in" | "throughout" | "overnight"
+            );
+            // `the morning of March 3`, `the night of Friday`.
+            if has_the && self.word(at + 1) == "of" {
+                let (end, day) = self
+                    .weekday_led(at + 2)
+                    .or_else(|| self.month_led(at + 2))
+                    .or_else(|| self.day_led(at + 2))?;
+                return Some((
+                    end,
+                    Meaning::PartOfDay {
+                        code,
+                        day: Box::new(day),
+                    },
+                ));
+            }
+            if has_the && after_preposition && self.word(at + 1) != "of" {
+                let day = Meaning::Relative {
+                    grain: Grain::Day,
+                    offset: 0,
+                    from_text: true,
+                };
+                return Some((
+                    at + 1,
+                    Meaning::PartOfDay {
+                        code,
+                        day: Box::new(day),
+                    },
+                ));
+            }
+            return None;
+        }
         match (self.word(at), self.word(at + 1)) {
             ("past", next)
-                if has_the && lexicon::unit(next).is_none() && self.quantity(at + 1).is_none() =>
+                if has_the
+                    && lexicon::unit(next).is_none()
+                    && self.quantity(at + 1).is_none()
+                    && !self.noun_follows(at + 1) =>
             {
                 Some((at + 1, Meaning::Reference("PAST_REF")))
             }
             ("recent", "past") if has_the => Some((at + 2, Meaning::Reference("PAST_REF"))),
-            ("future", _) if has_the => Some((at + 1, Meaning::Reference("FUTURE_REF"))),
+            ("future", _) if has_the && !self.noun_follows(at + 1) => {
+                Some((at + 1, Meaning::Reference("FUTURE_REF")))
+            }
             ("near" | "foreseeable" | "distant", "future") if has_the => {
                 Some((at + 2, Meaning::Reference("FUTURE_REF")))
             }
@@ -1693,6 +1825,56 @@ impl<'t> Grammar<'t> {
             },
             _ => None,
         }
+    }
+
+    /// Whether token `i` is a content word (so `the past president`, `the future king`
+    /// use `past` and `future` as adjectives).
+    fn noun_follows(&self, i: usize) -> bool {
+        let word = self.word(i);
+        !word.is_empty()
+            && self.same_sentence(i - 1, i)
+            && !matches!(
+                word,
+                "and"
+                    | "or"
+                    | "but"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "to"
+                    | "when"
+                    | "as"
+                    | "for"
+                    | "in"
+                    | "of"
+                    | "at"
+                    | "on"
+                    | "with"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "could"
+                    | "are"
+                    | "were"
+                    | "than"
+                    | "that"
+                    | "which"
+                    | "if"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "the"
+                    | "there"
+                    | "this"
+                    | "these"
+                    | "those"
+            )
     }
 
     /// `summer`, `summer 2013`, `the summer of 2013`, `the spring`.

@@ -282,6 +282,7 @@ pub(crate) fn is_future_cue(word: &str) -> bool {
             | "scheduled"
             | "expected"
             | "expects"
+            | "expect"
             | "upcoming"
             | "due"
             | "intends"
@@ -432,6 +433,19 @@ const NOT_PAST_ED: &[&str] = &[
     "related",
     "experienced",
     "so-called",
+    "unchanged",
+    "supposed",
+    "tired",
+    "worried",
+    "pleased",
+    "scared",
+    "married",
+    "retired",
+    "talented",
+    "crowded",
+    "varied",
+    "unprecedented",
+    "unexpected",
 ];
 
 /// Whether a word is a past-tense verb form (irregular, or regular in `-ed`).
@@ -440,6 +454,36 @@ pub(crate) fn is_past_form(word: &str) -> bool {
         return true;
     }
     word.len() > 4 && word.ends_with("ed") && !NOT_PAST_ED.contains(&word)
+}
+
+/// Words that end a clause for the tense search: a verb across one of them governs
+/// less often than a verb on the same side of it.
+pub(crate) fn is_clause_boundary(token: &str) -> bool {
+    matches!(
+        token,
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "and"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "when"
+            | "while"
+            | "where"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "after"
+            | "before"
+            | "until"
+            | "as"
+            | "—"
+            | "-"
+    )
 }
 
 /// Auxiliaries after which an `-ed` form is a participle that gives no tense of its own.
