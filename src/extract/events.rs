@@ -18,7 +18,7 @@ use super::timex::Timex;
 use super::words::{Word, slug, unique_id, words};
 use crate::date::EdtfDate;
 use crate::model::Status;
-use clauses::{ABBREVIATIONS, Clause, Role, clauses, is_finite, sentences};
+use clauses::{ABBREVIATIONS, Clause, Role, clauses, is_finite, quoted, sentences};
 use dating::{
     Dated, Tense, context_date, month_after, past_day, recent, statement_date, timex_date,
     until_start_of,
@@ -88,19 +88,42 @@ struct Paragraph<'a> {
 }
 
 impl<'a> Paragraph<'a> {
+    /// The temporal expressions lying wholly within `range`, found by binary search.
+    fn timexes_within(&self, range: &std::ops::Range<usize>) -> impl Iterator<Item = &Timex> {
+        let from = self
+            .timexes
+            .partition_point(|t| t.range.start < range.start);
+        let to = self.timexes.partition_point(|t| t.range.start < range.end);
+        let end = range.end;
+        self.timexes[from..to.max(from)]
+            .iter()
+            .filter(move |t| t.range.end <= end)
+    }
+
+    /// Whether a temporal expression covers byte `at`.
+    fn in_timex(&self, at: usize) -> bool {
+        let after = self.timexes.partition_point(|t| t.range.start <= at);
+        after
+            .checked_sub(1)
+            .is_some_and(|i| self.timexes[i].range.contains(&at))
+    }
+
     fn read(text: &'a str, published: NaiveDate, tag: Tagger) -> Self {
         let words = words(text);
+        let quoted = quoted(text, &words);
         let mut clause_list = Vec::new();
         for (n, sentence) in sentences(text).into_iter().enumerate() {
             let from = words.partition_point(|w| w.start < sentence.start);
             let to = words.partition_point(|w| w.start < sentence.end);
-            clauses(text, &words, from..to, n, &mut clause_list);
+            clauses(text, &words, &quoted, from..to, n, &mut clause_list);
         }
+        let mut timexes = tag(text, published);
+        timexes.sort_by_key(|t| t.range.start);
         Paragraph {
             text,
             words,
             clauses: clause_list,
-            timexes: tag(text, published),
+            timexes,
         }
     }
 }
@@ -133,7 +156,6 @@ pub fn draft_events(
     let mut context = Context::default();
     for (p, text) in paragraphs.iter().enumerate() {
         let paragraph = Paragraph::read(text, published, tag);
-        let mut alternative: Option<(NaiveDate, Vec<Timex>)> = None;
         context.paragraph_anchor = None;
         let mut clause_dates: Vec<Option<EdtfDate>> = vec![None; paragraph.clauses.len()];
         let mut clause_statuses: Vec<Option<Status>> = vec![None; paragraph.clauses.len()];
@@ -189,15 +211,9 @@ pub fn draft_events(
                 None => None,
             };
             let dated = match &own {
-                Some(own) => reading_in_speech(
-                    &paragraph,
-                    own,
-                    backshifted(&paragraph, clause),
-                    speaker_day,
-                    published,
-                    tag,
-                    &mut alternative,
-                ),
+                Some(own) => {
+                    reading_in_speech(&paragraph, clause, own, speaker_day, published, tag)
+                }
                 None => {
                     let mut dated = match analysis.recent {
                         Some(j) => recent(paragraph.words[j].text, published),
@@ -275,7 +291,15 @@ pub fn draft_events(
 
 /// Adds a source unless the event already cites those words.
 fn add_source(event: &mut DraftEvent, source: DraftSource) {
-    if !event.sources.contains(&source) {
+    // Paragraphs come in order: only the sources of this paragraph, at the end, can
+    // repeat these words.
+    let repeated = event
+        .sources
+        .iter()
+        .rev()
+        .take_while(|s| s.paragraph == source.paragraph)
+        .any(|s| s.quote == source.quote);
+    if !repeated {
         event.sources.push(source);
     }
 }
@@ -290,8 +314,12 @@ fn antecedent(
     kind: &str,
     paragraph: usize,
 ) -> Option<usize> {
-    let near = |e: &usize| events[*e].kind == kind && first_paragraph[*e] + 3 >= paragraph;
-    let candidates: Vec<usize> = (0..events.len()).rev().filter(near).collect();
+    // Events are made in paragraph order: the search stops at the first one too old.
+    let candidates: Vec<usize> = (0..events.len())
+        .rev()
+        .take_while(|&e| first_paragraph[e] + 3 >= paragraph)
+        .filter(|&e| events[e].kind == kind)
+        .collect();
     candidates
         .iter()
         .copied()
@@ -302,7 +330,12 @@ fn antecedent(
 /// The actors a clause names, in order, each once.
 fn clause_actors(cast: &Cast, paragraph: usize, clause: &Clause) -> Vec<usize> {
     let mut actors = Vec::new();
-    for mention in cast.mentions.get(paragraph).map_or(&[][..], |m| &m[..]) {
+    let mentions = cast.mentions.get(paragraph).map_or(&[][..], |m| &m[..]);
+    let from = mentions.partition_point(|m| m.range.start < clause.range.start);
+    for mention in &mentions[from..] {
+        if mention.range.start >= clause.range.end {
+            break;
+        }
         let inside =
             mention.range.start >= clause.range.start && mention.range.end <= clause.range.end;
         if inside && !actors.contains(&mention.actor) {
@@ -330,9 +363,7 @@ struct OwnTimex {
 /// tagger read it in the whole paragraph.
 fn plain_timex(paragraph: &Paragraph, clause: &Clause, published: NaiveDate) -> Option<EdtfDate> {
     paragraph
-        .timexes
-        .iter()
-        .filter(|t| t.range.start >= clause.range.start && t.range.end <= clause.range.end)
+        .timexes_within(&clause.range)
         .find_map(|t| timex_date(t, paragraph.text, published))
 }
 
@@ -347,9 +378,7 @@ fn own_timex(
     tag: Tagger,
 ) -> Option<OwnTimex> {
     let (timex, date) = paragraph
-        .timexes
-        .iter()
-        .filter(|t| t.range.start >= clause.range.start && t.range.end <= clause.range.end)
+        .timexes_within(&clause.range)
         .find_map(|t| timex_date(t, paragraph.text, published).map(|d| (t, d)))?;
     let plain = OwnTimex {
         range: timex.range.clone(),
@@ -414,12 +443,11 @@ fn backshifted(paragraph: &Paragraph, clause: &Clause) -> bool {
 /// otherwise ("will continue … over the next week"). The other reading goes in the note.
 fn reading_in_speech(
     paragraph: &Paragraph,
+    clause: &Clause,
     own: &OwnTimex,
-    backshifted: bool,
     speaker_day: Option<NaiveDate>,
     published: NaiveDate,
     tag: Tagger,
-    alternative: &mut Option<(NaiveDate, Vec<Timex>)>,
 ) -> Dated {
     let words = paragraph
         .text
@@ -434,19 +462,20 @@ fn reading_in_speech(
     let Some(speech) = speaker_day.filter(|d| *d < published) else {
         return plain;
     };
-    if alternative.as_ref().is_none_or(|(d, _)| *d != speech) {
-        *alternative = Some((speech, tag(paragraph.text, speech)));
-    }
-    let Some((_, retagged)) = alternative.as_ref() else {
+    // The clause alone is read again from the day of the speech: the cost stays that of
+    // the clause, however many statements a paragraph reports.
+    let Some(clause_text) = paragraph.text.get(clause.range.clone()) else {
         return plain;
     };
-    let Some(other) = retagged
-        .iter()
-        .find(|t| t.range == own.range)
-        .and_then(|t| timex_date(t, paragraph.text, speech))
+    let shift = clause.range.start;
+    let Some(other) = tag(clause_text, speech)
+        .into_iter()
+        .find(|t| t.range.start + shift == own.range.start)
+        .and_then(|t| timex_date(&t, clause_text, speech))
     else {
         return plain;
     };
+    let backshifted = backshifted(paragraph, clause);
     if other == own.date {
         return plain;
     }
@@ -709,12 +738,7 @@ fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String 
                 .unwrap_or("")
                 .contains([',', ';', ':', '“', '”', '"', '(', '—'])
     };
-    let in_timex = |j: usize| {
-        paragraph
-            .timexes
-            .iter()
-            .any(|t| t.range.contains(&words[j].start))
-    };
+    let in_timex = |j: usize| paragraph.in_timex(words[j].start);
     let mut start = range.start;
     while start < analysis.at && LEADING.contains(&words[start].text.to_lowercase().as_str()) {
         start += 1;

@@ -120,8 +120,9 @@ fn gap<'a>(text: &'a str, words: &[Word], i: usize) -> &'a str {
     text.get(from..words[i].start).unwrap_or("")
 }
 
-/// Whether each word stands inside quotation marks.
-fn quoted(text: &str, words: &[Word]) -> Vec<bool> {
+/// Whether each word stands inside quotation marks, for a whole paragraph at once
+/// (a quotation may run over several sentences).
+pub fn quoted(text: &str, words: &[Word]) -> Vec<bool> {
     let mut inside = false;
     (0..words.len())
         .map(|i| {
@@ -218,10 +219,12 @@ struct Cut {
     governed: bool,
 }
 
-/// Cuts the sentence made of `words[sentence]` into clauses, appending them to `out`.
+/// Cuts the sentence made of `words[sentence]` into clauses, appending them to `out`;
+/// `quoted` is [`quoted`] of the paragraph's words.
 pub fn clauses(
     text: &str,
     words: &[Word],
+    quoted: &[bool],
     sentence: Range<usize>,
     sentence_index: usize,
     out: &mut Vec<Clause>,
@@ -229,7 +232,6 @@ pub fn clauses(
     if sentence.is_empty() {
         return;
     }
-    let quoted = quoted(text, words);
     let end = sentence.end;
     let mut cuts = vec![Cut {
         at: sentence.start,
@@ -433,11 +435,12 @@ mod tests {
 
     fn split(text: &str) -> Vec<(String, Role, Option<usize>)> {
         let words = words(text);
+        let quoted = quoted(text, &words);
         let mut out = Vec::new();
         for (n, s) in sentences(text).into_iter().enumerate() {
             let from = words.partition_point(|w| w.start < s.start);
             let to = words.partition_point(|w| w.start < s.end);
-            clauses(text, &words, from..to, n, &mut out);
+            clauses(text, &words, &quoted, from..to, n, &mut out);
         }
         out.into_iter()
             .map(|c| (text[c.range].to_string(), c.role, c.governor))
