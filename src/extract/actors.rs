@@ -390,10 +390,7 @@ pub fn find_actors(paragraphs: &[&str], existing: &[Actor]) -> Cast {
     taken.extend(gazetteer().iter().map(|k| k.id.to_string()));
     for paragraph in paragraphs {
         let mut mentions = Vec::new();
-        for (range, pattern) in patterns.find(paragraph) {
-            let Some(owner) = patterns.owner(pattern) else {
-                continue;
-            };
+        for (range, owner) in patterns.find(paragraph) {
             let actor = *index_of.entry(owner).or_insert_with(|| {
                 let (actor, reused) = patterns.actor(owner, existing, &found, &mut taken);
                 cast.actors.push(actor);
@@ -420,36 +417,15 @@ enum Owner {
     Found(usize),
 }
 
-/// Every name to look for, in one automaton; a name given by several actors belongs to
-/// the first (existing actors, then the gazetteer, then people found in the text).
-struct Patterns {
+/// Names and who each belongs to, in one leftmost-longest automaton; a name given
+/// twice belongs to its first owner.
+struct Matcher {
     automaton: Option<AhoCorasick>,
     owners: Vec<Owner>,
 }
 
-impl Patterns {
-    fn new(existing: &[Actor], found: &[Found]) -> Self {
-        let mut list: Vec<(String, Owner)> = Vec::new();
-        for (i, actor) in existing.iter().enumerate() {
-            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                list.push((name.trim().to_string(), Owner::Existing(i)));
-            }
-        }
-        for (i, known) in gazetteer().iter().enumerate() {
-            for name in std::iter::once(&known.name).chain(&known.other_names) {
-                list.push((name.to_string(), Owner::Gazetteer(i)));
-            }
-        }
-        for (i, person) in found.iter().enumerate() {
-            for name in std::iter::once(&person.name).chain(&person.surfaces) {
-                list.push((name.clone(), Owner::Found(i)));
-            }
-            if person.kind == ActorKind::Person
-                && let Some(surname) = person.name.rsplit(' ').next()
-            {
-                list.push((surname.to_string(), Owner::Found(i)));
-            }
-        }
+impl Matcher {
+    fn new(list: Vec<(String, Owner)>) -> Self {
         let mut unique: HashSet<String> = HashSet::new();
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
@@ -463,24 +439,84 @@ impl Patterns {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        Patterns { automaton, owners }
+        Matcher { automaton, owners }
     }
 
-    /// The whole-word matches in `text`, leftmost-longest, with their owners' indices
-    /// into `self.owners`.
-    fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+    /// The whole-word matches in `text`, with their owners.
+    fn find(&self, text: &str) -> Vec<(Range<usize>, Owner)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         automaton
             .find_iter(text)
-            .map(|m| (m.range(), m.pattern().as_usize()))
-            .filter(|(range, _)| is_whole_word(text, range))
+            .filter(|m| is_whole_word(text, &m.range()))
+            .filter_map(|m| Some((m.range(), *self.owners.get(m.pattern().as_usize())?)))
             .collect()
     }
+}
 
-    fn owner(&self, pattern: usize) -> Option<Owner> {
-        self.owners.get(pattern).copied()
+/// The gazetteer's names, compiled once.
+fn gazetteer_matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut list = Vec::new();
+        for (i, known) in gazetteer().iter().enumerate() {
+            for name in std::iter::once(&known.name).chain(&known.other_names) {
+                list.push((name.to_string(), Owner::Gazetteer(i)));
+            }
+        }
+        Matcher::new(list)
+    })
+}
+
+/// Every name to look for: the gazetteer's (compiled once) and the draft's own
+/// (existing actors and names found in the text).
+struct Patterns {
+    own: Matcher,
+}
+
+impl Patterns {
+    fn new(existing: &[Actor], found: &[Found]) -> Self {
+        let mut list: Vec<(String, Owner)> = Vec::new();
+        for (i, actor) in existing.iter().enumerate() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                list.push((name.trim().to_string(), Owner::Existing(i)));
+            }
+        }
+        for (i, person) in found.iter().enumerate() {
+            for name in std::iter::once(&person.name).chain(&person.surfaces) {
+                list.push((name.clone(), Owner::Found(i)));
+            }
+            if person.kind == ActorKind::Person
+                && let Some(surname) = person.name.rsplit(' ').next()
+            {
+                list.push((surname.to_string(), Owner::Found(i)));
+            }
+        }
+        Patterns {
+            own: Matcher::new(list),
+        }
+    }
+
+    /// The mentions in `text`: of all names that match, the leftmost, then the longest,
+    /// then an existing actor's before the gazetteer's before one found in the text; no
+    /// two overlap.
+    fn find(&self, text: &str) -> Vec<(Range<usize>, Owner)> {
+        let rank = |owner: &Owner| match owner {
+            Owner::Existing(_) => 0,
+            Owner::Gazetteer(_) => 1,
+            Owner::Found(_) => 2,
+        };
+        let mut all = gazetteer_matcher().find(text);
+        all.extend(self.own.find(text));
+        all.sort_by_key(|(r, o)| (r.start, std::cmp::Reverse(r.end), rank(o)));
+        let mut kept: Vec<(Range<usize>, Owner)> = Vec::with_capacity(all.len());
+        for (range, owner) in all {
+            if kept.last().is_none_or(|(last, _)| range.start >= last.end) {
+                kept.push((range, owner));
+            }
+        }
+        kept
     }
 
     /// The actor a pattern's owner stands for, and whether it was an existing one.
@@ -533,9 +569,9 @@ fn discover(paragraphs: &[&str], known: &Patterns) -> Vec<Found> {
         .iter()
         .flat_map(|p| words(p))
         .filter(|w| !w.is_capitalised())
-        .map(|w| w.text.to_lowercase())
+        .map(|w| w.lower.to_string())
         .collect();
-    let mut found: Vec<Found> = Vec::new();
+    let mut found = FoundNames::default();
     for paragraph in paragraphs {
         let covered: Vec<Range<usize>> =
             known.find(paragraph).into_iter().map(|(r, _)| r).collect();
@@ -560,7 +596,7 @@ fn discover(paragraphs: &[&str], known: &Patterns) -> Vec<Found> {
             );
         }
     }
-    merge_surnames(found)
+    merge_surnames(found.list)
 }
 
 /// The runs of capitalised words (as index ranges into `words`) that no known name
@@ -627,7 +663,7 @@ fn read_run(
     run: Range<usize>,
     demonym: Option<usize>,
     lowercase_words: &HashSet<String>,
-    found: &mut Vec<Found>,
+    found: &mut FoundNames,
 ) {
     let Some(last_word) = run.end.checked_sub(1).and_then(|j| words.get(j)) else {
         return;
@@ -717,23 +753,31 @@ fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_uppercase()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
+/// The names found so far, each once, with where each stands in the list.
+#[derive(Default)]
+struct FoundNames {
+    list: Vec<Found>,
+    index: HashMap<String, usize>,
+}
+
 /// Adds a name found in the text, once, with the titled form it was seen in.
-fn add_found(found: &mut Vec<Found>, name: String, kind: ActorKind, surface: Option<String>) {
+fn add_found(found: &mut FoundNames, name: String, kind: ActorKind, surface: Option<String>) {
     if name.trim().is_empty() {
         return;
     }
-    let entry = match found.iter().position(|f| f.name == name) {
-        Some(i) => &mut found[i],
+    let at = match found.index.get(&name) {
+        Some(&i) => i,
         None => {
-            found.push(Found {
+            found.index.insert(name.clone(), found.list.len());
+            found.list.push(Found {
                 name,
                 kind,
                 surfaces: Vec::new(),
             });
-            let last = found.len() - 1;
-            &mut found[last]
+            found.list.len() - 1
         }
     };
+    let entry = &mut found.list[at];
     if let Some(surface) = surface.filter(|s| !s.is_empty() && *s != entry.name)
         && !entry.surfaces.contains(&surface)
     {
@@ -753,17 +797,17 @@ fn merge_surnames(found: Vec<Found>) -> Vec<Found> {
             full.push(f);
         }
     }
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in full.iter().enumerate() {
+        if f.kind == ActorKind::Person
+            && let Some(surname) = f.name.rsplit(' ').next()
+        {
+            by_surname.entry(surname.to_string()).or_default().push(i);
+        }
+    }
     for one in single {
-        let owners: Vec<usize> = full
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                f.kind == ActorKind::Person && f.name.rsplit(' ').next() == Some(one.name.as_str())
-            })
-            .map(|(i, _)| i)
-            .collect();
-        match owners[..] {
-            [i] => {
+        match by_surname.get(&one.name).map(Vec::as_slice) {
+            Some(&[i]) => {
                 for surface in one.surfaces {
                     if !full[i].surfaces.contains(&surface) {
                         full[i].surfaces.push(surface);

@@ -18,7 +18,7 @@ use super::timex::Timex;
 use super::words::{Word, slug, unique_id, words};
 use crate::date::EdtfDate;
 use crate::model::Status;
-use clauses::{ABBREVIATIONS, Clause, Role, clauses, is_finite, quoted, sentences};
+use clauses::{ABBREVIATIONS, Clause, Marks, Role, clauses, sentences};
 use dating::{
     Dated, Tense, context_date, month_after, past_day, recent, statement_date, timex_date,
     until_start_of,
@@ -83,6 +83,7 @@ struct Analysis {
 struct Paragraph<'a> {
     text: &'a str,
     words: Vec<Word<'a>>,
+    marks: Marks,
     clauses: Vec<Clause>,
     timexes: Vec<Timex>,
 }
@@ -110,18 +111,19 @@ impl<'a> Paragraph<'a> {
 
     fn read(text: &'a str, published: NaiveDate, tag: Tagger) -> Self {
         let words = words(text);
-        let quoted = quoted(text, &words);
+        let marks = Marks::of(text, &words);
         let mut clause_list = Vec::new();
         for (n, sentence) in sentences(text).into_iter().enumerate() {
             let from = words.partition_point(|w| w.start < sentence.start);
             let to = words.partition_point(|w| w.start < sentence.end);
-            clauses(text, &words, &quoted, from..to, n, &mut clause_list);
+            clauses(text, &words, &marks, from..to, n, &mut clause_list);
         }
         let mut timexes = tag(text, published);
         timexes.sort_by_key(|t| t.range.start);
         Paragraph {
             text,
             words,
+            marks,
             clauses: clause_list,
             timexes,
         }
@@ -431,9 +433,9 @@ fn own_timex(
 /// told in the speaker's tenses, so its relative dates are the speaker's too.
 fn backshifted(paragraph: &Paragraph, clause: &Clause) -> bool {
     paragraph.words[clause.words.clone()].iter().any(|w| {
-        let lower = w.text.to_lowercase();
-        ["was", "were", "would", "had"].contains(&lower.as_str())
-            || trigger(&lower).is_some_and(|t| t.form == Form::Past)
+        let lower: &str = &w.lower;
+        ["was", "were", "would", "had"].contains(&lower)
+            || trigger(lower).is_some_and(|t| t.form == Form::Past)
     })
 }
 
@@ -559,7 +561,7 @@ fn undated(
 }
 
 /// Whether the lowercase words contain `phrase` (lowercase words joined by spaces).
-fn has_phrase(lower: &[String], phrase: &str) -> bool {
+fn has_phrase(lower: &[&str], phrase: &str) -> bool {
     let parts: Vec<&str> = phrase.split(' ').collect();
     lower
         .windows(parts.len())
@@ -574,13 +576,10 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
     }
     let words = &paragraph.words;
     let range = clause.words.clone();
-    let lower: Vec<String> = words[range.clone()]
-        .iter()
-        .map(|w| w.text.to_lowercase())
-        .collect();
+    let lower: Vec<&str> = words[range.clone()].iter().map(|w| &*w.lower).collect();
     let candidate = |k: usize| -> Option<(usize, Trigger)> {
-        let t = trigger(&lower[k])?;
-        let before = |n: usize| k.checked_sub(n).map(|j| lower[j].as_str());
+        let t = trigger(lower[k])?;
+        let before = |n: usize| k.checked_sub(n).map(|j| lower[j]);
         if [before(1), before(2)]
             .iter()
             .flatten()
@@ -613,11 +612,11 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
     let about_the_article = head.form == Form::Noun
         && at > range.start
         && lower[at - range.start - 1] == "this"
-        && ["report", "story", "article"].contains(&lower[at - range.start].as_str());
+        && ["report", "story", "article"].contains(&lower[at - range.start]);
     // "any decision", "no attack": no event in particular.
     let unspecific = head.form == Form::Noun
         && at > range.start
-        && ["any", "no", "every", "each"].contains(&lower[at - range.start - 1].as_str());
+        && ["any", "no", "every", "each"].contains(&lower[at - range.start - 1]);
     if about_the_article || unspecific {
         return None;
     }
@@ -627,17 +626,15 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
         .is_some_and(|g| {
             words[g.words.clone()]
                 .iter()
-                .any(|w| trigger(&w.text.to_lowercase()).is_some_and(|t| t.kind == "report"))
+                .any(|w| trigger(&w.lower).is_some_and(|t| t.kind == "report"))
         });
     let status = if clause.role != Role::Speech
-        && (lower.iter().any(|w| REPORTED_CUES.contains(&w.as_str())) || governed_by_report)
+        && (lower.iter().any(|w| REPORTED_CUES.contains(w)) || governed_by_report)
     {
         Status::Reported
-    } else if lower.iter().any(|w| EXPECTED_CUES.contains(&w.as_str()))
-        || has_phrase(&lower, "as early as")
-    {
+    } else if lower.iter().any(|w| EXPECTED_CUES.contains(w)) || has_phrase(&lower, "as early as") {
         Status::Expected
-    } else if lower.iter().any(|w| PLANNED_CUES.contains(&w.as_str()))
+    } else if lower.iter().any(|w| PLANNED_CUES.contains(w))
         || has_phrase(&lower, "set to")
         || has_phrase(&lower, "due to")
         || has_phrase(&lower, "going to")
@@ -651,13 +648,13 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
         Tense::Future
     } else if before_trigger
         .iter()
-        .any(|w| w == "has" || w == "have" || w == "’ve" || w == "'ve")
+        .any(|w| ["has", "have", "’ve", "'ve"].contains(w))
     {
         Tense::Perfect
     } else if matches!(
         head.form,
         Form::Past | Form::PastOrParticiple | Form::Participle
-    ) || range.clone().any(|j| is_past(words, j))
+    ) || range.clone().any(|j| is_past(paragraph, j))
     {
         Tense::Past
     } else {
@@ -667,7 +664,7 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
     let determiner_at = |k: usize| {
         lower
             .get(k)
-            .is_some_and(|w| ["the", "this", "that", "these", "those"].contains(&w.as_str()))
+            .is_some_and(|w| ["the", "this", "that", "these", "those"].contains(w))
     };
     let anaphoric = head.form == Form::Noun
         && offset <= 3
@@ -677,7 +674,7 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
                 .is_some_and(|k| determiner_at(k) && !words[at - 1].is_capitalised()));
     let recent = range
         .clone()
-        .find(|&j| matches!(words[j].text.to_lowercase().as_str(), "recent" | "recently"));
+        .find(|&j| matches!(&*words[j].lower, "recent" | "recently"));
     Some(Analysis {
         recent,
         at,
@@ -689,14 +686,14 @@ fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis> {
 }
 
 /// Whether word `j` is a finite verb in the past: was, were, had, did, or a past form.
-fn is_past(words: &[Word], j: usize) -> bool {
-    let lower = words[j].text.to_lowercase();
-    if ["was", "were", "had", "did"].contains(&lower.as_str()) {
+fn is_past(paragraph: &Paragraph, j: usize) -> bool {
+    let lower: &str = &paragraph.words[j].lower;
+    if ["was", "were", "had", "did"].contains(&lower) {
         return true;
     }
-    is_finite(words, j)
+    paragraph.marks.finite[j]
         && (lower.ends_with("ed")
-            || trigger(&lower)
+            || trigger(lower)
                 .is_some_and(|t| matches!(t.form, Form::Past | Form::PastOrParticiple)))
 }
 
@@ -740,12 +737,12 @@ fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String 
     };
     let in_timex = |j: usize| paragraph.in_timex(words[j].start);
     let mut start = range.start;
-    while start < analysis.at && LEADING.contains(&words[start].text.to_lowercase().as_str()) {
+    while start < analysis.at && LEADING.contains(&&*words[start].lower) {
         start += 1;
     }
     let is_noun = analysis.trigger.form == Form::Noun;
     let verb = if is_noun {
-        (start..range.end).find(|&j| is_finite(words, j))
+        (start..range.end).find(|&j| paragraph.marks.finite[j])
     } else {
         Some(analysis.at)
     };
@@ -772,8 +769,8 @@ fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String 
     };
     let mut end = head + 1;
     while end < range.end && end - head <= 6 && !breaks_before(end) && !in_timex(end) {
-        let lower = words[end].text.to_lowercase();
-        let preposition = PREPOSITIONS.contains(&lower.as_str());
+        let lower: &str = &words[end].lower;
+        let preposition = PREPOSITIONS.contains(&lower);
         if lower == "that"
             || (preposition && (end > head + 1 || end + 1 >= range.end || in_timex(end + 1)))
         {
@@ -783,9 +780,9 @@ fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String 
     }
     // No title ends on "a", "to" or "and".
     while end > head + 1 {
-        let lower = words[end - 1].text.to_lowercase();
-        if DETERMINERS.contains(&lower.as_str())
-            || PREPOSITIONS.contains(&lower.as_str())
+        let lower: &str = &words[end - 1].lower;
+        if DETERMINERS.contains(&lower)
+            || PREPOSITIONS.contains(&lower)
             || lower == "and"
             || lower == "or"
         {

@@ -339,4 +339,120 @@ mod tests {
         let error = draft("Text.\n\nMore.", "a.txt", &DraftOptions::default()).unwrap_err();
         assert!(error.to_string().contains("--published"));
     }
+
+    /// Every quote of a draft lies verbatim in the paragraph it cites, and ids are
+    /// unique.
+    fn assert_well_formed(draft: &Draft) {
+        let timeline = &draft.timeline;
+        let mut ids = std::collections::HashSet::new();
+        for event in &timeline.events {
+            assert!(ids.insert(&*event.id), "{} twice", event.id);
+            assert!(!event.sources.is_empty());
+            for source in &event.sources {
+                assert!(
+                    timeline.paragraph(source).contains(&*source.quote),
+                    "{source:?}"
+                );
+            }
+        }
+    }
+
+    use proptest::prelude::*;
+
+    /// Words and marks the clause and actor rules turn on.
+    const NEWS_WORDS: &[&str] = &[
+        "said",
+        "told",
+        "that",
+        "which",
+        ",",
+        ".",
+        "“",
+        "”",
+        "and",
+        "the",
+        "talks",
+        "flew",
+        "on",
+        "Thursday",
+        "next",
+        "month",
+        "will",
+        "could",
+        "Russia",
+        "Mr.",
+        "President",
+        "Biden",
+        "ahead",
+        "of",
+        "after",
+        "has",
+        "recent",
+        "reports",
+        "U.S.",
+        "if",
+        ";",
+        "\n\n",
+        "as",
+        "early",
+        "January",
+        "NATO-Russia",
+        "Council",
+        "this",
+        "report",
+        "any",
+        "not",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_text_drafts_without_a_panic(text in "\\PC{0,300}") {
+            let options = DraftOptions {
+                published: NaiveDate::from_ymd_opt(2022, 1, 1),
+                existing_actors: &[],
+            };
+            if let Ok(draft) = draft(&text, "any.txt", &options) {
+                assert_well_formed(&draft);
+            }
+            let _ = draft(&text, "any.md", &options);
+        }
+
+        #[test]
+        fn news_words_in_any_order_draft_well_formed(
+            words in proptest::collection::vec(proptest::sample::select(NEWS_WORDS), 0..80)
+        ) {
+            let text = words.join(" ");
+            let options = DraftOptions {
+                published: NaiveDate::from_ymd_opt(2022, 1, 1),
+                existing_actors: &[],
+            };
+            if let Ok(draft) = draft(&text, "words.txt", &options) {
+                assert_well_formed(&draft);
+            }
+        }
+    }
+
+    #[test]
+    fn drafting_time_grows_linearly_with_the_text() {
+        let body = FIXTURES
+            .iter()
+            .map(|(_, t)| *t)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let article = |copies: usize| format!("2022-01-01\n\n{}", body.repeat(copies));
+        let options = DraftOptions::default();
+        let time = |copies: usize| {
+            let text = article(copies);
+            let start = std::time::Instant::now();
+            let draft = draft(&text, "long.txt", &options).expect("drafts");
+            assert_well_formed(&draft);
+            start.elapsed()
+        };
+        let small = time(4);
+        let large = time(40);
+        assert!(
+            large < small * 40 + std::time::Duration::from_millis(50),
+            "10× the text took {large:?} against {small:?}"
+        );
+    }
 }

@@ -1,16 +1,19 @@
 //! Words of running text with their byte ranges, and the slugs ids are made of: the
 //! small vocabulary the actor finder and the event drafter share.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of a text (letters or digits, with inner apostrophes and full stops as in
 /// `Biden’s` or `U.S`), where it stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
     /// The word as written.
     pub text: &'a str,
+    /// The word in lowercase, made once (borrowed when it has no capital).
+    pub lower: Cow<'a, str>,
     /// Its byte range in the text.
     pub start: usize,
     /// The byte just after it.
@@ -39,6 +42,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(start, w)| Word {
             text: w,
+            lower: if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            },
             start,
             end: start + w.len(),
         })

@@ -122,7 +122,7 @@ fn gap<'a>(text: &'a str, words: &[Word], i: usize) -> &'a str {
 
 /// Whether each word stands inside quotation marks, for a whole paragraph at once
 /// (a quotation may run over several sentences).
-pub fn quoted(text: &str, words: &[Word]) -> Vec<bool> {
+fn quoted(text: &str, words: &[Word]) -> Vec<bool> {
     let mut inside = false;
     (0..words.len())
         .map(|i| {
@@ -139,20 +139,45 @@ pub fn quoted(text: &str, words: &[Word]) -> Vec<bool> {
         .collect()
 }
 
+/// What the clause rules ask of each word of a paragraph, worked out once.
+pub struct Marks {
+    /// Inside quotation marks.
+    pub quoted: Vec<bool>,
+    /// A finite verb ([`is_finite`]).
+    pub finite: Vec<bool>,
+    /// A verb of saying ([`is_speech_verb`]).
+    pub speech: Vec<bool>,
+    /// An event noun of the lexicon.
+    pub event_noun: Vec<bool>,
+}
+
+impl Marks {
+    /// The marks of the words of `text`.
+    pub fn of(text: &str, words: &[Word]) -> Marks {
+        let all = |f: &dyn Fn(usize) -> bool| (0..words.len()).map(f).collect();
+        Marks {
+            quoted: quoted(text, words),
+            finite: all(&|i| is_finite(words, i)),
+            speech: all(&|i| is_speech_verb(words, i)),
+            event_noun: all(&|i| trigger(&words[i].lower).is_some_and(|t| t.form == Form::Noun)),
+        }
+    }
+}
+
 /// Whether a lowercase word is a finite verb: an auxiliary, a past or present form of
 /// an event verb, or a regular past (`-ed`) not used as an adjective.
 pub fn is_finite(words: &[Word], i: usize) -> bool {
-    let lower = words[i].text.to_lowercase();
-    if AUXILIARIES.contains(&lower.as_str()) {
+    let lower: &str = &words[i].lower;
+    if AUXILIARIES.contains(&lower) {
         return true;
     }
     let after_determiner = i
         .checked_sub(1)
-        .is_some_and(|j| DETERMINERS.contains(&words[j].text.to_lowercase().as_str()));
+        .is_some_and(|j| DETERMINERS.contains(&&*words[j].lower));
     if after_determiner {
         return false;
     }
-    match trigger(&lower) {
+    match trigger(lower) {
         Some(t) => matches!(t.form, Form::Past | Form::PastOrParticiple | Form::Present),
         None => lower.len() > 4 && lower.ends_with("ed") && !words[i].is_capitalised(),
     }
@@ -160,8 +185,8 @@ pub fn is_finite(words: &[Word], i: usize) -> bool {
 
 /// Whether word `i` is a verb of saying used as a verb (not "recent reports").
 pub fn is_speech_verb(words: &[Word], i: usize) -> bool {
-    let lower = words[i].text.to_lowercase();
-    let Some(t) = trigger(&lower) else {
+    let lower: &str = &words[i].lower;
+    let Some(t) = trigger(lower) else {
         return false;
     };
     if t.class != Class::Speech || t.form == Form::Noun {
@@ -169,12 +194,12 @@ pub fn is_speech_verb(words: &[Word], i: usize) -> bool {
     }
     if t.form == Form::Present {
         // "reports", "warns": a noun after a determiner or an adjective.
-        let before = i.checked_sub(1).map(|j| words[j]);
+        let before = i.checked_sub(1).map(|j| &words[j]);
         return before.is_none_or(|w| {
-            let w = w.text.to_lowercase();
-            !DETERMINERS.contains(&w.as_str())
+            let w: &str = &w.lower;
+            !DETERMINERS.contains(&w)
                 && (words[i - 1].is_capitalised()
-                    || ["he", "she", "it", "they", "who", "which", "also"].contains(&w.as_str())
+                    || ["he", "she", "it", "they", "who", "which", "also"].contains(&w)
                     || w.ends_with("ly"))
         });
     }
@@ -188,25 +213,39 @@ fn has_break(gap: &str) -> bool {
 
 /// Whether a finite verb comes within the next `limit` words from `from`, before any
 /// phrase-ending punctuation.
-fn finite_verb_follows(text: &str, words: &[Word], from: usize, end: usize, limit: usize) -> bool {
+fn finite_verb_follows(
+    text: &str,
+    words: &[Word],
+    marks: &Marks,
+    from: usize,
+    end: usize,
+    limit: usize,
+) -> bool {
     (from..end.min(from + limit))
         .take_while(|&j| j == from || !has_break(gap(text, words, j)))
-        .any(|j| is_finite(words, j))
+        .any(|j| marks.finite[j])
 }
 
 /// Whether a verb of saying comes within `limit` words from `from`, with no
 /// punctuation before it.
-fn speech_verb_follows(text: &str, words: &[Word], from: usize, end: usize, limit: usize) -> bool {
+fn speech_verb_follows(
+    text: &str,
+    words: &[Word],
+    marks: &Marks,
+    from: usize,
+    end: usize,
+    limit: usize,
+) -> bool {
     (from..end.min(from + limit))
         .take_while(|&j| j == from || !has_break(gap(text, words, j)))
-        .any(|j| is_speech_verb(words, j))
+        .any(|j| marks.speech[j])
 }
 
 /// Whether an event noun comes within a few words from `from`, before punctuation.
-fn event_noun_follows(text: &str, words: &[Word], from: usize, end: usize) -> bool {
+fn event_noun_follows(text: &str, words: &[Word], marks: &Marks, from: usize, end: usize) -> bool {
     (from..end.min(from + 6))
         .take_while(|&j| j == from || !has_break(gap(text, words, j)))
-        .any(|j| trigger(&words[j].text.to_lowercase()).is_some_and(|t| t.form == Form::Noun))
+        .any(|j| marks.event_noun[j])
 }
 
 /// A place where a new clause starts: the word it starts at, the word its text starts
@@ -220,11 +259,11 @@ struct Cut {
 }
 
 /// Cuts the sentence made of `words[sentence]` into clauses, appending them to `out`;
-/// `quoted` is [`quoted`] of the paragraph's words.
+/// `marks` are the [`Marks`] of the paragraph's words.
 pub fn clauses(
     text: &str,
     words: &[Word],
-    quoted: &[bool],
+    marks: &Marks,
     sentence: Range<usize>,
     sentence_index: usize,
     out: &mut Vec<Clause>,
@@ -243,16 +282,16 @@ pub fn clauses(
     let mut finite_in_clause = false;
     let mut i = sentence.start;
     while i < end {
-        let lower = words[i].text.to_lowercase();
+        let lower: &str = &words[i].lower;
         let g = if i == sentence.start {
             ""
         } else {
             gap(text, words, i)
         };
-        let comma = g.contains(',') && !quoted[i];
+        let comma = g.contains(',') && !marks.quoted[i];
         let current_role = cuts.last().map_or(Role::Main, |c| c.role);
         let mut cut: Option<Cut> = None;
-        if i > sentence.start && !quoted[i] {
+        if i > sentence.start && !marks.quoted[i] {
             if g.contains(';') {
                 cut = Some(Cut {
                     at: i,
@@ -267,18 +306,18 @@ pub fn clauses(
                     role: Role::Relative,
                     governed: true,
                 });
-            } else if comma && speech_verb_follows(text, words, i, end, MAX_SPEAKER_WORDS) {
+            } else if comma && speech_verb_follows(text, words, marks, i, end, MAX_SPEAKER_WORDS) {
                 cut = Some(Cut {
                     at: i,
                     text_from: i,
                     role: Role::Speech,
                     governed: false,
                 });
-            } else if CLAUSE_OPENERS.contains(&lower.as_str())
+            } else if CLAUSE_OPENERS.contains(&lower)
                 && (comma || finite_in_clause)
-                && finite_verb_follows(text, words, i + 1, end, 6)
+                && finite_verb_follows(text, words, marks, i + 1, end, 6)
             {
-                let role = match lower.as_str() {
+                let role = match lower {
                     "if" | "unless" => Role::Condition,
                     "and" | "but" if current_role == Role::Complement => Role::Complement,
                     _ => Role::Main,
@@ -308,9 +347,9 @@ pub fn clauses(
                     governed: true,
                 });
             } else if let Some(s) = speech_at.filter(|&s| s + 1 == i)
-                && BARE_COMPLEMENT_VERBS.contains(&words[s].text.to_lowercase().as_str())
+                && BARE_COMPLEMENT_VERBS.contains(&&*words[s].lower)
                 && !has_break(g)
-                && !PREPOSITIONS.contains(&lower.as_str())
+                && !PREPOSITIONS.contains(&lower)
                 && lower != "that"
             {
                 cut = Some(Cut {
@@ -321,7 +360,7 @@ pub fn clauses(
                 });
             } else if (lower == "ahead" && words.get(i + 1).is_some_and(|w| w.text == "of"))
                 || ((lower == "before" || lower == "after" || lower == "following")
-                    && !finite_verb_follows(text, words, i + 1, end, 6))
+                    && !finite_verb_follows(text, words, marks, i + 1, end, 6))
             {
                 let role = if lower == "after" || lower == "following" {
                     Role::Behind
@@ -329,7 +368,7 @@ pub fn clauses(
                     Role::Ahead
                 };
                 let skip = if lower == "ahead" { 2 } else { 1 };
-                if event_noun_follows(text, words, i + skip, end) {
+                if event_noun_follows(text, words, marks, i + skip, end) {
                     cut = Some(Cut {
                         at: i,
                         text_from: i + skip,
@@ -344,15 +383,15 @@ pub fn clauses(
             finite_in_clause = false;
             cuts.push(c);
         }
-        if is_speech_verb(words, i) && speech_at.is_none() {
+        if marks.speech[i] && speech_at.is_none() {
             speech_at = Some(i);
         }
-        if is_finite(words, i) {
+        if marks.finite[i] {
             finite_in_clause = true;
         }
         i += 1;
     }
-    emit(text, words, &cuts, end, sentence_index, out);
+    emit(text, words, marks, &cuts, end, sentence_index, out);
 }
 
 /// Turns the cuts of one sentence into clauses. A piece with no finite verb ("In a
@@ -361,6 +400,7 @@ pub fn clauses(
 fn emit(
     text: &str,
     words: &[Word],
+    marks: &Marks,
     cuts: &[Cut],
     end: usize,
     sentence: usize,
@@ -374,7 +414,7 @@ fn emit(
         if from >= until {
             continue;
         }
-        let has_verb = (from..until).any(|j| is_finite(words, j));
+        let has_verb = (from..until).any(|j| marks.finite[j]);
         let joins_next = !has_verb
             && k + 1 < cuts.len()
             && matches!(cut.role, Role::Main)
@@ -435,12 +475,12 @@ mod tests {
 
     fn split(text: &str) -> Vec<(String, Role, Option<usize>)> {
         let words = words(text);
-        let quoted = quoted(text, &words);
+        let marks = Marks::of(text, &words);
         let mut out = Vec::new();
         for (n, s) in sentences(text).into_iter().enumerate() {
             let from = words.partition_point(|w| w.start < s.start);
             let to = words.partition_point(|w| w.start < s.end);
-            clauses(text, &words, &quoted, from..to, n, &mut out);
+            clauses(text, &words, &marks, from..to, n, &mut out);
         }
         out.into_iter()
             .map(|c| (text[c.range].to_string(), c.role, c.governor))
