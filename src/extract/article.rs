@@ -166,6 +166,25 @@ pub fn read(text: &str, name: &str, published: Option<NaiveDate>) -> Result<Arti
     })
 }
 
+/// The blocks of `text` taken whole as an article body, with no header read: the
+/// paragraphs `tline extract --timexes` numbers when `--published` is given.
+pub fn body_paragraphs(text: &str) -> Vec<Paragraph> {
+    blocks(text)
+        .into_iter()
+        .map(|range| Paragraph {
+            text: text[range.clone()].to_string(),
+            offset: range.start,
+        })
+        .collect()
+}
+
+/// The paragraph (1-based) of `paragraphs` in which byte `at` of the original text
+/// falls: the last that starts at or before it; `None` before the first.
+pub fn paragraph_at(paragraphs: &[Paragraph], at: usize) -> Option<usize> {
+    let after = paragraphs.partition_point(|p| p.offset <= at);
+    (after > 0).then_some(after)
+}
+
 /// The file name without its folders and extension, as a last-resort title.
 fn file_stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -538,6 +557,24 @@ mod tests {
         }
         assert_eq!(article.title_source, TitleSource::FileName);
         assert_eq!(article.title, "a");
+    }
+
+    #[test]
+    fn a_byte_of_the_text_is_placed_in_its_paragraph() {
+        let text = "2022-01-01\n\nOne.\n\nTwo here.\n";
+        let whole = body_paragraphs(text);
+        assert_eq!(whole.len(), 3);
+        assert_eq!(paragraph_at(&whole, 0), Some(1));
+        assert_eq!(
+            paragraph_at(&whole, text.find("here").unwrap_or(0)),
+            Some(3)
+        );
+        let article = read(text, "a.txt", None).expect("reads");
+        assert_eq!(paragraph_at(&article.paragraphs, 0), None);
+        assert_eq!(
+            paragraph_at(&article.paragraphs, text.find("One").unwrap_or(0)),
+            Some(1)
+        );
     }
 
     #[test]

@@ -10,13 +10,16 @@ pub mod events;
 pub mod timex;
 mod words;
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use crate::model::{Actor, ActorId, DocId, Document, Event, KindId, Source, Timeline};
 use article::{Article, ArticleError, DateSource, TitleSource};
 use events::{DraftEvent, Tagger};
+use words::unique_id;
 
-/// What a draft may be told besides the article's text.
+/// What a draft may be told besides the articles' text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DraftOptions<'a> {
     /// The publication date, overriding any the text gives (`--published`).
@@ -26,16 +29,25 @@ pub struct DraftOptions<'a> {
     pub existing_actors: &'a [Actor],
 }
 
-/// A drafted timeline and what a reviewer should know about how it was drafted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    /// One document (the article), its actors, kinds and events, sorted as the loader
-    /// sorts them.
-    pub timeline: Timeline,
+/// How one article's document was read, for the comment atop a written draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftedArticle {
+    /// The article's name, as given.
+    pub name: String,
     /// Where the document's title came from.
     pub title_source: TitleSource,
     /// Where the publication date came from.
     pub date_source: DateSource,
+}
+
+/// A drafted timeline and what a reviewer should know about how it was drafted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// One document per article, the actors, kinds and events, sorted as the loader
+    /// sorts them.
+    pub timeline: Timeline,
+    /// For each document, how it was read.
+    pub articles: Vec<DraftedArticle>,
     /// For each actor of the timeline, whether it came from the existing actors given
     /// (a writer may leave those out when the draft is loaded beside their file).
     pub reused_actors: Vec<bool>,
@@ -43,26 +55,27 @@ pub struct Draft {
 
 impl Draft {
     /// Lines for a comment at the top of a written draft: that it is a draft, from what,
-    /// and where its title and date came from.
-    pub fn describe(&self, name: &str) -> Vec<String> {
+    /// and where each document's title and date came from.
+    pub fn describe(&self) -> Vec<String> {
+        let names: Vec<&str> = self.articles.iter().map(|a| a.name.as_str()).collect();
         let mut lines = vec![format!(
-            "Draft timeline written by tline extract from {name}: review every event, its date and its actors."
+            "Draft timeline written by tline extract from {}: review every event, its date and its actors.",
+            names.join(", ")
         )];
-        let title = match self.title_source {
-            TitleSource::Header => "the article's header",
-            TitleSource::Headline => "the article's first line",
-            TitleSource::FileName => "the file name (the article gives none)",
-        };
-        lines.push(format!("The title comes from {title}."));
-        if let Some(document) = self.timeline.documents.first() {
-            let date = match self.date_source {
+        for (article, document) in self.articles.iter().zip(&self.timeline.documents) {
+            let title = match article.title_source {
+                TitleSource::Header => "its header",
+                TitleSource::Headline => "its first line",
+                TitleSource::FileName => "the file name (the article gives none)",
+            };
+            let date = match article.date_source {
                 DateSource::Given => "given with --published",
-                DateSource::DateLine => "from the article's date line",
-                DateSource::Header => "from the article's header",
+                DateSource::DateLine => "from its date line",
+                DateSource::Header => "from its header",
             };
             lines.push(format!(
-                "Published {} ({date}); relative dates are read against it.",
-                document.published
+                "{}: title from {title}; published {} ({date}), the date relative dates are read against.",
+                document.id, document.published
             ));
         }
         lines
@@ -73,40 +86,96 @@ impl Draft {
 /// Markdown); fails only when the text gives no publication date and none is given,
 /// or has no paragraph.
 pub fn draft(text: &str, name: &str, options: &DraftOptions) -> Result<Draft, ArticleError> {
-    draft_with(text, name, options, &timex::tag)
+    draft_all(&[(name, text)], options)
 }
 
-/// [`draft`] with the temporal tagger given.
+/// Drafts one timeline from several articles, given as (name, text): one document
+/// each, actors shared (an actor named by an earlier article is reused by the later
+/// ones), ids unique across all.
+pub fn draft_all(articles: &[(&str, &str)], options: &DraftOptions) -> Result<Draft, ArticleError> {
+    draft_with(articles, options, &timex::tag)
+}
+
+/// [`draft_all`] with the temporal tagger given.
 fn draft_with(
-    text: &str,
-    name: &str,
+    articles: &[(&str, &str)],
     options: &DraftOptions,
     tag: Tagger,
 ) -> Result<Draft, ArticleError> {
-    let article = article::read(text, name, options.published)?;
-    let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    let cast = actors::find_actors(&paragraphs, options.existing_actors);
-    let mut drafted = events::draft_events(&paragraphs, article.published, &cast, tag);
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut reused_actors: Vec<bool> = Vec::new();
+    let mut actor_at: HashMap<String, usize> = HashMap::new();
+    let mut documents: Vec<Document> = Vec::new();
+    let mut drafted_articles = Vec::new();
+    let mut doc_ids = HashSet::new();
+    let mut event_ids = HashSet::new();
+    let mut drafted: Vec<(DraftEvent, usize)> = Vec::new();
+    for (name, text) in articles {
+        let article = article::read(text, name, options.published)?;
+        let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let known: Vec<Actor> = actors
+            .iter()
+            .cloned()
+            .chain(
+                options
+                    .existing_actors
+                    .iter()
+                    .filter(|a| !actor_at.contains_key(&a.id))
+                    .cloned(),
+            )
+            .collect();
+        let cast = actors::find_actors(&paragraphs, &known);
+        let merged: Vec<usize> = cast
+            .actors
+            .iter()
+            .map(|actor| match actor_at.get(&actor.id) {
+                Some(&i) => {
+                    actors[i] = actor.clone();
+                    i
+                }
+                None => {
+                    actor_at.insert(actor.id.clone(), actors.len());
+                    actors.push(actor.clone());
+                    reused_actors.push(options.existing_actors.iter().any(|e| e.id == actor.id));
+                    actors.len() - 1
+                }
+            })
+            .collect();
+        let doc = documents.len();
+        for mut event in events::draft_events(&paragraphs, article.published, &cast, tag) {
+            event.id = unique_id(&event.id, &mut event_ids);
+            event.actors = event
+                .actors
+                .iter()
+                .filter_map(|&a| merged.get(a).copied())
+                .collect();
+            drafted.push((event, doc));
+        }
+        drafted_articles.push(DraftedArticle {
+            name: name.to_string(),
+            title_source: article.title_source,
+            date_source: article.date_source,
+        });
+        let mut document = document(article, name);
+        document.id = unique_id(&document.id, &mut doc_ids);
+        documents.push(document);
+    }
     // Sorted first, so that kinds are numbered in file order, as the loader numbers them.
-    drafted.sort_by_key(|e| e.date.sort_key());
+    drafted.sort_by_key(|(e, _)| e.date.sort_key());
     let mut kinds: Vec<String> = Vec::new();
     let events: Vec<Event> = drafted
         .into_iter()
-        .filter_map(|e| model_event(e, &mut kinds))
+        .filter_map(|(e, doc)| model_event(e, doc, &mut kinds))
         .collect();
-    let title_source = article.title_source;
-    let date_source = article.date_source;
-    let timeline = Timeline {
-        documents: vec![document(article, name)],
-        actors: cast.actors,
-        kinds,
-        events,
-    };
     Ok(Draft {
-        timeline,
-        title_source,
-        date_source,
-        reused_actors: cast.reused,
+        timeline: Timeline {
+            documents,
+            actors,
+            kinds,
+            events,
+        },
+        articles: drafted_articles,
+        reused_actors,
     })
 }
 
@@ -135,8 +204,8 @@ fn document(article: Article, name: &str) -> Document {
     }
 }
 
-/// A drafted event in the model's terms, its kind added to `kinds`.
-fn model_event(event: DraftEvent, kinds: &mut Vec<String>) -> Option<Event> {
+/// A drafted event of document `doc` in the model's terms, its kind added to `kinds`.
+fn model_event(event: DraftEvent, doc: usize, kinds: &mut Vec<String>) -> Option<Event> {
     let kind = match kinds.iter().position(|k| *k == event.kind) {
         Some(i) => i,
         None => {
@@ -144,7 +213,7 @@ fn model_event(event: DraftEvent, kinds: &mut Vec<String>) -> Option<Event> {
             kinds.len() - 1
         }
     };
-    let doc = DocId::new(0)?;
+    let doc = DocId::new(doc)?;
     Some(Event {
         id: event.id.into(),
         date: event.date,
@@ -295,9 +364,44 @@ mod tests {
     }
 
     #[test]
+    fn several_articles_make_one_timeline_that_loads() {
+        let articles: Vec<(&str, &str)> = FIXTURES
+            .into_iter()
+            .chain([("news/talks.txt", ARTICLE), ("other/talks.txt", ARTICLE)])
+            .collect();
+        let draft = draft_all(&articles, &DraftOptions::default()).expect("drafts");
+        assert_eq!(draft.timeline.documents.len(), 5);
+        let ids: HashSet<&str> = draft
+            .timeline
+            .documents
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 5, "{ids:?}");
+        let russia = draft
+            .timeline
+            .actors
+            .iter()
+            .filter(|a| a.id == "russia")
+            .count();
+        assert_eq!(russia, 1);
+        assert!(draft.reused_actors.iter().all(|r| !r));
+        let yaml = to_yaml(&draft.timeline);
+        let files = [SourceFile {
+            name: "draft.yaml".to_string(),
+            text: yaml.clone(),
+        }];
+        match load_sources(&files) {
+            Ok(loaded) => assert_eq!(loaded, draft.timeline),
+            Err(e) => panic!("{e}\n{yaml}"),
+        }
+        assert_eq!(draft.describe().len(), 6);
+    }
+
+    #[test]
     fn the_draft_says_where_its_title_and_date_came_from() {
         let draft = draft(ARTICLE, "talks.txt", &DraftOptions::default()).expect("drafts");
-        let lines = draft.describe("talks.txt").join("\n");
+        let lines = draft.describe().join("\n");
         assert!(lines.contains("header"), "{lines}");
         assert!(lines.contains("2022-03-04"), "{lines}");
         assert_eq!(draft.timeline.documents[0].id, "talks");
