@@ -388,6 +388,8 @@ pub fn find_actors(paragraphs: &[&str], existing: &[Actor]) -> Cast {
     let mut index_of: HashMap<Owner, usize> = HashMap::new();
     let mut taken: HashSet<String> = existing.iter().map(|a| a.id.clone()).collect();
     taken.extend(gazetteer().iter().map(|k| k.id.to_string()));
+    let mut roles: HashMap<String, usize> = HashMap::new();
+    let mut latest_role: HashMap<String, usize> = HashMap::new();
     for paragraph in paragraphs {
         let mut mentions = Vec::new();
         for (range, owner) in patterns.find(paragraph) {
@@ -404,9 +406,142 @@ pub fn find_actors(paragraphs: &[&str], existing: &[Actor]) -> Cast {
             }
             mentions.push(Mention { range, actor });
         }
+        let covered: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+        for role in role_mentions(paragraph, &covered) {
+            let actor = match role.modifiers {
+                Some(surface) => {
+                    let key = surface.to_lowercase();
+                    let actor = *roles.entry(key.clone()).or_insert_with(|| {
+                        let mut name: String = surface.clone();
+                        if let Some(first) = name.get(..1) {
+                            name = first.to_uppercase() + &name[1..];
+                        }
+                        cast.actors.push(Actor {
+                            id: unique_id(&slug(&key, 5), &mut taken),
+                            name,
+                            kind: if role.plural {
+                                ActorKind::Group
+                            } else {
+                                ActorKind::Person
+                            },
+                            aliases: Vec::new(),
+                        });
+                        cast.reused.push(false);
+                        cast.actors.len() - 1
+                    });
+                    latest_role.insert(role.noun.clone(), actor);
+                    actor
+                }
+                None => match latest_role.get(&role.noun) {
+                    Some(&actor) => actor,
+                    None => continue,
+                },
+            };
+            let surface = &paragraph[role.range.clone()];
+            let entry = &mut cast.actors[actor];
+            if !surface.eq_ignore_ascii_case(&entry.name)
+                && !entry.aliases.iter().any(|a| a == surface)
+            {
+                entry.aliases.push(surface.to_string());
+            }
+            mentions.push(Mention {
+                range: role.range,
+                actor,
+            });
+        }
+        mentions.sort_by_key(|m| m.range.start);
         cast.mentions.push(mentions);
     }
     cast
+}
+
+/// Nouns that name someone by their role ("a senior administration official").
+const ROLE_NOUNS: &[(&str, bool)] = &[
+    ("official", false),
+    ("officials", true),
+    ("spokesman", false),
+    ("spokeswoman", false),
+    ("spokesperson", false),
+    ("aide", false),
+    ("aides", true),
+    ("diplomat", false),
+    ("diplomats", true),
+    ("negotiator", false),
+    ("negotiators", true),
+    ("envoy", false),
+    ("analyst", false),
+    ("analysts", true),
+    ("lawmaker", false),
+    ("lawmakers", true),
+];
+
+/// Words that end the modifiers of a role noun, looking back from it.
+const ROLE_STOPS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and",
+    "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "said", "says", "told",
+    "other", "some", "many", "several", "two", "three", "one", "no", "any",
+];
+
+/// A role named in the text: "senior administration official" (its modifiers name
+/// it), or "the official" (the latest role with that noun).
+struct RoleMention {
+    range: Range<usize>,
+    /// The role as the text words it, if it has lowercase modifiers.
+    modifiers: Option<String>,
+    /// The role noun, singular.
+    noun: String,
+    plural: bool,
+}
+
+/// The roles a paragraph names outside the mentions already found.
+fn role_mentions(text: &str, covered: &[Range<usize>]) -> Vec<RoleMention> {
+    let words = words(text);
+    let mut out = Vec::new();
+    for (j, word) in words.iter().enumerate() {
+        let Some(&(noun, plural)) = ROLE_NOUNS.iter().find(|(n, _)| *n == &*word.lower) else {
+            continue;
+        };
+        if covered
+            .iter()
+            .any(|r| r.start < word.end && word.start < r.end)
+        {
+            continue;
+        }
+        let mut from = j;
+        while from > 0
+            && j - from < 3
+            && only_spaces_between(text, &words[from - 1], &words[from])
+            && !words[from - 1].is_capitalised()
+            && words[from - 1].text.chars().all(char::is_alphabetic)
+            && !ROLE_STOPS.contains(&&*words[from - 1].lower)
+        {
+            from -= 1;
+        }
+        let singular = noun
+            .strip_suffix('s')
+            .filter(|_| plural)
+            .unwrap_or(noun)
+            .to_string();
+        if from < j {
+            out.push(RoleMention {
+                range: words[from].start..word.end,
+                modifiers: text.get(words[from].start..word.end).map(str::to_string),
+                noun: singular,
+                plural,
+            });
+        } else if let Some(the) = j.checked_sub(1).map(|k| &words[k])
+            && &*the.lower == "the"
+            && only_spaces_between(text, the, word)
+        {
+            out.push(RoleMention {
+                range: the.start..word.end,
+                modifiers: None,
+                noun: singular,
+                plural,
+            });
+        }
+    }
+    out
 }
 
 /// Who a pattern names.
@@ -913,6 +1048,24 @@ mod tests {
         let ministry = named(&cast, "turkish-foreign-ministry");
         assert_eq!(ministry.kind, ActorKind::Organization);
         assert_eq!(named(&cast, "powell").name, "Jerome Powell");
+    }
+
+    #[test]
+    fn a_role_is_an_actor_and_the_role_noun_refers_back_to_it() {
+        let cast = cast(
+            "A senior administration official said so.\n\nThe official added more. \
+             The U.S. official left.",
+        );
+        let official = named(&cast, "senior-administration-official");
+        assert_eq!(official.name, "Senior administration official");
+        assert_eq!(official.kind, ActorKind::Person);
+        assert!(official.aliases.contains(&"The official".to_string()));
+        // "The official" is the senior official; "the U.S. official" names only the US.
+        let ids: Vec<&str> = cast.mentions[1]
+            .iter()
+            .map(|m| cast.actors[m.actor].id.as_str())
+            .collect();
+        assert_eq!(ids, ["senior-administration-official", "united-states"]);
     }
 
     #[test]

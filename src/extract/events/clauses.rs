@@ -75,6 +75,10 @@ const BARE_COMPLEMENT_VERBS: &[&str] = &[
     "claimed",
 ];
 
+/// Longest piece without a verb that joins the clause after it ("In a statement, …");
+/// a longer one most likely has a verb the lexicon does not know.
+const MAX_JOINING_WORDS: usize = 3;
+
 /// Words after which an attribution clause names its speaker ("…, the official said").
 const MAX_SPEAKER_WORDS: usize = 7;
 
@@ -307,11 +311,23 @@ pub fn clauses(
                     governed: true,
                 });
             } else if comma && speech_verb_follows(text, words, marks, i, end, MAX_SPEAKER_WORDS) {
+                // "…, and the official said": the conjunction joins, it is not said.
+                let joins = lower == "and" || lower == "but";
                 cut = Some(Cut {
                     at: i,
-                    text_from: i,
+                    text_from: if joins { i + 1 } else { i },
                     role: Role::Speech,
                     governed: false,
+                });
+            } else if lower == "and"
+                && words.get(i + 1).is_some_and(|w| w.text == "that")
+                && current_role == Role::Complement
+            {
+                cut = Some(Cut {
+                    at: i,
+                    text_from: i + 2,
+                    role: Role::Complement,
+                    governed: true,
                 });
             } else if CLAUSE_OPENERS.contains(&lower)
                 && (comma || finite_in_clause)
@@ -328,16 +344,6 @@ pub fn clauses(
                     text_from: i + 1,
                     role,
                     governed,
-                });
-            } else if lower == "and"
-                && words.get(i + 1).is_some_and(|w| w.text == "that")
-                && current_role == Role::Complement
-            {
-                cut = Some(Cut {
-                    at: i,
-                    text_from: i + 2,
-                    role: Role::Complement,
-                    governed: true,
                 });
             } else if lower == "that" && speech_at.is_some_and(|s| i - s <= MAX_WORDS_BEFORE_THAT) {
                 cut = Some(Cut {
@@ -394,8 +400,8 @@ pub fn clauses(
     emit(text, words, marks, &cuts, end, sentence_index, out);
 }
 
-/// Turns the cuts of one sentence into clauses. A piece with no finite verb ("In a
-/// statement") joins the clause after it; an attribution governs the clauses of its
+/// Turns the cuts of one sentence into clauses. A short piece with no finite verb ("In
+/// a statement") joins the clause after it; an attribution governs the clauses of its
 /// sentence that have no speaker yet.
 fn emit(
     text: &str,
@@ -416,6 +422,7 @@ fn emit(
         }
         let has_verb = (from..until).any(|j| marks.finite[j]);
         let joins_next = !has_verb
+            && until - from <= MAX_JOINING_WORDS
             && k + 1 < cuts.len()
             && matches!(cut.role, Role::Main)
             && matches!(cuts[k + 1].role, Role::Main | Role::Speech);
@@ -553,6 +560,21 @@ mod tests {
             texts("Troops have massed at the border and the navy has sailed."),
             ["Troops have massed at the border", "the navy has sailed."]
         );
+    }
+
+    #[test]
+    fn and_that_opens_a_second_complement_of_the_same_speaker() {
+        let found = split("The envoy said the mood was calm and that talks were planned.");
+        assert_eq!(
+            found[2],
+            ("talks were planned.".into(), Role::Complement, Some(0))
+        );
+    }
+
+    #[test]
+    fn an_attribution_after_and_leaves_the_conjunction_out() {
+        let found = split("Troops left the town, and the mayor said the roads were open.");
+        assert_eq!(found[1], ("the mayor said".into(), Role::Speech, None));
     }
 
     #[test]
