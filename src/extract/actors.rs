@@ -388,11 +388,23 @@ pub fn find_actors(paragraphs: &[&str], existing: &[Actor]) -> Cast {
     let mut index_of: HashMap<Owner, usize> = HashMap::new();
     let mut taken: HashSet<String> = existing.iter().map(|a| a.id.clone()).collect();
     taken.extend(gazetteer().iter().map(|k| k.id.to_string()));
+    let existing_by_id: HashMap<&str, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     let mut roles: HashMap<String, usize> = HashMap::new();
     let mut latest_role: HashMap<String, usize> = HashMap::new();
     for paragraph in paragraphs {
         let mut mentions = Vec::new();
         for (range, owner) in patterns.find(paragraph) {
+            // A gazetteer actor the existing timelines already have, by id, is theirs.
+            let owner = match owner {
+                Owner::Gazetteer(i) => existing_by_id
+                    .get(gazetteer()[i].id)
+                    .map_or(owner, |&j| Owner::Existing(j)),
+                other => other,
+            };
             let actor = *index_of.entry(owner).or_insert_with(|| {
                 let (actor, reused) = patterns.actor(owner, existing, &found, &mut taken);
                 cast.actors.push(actor);
@@ -1087,6 +1099,20 @@ mod tests {
         assert_eq!(found.reused, [true, false]);
         assert_eq!(found.actors[0].aliases, ["Biden"]);
         assert_eq!(found.actors[1].id, "russia");
+    }
+
+    #[test]
+    fn an_existing_actor_with_a_gazetteer_id_takes_the_gazetteer_names() {
+        let existing = [Actor {
+            id: "russia".into(),
+            name: "Russian Federation".into(),
+            kind: ActorKind::Country,
+            aliases: vec![],
+        }];
+        let found = find_actors(&["Moscow and Russia agreed."], &existing);
+        assert_eq!(found.actors.len(), 1, "{:?}", found.actors);
+        assert_eq!(found.actors[0].aliases, ["Moscow", "Russia"]);
+        assert_eq!(found.reused, [true]);
     }
 
     #[test]
