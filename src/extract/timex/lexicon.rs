@@ -442,7 +442,6 @@ const NOT_PAST_ED: &[&str] = &[
     "married",
     "retired",
     "talented",
-    "crowded",
     "varied",
     "unprecedented",
     "unexpected",
@@ -483,6 +482,62 @@ pub(crate) fn is_clause_boundary(token: &str) -> bool {
             | "as"
             | "—"
             | "-"
+    )
+}
+
+/// Function words: after a month name they show it is not a modifier of a noun.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "to"
+            | "in"
+            | "of"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "as"
+            | "when"
+            | "after"
+            | "before"
+            | "until"
+            | "since"
+            | "that"
+            | "which"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "this"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "if"
+            | "while"
+            | "than"
+            | "has"
+            | "had"
+            | "have"
+            | "last"
+            | "next"
+            | "through"
+            | "during"
+            | "amid"
+            | "despite"
+            | "so"
+            | "then"
     )
 }
 

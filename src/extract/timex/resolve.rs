@@ -9,17 +9,8 @@ use super::calendar::{self, Grain, Period, day_string};
 use super::grammar::{Floating, Grammar, Meaning, Mention, Position, Quantity, Shift, Span};
 use super::lexicon::{self, Tense, Unit};
 use super::scan::{Token, TokenKind};
+use super::tense;
 use super::{Timex, TimexType};
-
-/// How far (in tokens) the tense of a sentence is looked for around an expression.
-const TENSE_REACH: usize = 12;
-
-/// What crossing a clause boundary adds to a cue's distance in the tense search.
-const CLAUSE_COST: usize = 5;
-
-/// What a cue after the mention adds to its distance (a governing verb comes first
-/// more often than not in news).
-const RIGHT_COST: usize = 2;
 
 /// What the words just before an expression make of its EDTF span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +53,11 @@ impl<'t> Resolver<'t> {
         let last = self.tokens.get(mention.tokens.end.checked_sub(1)?)?;
         let range = first.start..last.end;
         let sentence = first.sentence;
-        let tense = self.tense(mention);
+        let tense = if self.names_a_month_as_modifier(mention) {
+            None
+        } else {
+            tense::of_mention(self.tokens, mention.tokens.clone())
+        };
         let (kind, value, edtf) = match &mention.meaning {
             Meaning::Duration {
                 quantity,
@@ -92,8 +87,11 @@ impl<'t> Resolver<'t> {
                 (TimexType::Date, reference.to_owned(), None)
             }
             Meaning::Clock { hour, minute, day } => {
-                let placed = match day {
-                    Some(day) => self.place(day, tense, sentence)?,
+                let day_after = (self.word(mention.tokens.end) == "on")
+                    .then(|| Grammar::new(self.tokens).day_at(mention.tokens.end + 1))
+                    .flatten();
+                let placed = match day.as_deref().or(day_after.as_ref()) {
+                    Some(day) => self.place(day, tense)?,
                     None => Placed {
                         period: self.day_in_sentence(sentence),
                         guessed: false,
@@ -105,14 +103,14 @@ impl<'t> Resolver<'t> {
                 (TimexType::Time, value, Some(edtf))
             }
             Meaning::PartOfDay { code, day } => {
-                let placed = self.place(day, tense, sentence)?;
+                let placed = self.place(day, tense)?;
                 let value = format!("{}T{code}", placed.period.timex_value()?);
                 let edtf = mark_guess(placed.period.edtf()?, placed.guessed);
                 self.anchor = Some((placed.period, sentence));
                 (TimexType::Time, value, Some(edtf))
             }
             meaning => {
-                let placed = self.place(meaning, tense, sentence)?;
+                let placed = self.place(meaning, tense)?;
                 let value = placed.period.timex_value()?;
                 let edtf = self.edtf(mention, placed.period, placed.guessed);
                 self.anchor = Some((placed.period, sentence));
@@ -125,6 +123,23 @@ impl<'t> Resolver<'t> {
             value,
             edtf,
         })
+    }
+
+    /// Whether the mention is a bare month used before a noun (`its August recess`),
+    /// which names the nearest such month whatever the tense.
+    fn names_a_month_as_modifier(&self, mention: &Mention) -> bool {
+        let next = mention.tokens.end;
+        matches!(
+            mention.meaning,
+            Meaning::Floating {
+                what: Floating::Month(_),
+                shift: None
+            }
+        ) && self
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.capital)
+            && !lexicon::is_function_word(self.word(next))
     }
 
     /// The day a clock time without a date falls on: the day named earlier in the same
@@ -140,7 +155,7 @@ impl<'t> Resolver<'t> {
     }
 
     /// The period a date-like meaning names.
-    fn place(&self, meaning: &Meaning, tense: Option<Tense>, sentence: u32) -> Option<Placed> {
+    fn place(&self, meaning: &Meaning, tense: Option<Tense>) -> Option<Placed> {
         let sure = |period| {
             Some(Placed {
                 period,
@@ -162,7 +177,7 @@ impl<'t> Resolver<'t> {
                 offset,
                 from_text,
             } => {
-                let base = self.base(*grain, *from_text, sentence);
+                let base = self.base(*grain, *from_text);
                 sure(Period::containing(*grain, base)?.shifted(*offset)?)
             }
             Meaning::Offset {
@@ -187,7 +202,7 @@ impl<'t> Resolver<'t> {
                 } else {
                     i64::try_from(*n).ok()?.checked_mul(*sign)?
                 };
-                let base = self.base(grain, *from_text, sentence);
+                let base = self.base(grain, *from_text);
                 sure(Period::containing(grain, base)?.shifted(steps)?)
             }
             _ => None,
@@ -196,7 +211,7 @@ impl<'t> Resolver<'t> {
 
     /// The date relative expressions count from: the document date, or for
     /// text-anchored ones the last date named if it is at least as fine as `grain`.
-    fn base(&self, grain: Grain, from_text: bool, _sentence: u32) -> NaiveDate {
+    fn base(&self, grain: Grain, from_text: bool) -> NaiveDate {
         match self.anchor {
             Some((period, _)) if from_text && rank(period.grain) <= rank(grain) => period.start,
             _ => self.document_date,
@@ -316,121 +331,13 @@ impl<'t> Resolver<'t> {
         }
     }
 
-    /// The tense of the verb that most likely governs the mention: the nearest tense cue
-    /// in its sentence, a cue to the right or across a clause boundary counting as
-    /// farther; `since` before the mention means the past.
-    fn tense(&self, mention: &Mention) -> Option<Tense> {
-        let start = mention.tokens.start;
-        let end = mention.tokens.end;
-        let sentence = self.tokens.get(start)?.sentence;
-        if self.word_before(start) == "since" {
-            return Some(Tense::Past);
-        }
-        let mut best: Option<(usize, Option<Tense>)> = None;
-        let mut consider = |cost: usize, cue: Option<Tense>| {
-            if best.is_none_or(|(best_cost, _)| cost < best_cost) {
-                best = Some((cost, cue));
-            }
-        };
-        let mut boundaries = 0;
-        for distance in 1..=TENSE_REACH {
-            let Some(k) = start.checked_sub(distance) else {
-                break;
-            };
-            if self.tokens[k].sentence != sentence {
-                break;
-            }
-            if let Some(cue) = self.cue(k) {
-                consider(distance + CLAUSE_COST * boundaries, cue);
-                break;
-            }
-            if lexicon::is_clause_boundary(&self.tokens[k].lower) {
-                boundaries += 1;
-            }
-        }
-        let mut boundaries = 0;
-        for distance in 1..=TENSE_REACH {
-            let k = end - 1 + distance;
-            if k >= self.tokens.len() || self.tokens[k].sentence != sentence {
-                break;
-            }
-            if let Some(cue) = self.cue(k) {
-                consider(distance + RIGHT_COST + CLAUSE_COST * boundaries, cue);
-                break;
-            }
-            if lexicon::is_clause_boundary(&self.tokens[k].lower) {
-                boundaries += 1;
-            }
-        }
-        best.and_then(|(_, cue)| cue)
-    }
-
     fn word(&self, k: usize) -> &str {
-        match self.tokens.get(k) {
-            Some(t) if t.kind == TokenKind::Word => t.lower.as_str(),
-            _ => "",
-        }
-    }
-
-    fn word_before(&self, k: usize) -> &str {
-        k.checked_sub(1).map_or("", |j| self.word(j))
-    }
-
-    /// The tense token `k` signals: `Some(Some(_))` a tense, `Some(None)` a present
-    /// verb (stop looking), `None` nothing.
-    fn cue(&self, k: usize) -> Option<Option<Tense>> {
-        let word = self.word(k);
-        if word.is_empty() {
-            return None;
-        }
-        if lexicon::is_future_cue(word) && !(word == "may" && self.tokens[k].capital) {
-            let needs_to = matches!(
-                word,
-                "going" | "due" | "plan" | "plans" | "aims" | "hopes" | "intends"
-            );
-            if needs_to && self.word(k + 1) != "to" {
-                return None;
-            }
-            if word == "ll"
-                && k.checked_sub(1)
-                    .and_then(|j| self.tokens.get(j))
-                    .is_none_or(|t| t.lower != "'")
-            {
-                return None;
-            }
-            return Some(Some(Tense::Future));
-        }
-        if lexicon::is_past_form(word) {
-            let before = self.word_before(k);
-            if matches!(before, "will" | "would" | "shall") {
-                return Some(Some(Tense::Future));
-            }
-            if before == "be" {
-                let modal = matches!(
-                    self.word(k.saturating_sub(2)),
-                    "will" | "would" | "to" | "shall" | "ll"
-                );
-                return if modal {
-                    Some(Some(Tense::Future))
-                } else {
-                    None
-                };
-            }
-            if lexicon::is_passive_auxiliary(before) {
-                return Some(None);
-            }
-            return Some(Some(Tense::Past));
-        }
-        if matches!(word, "is" | "are" | "am" | "says" | "say") {
-            return Some(None);
-        }
-        None
+        tense::word(self.tokens, k)
     }
 
     /// The EDTF span of a dated mention: modifiers, the words before it, and `?` for a
     /// guess.
     fn edtf(&self, mention: &Mention, period: Period, guessed: bool) -> Option<String> {
-        let today = self.document_date;
         let (mut text, last) = match mention.position {
             None => (period.edtf()?, period.last_day()?),
             Some(position) => {
@@ -442,7 +349,6 @@ impl<'t> Resolver<'t> {
             text = mark(&text, '~');
         }
         text = mark_guess(text, guessed);
-        let _ = today;
         match self.bound(mention.tokens.start) {
             Some(Bound::From) => {
                 let start = text.split('/').next().unwrap_or_default().to_owned();
@@ -651,16 +557,142 @@ fn in_year(what: Floating, year: i32) -> Option<Period> {
         Floating::Season(season) => period(Grain::Season(season), season.start_month(), 1),
         Floating::Quarter(q) => period(Grain::Quarter, (q - 1) * 3 + 1, 1),
         Floating::Half(h) => period(Grain::Half, (h - 1) * 6 + 1, 1),
-        Floating::Easter => calendar::easter(year).map(|start| Period {
-            grain: Grain::Day,
-            start,
-        }),
-        Floating::Thanksgiving => {
-            calendar::nth_weekday(year, 11, chrono::Weekday::Thu, 4).map(|start| Period {
+        Floating::Easter(offset) => {
+            let day = calendar::add_days(calendar::easter(year)?, i64::from(offset))?;
+            Some(Period {
                 grain: Grain::Day,
-                start,
+                start: day,
+            })
+        }
+        Floating::NthWeekday {
+            month,
+            weekday,
+            n,
+            offset,
+        } => {
+            let day = if n < 0 {
+                let last = calendar::last_day_of_month(year, month)?;
+                let back = (last.weekday().num_days_from_monday() + 7
+                    - weekday.num_days_from_monday())
+                    % 7;
+                calendar::add_days(last, -i64::from(back))?
+            } else {
+                calendar::nth_weekday(year, month, weekday, u8::try_from(n).ok()?)?
+            };
+            let day = calendar::add_days(day, i64::from(offset))?;
+            Some(Period {
+                grain: Grain::Day,
+                start: day,
             })
         }
         Floating::Weekday(_) | Floating::Weekend => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::timex::tag;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+    }
+
+    /// Value and EDTF of the first expression of `text`.
+    fn first(text: &str, published: NaiveDate) -> (String, Option<String>) {
+        let found = tag(text, published);
+        let timex = found.first().expect("an expression is found");
+        (timex.value.clone(), timex.edtf.clone())
+    }
+
+    #[test]
+    fn a_weekday_that_is_the_documents_own_is_the_document_date() {
+        // 2022-01-01 is a Saturday.
+        assert_eq!(
+            first("Crowds gathered on Saturday.", date(2022, 1, 1)).0,
+            "2022-01-01"
+        );
+        assert_eq!(
+            first("Crowds will gather on Saturday.", date(2022, 1, 1)).0,
+            "2022-01-01"
+        );
+        assert_eq!(
+            first("They met last Saturday.", date(2022, 1, 1)).0,
+            "2021-12-25"
+        );
+    }
+
+    #[test]
+    fn an_untensed_weekday_takes_the_nearest_and_is_marked_uncertain() {
+        assert_eq!(
+            first("Friday: talks.", date(2022, 1, 1)),
+            ("2021-12-31".into(), Some("2021-12-31?".into()))
+        );
+    }
+
+    #[test]
+    fn bounds_open_the_edtf_interval() {
+        let published = date(2022, 1, 1);
+        assert_eq!(
+            first("It could come as early as January.", published)
+                .1
+                .as_deref(),
+            Some("2022-01/..")
+        );
+        assert_eq!(
+            first("It will be done by the end of the year.", published)
+                .1
+                .as_deref(),
+            Some("../2022-12-31")
+        );
+        assert_eq!(
+            first("It will start sometime in March.", published)
+                .1
+                .as_deref(),
+            Some("2022-03~")
+        );
+        assert_eq!(first("It lasted about a week.", published).1, None);
+    }
+
+    #[test]
+    fn position_modifiers_narrow_the_edtf_to_a_third() {
+        let published = date(2022, 1, 1);
+        assert_eq!(
+            first("It will open in early March.", published)
+                .1
+                .as_deref(),
+            Some("2022-03-01/2022-03-11")
+        );
+        assert_eq!(
+            first("It will open in late 2022.", published).1.as_deref(),
+            Some("2022-09/2022-12")
+        );
+        assert_eq!(
+            first("It will open later this month.", published)
+                .1
+                .as_deref(),
+            Some("2022-01-01/2022-01-31")
+        );
+    }
+
+    #[test]
+    fn spans_of_durations_end_or_start_at_the_document_date() {
+        let published = date(2022, 1, 1);
+        assert_eq!(
+            first("They met over the past two weeks.", published)
+                .1
+                .as_deref(),
+            Some("2021-12-19/2022-01-01")
+        );
+        assert_eq!(
+            first("They will meet over the next week.", published)
+                .1
+                .as_deref(),
+            Some("2022-01-01/2022-01-07")
+        );
+        assert_eq!(
+            first("Next week they meet.", published).1.as_deref(),
+            Some("2022-01-03/2022-01-09")
+        );
     }
 }
