@@ -259,7 +259,15 @@ pub fn draft_events(
                     context.plan_anchor = Some((dated.date, p));
                 }
             }
-            let actors = clause_actors(cast, p, clause);
+            let mut actors = clause_actors(cast, p, clause);
+            // "…, which followed another flight": the relative pronoun stands for the
+            // clause before, and so do its actors.
+            if actors.is_empty()
+                && clause.role == Role::Relative
+                && let Some(governor) = clause.governor.and_then(|g| paragraph.clauses.get(g))
+            {
+                actors = clause_actors(cast, p, governor);
+            }
             let kind = analysis.trigger.kind.to_string();
             let mut sorted = actors.clone();
             sorted.sort_unstable();
@@ -919,6 +927,21 @@ mod tests {
             find(&events, "The withdrawal was slow").date.to_string(),
             "2021-12-30"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_without_actors_takes_those_of_its_antecedent() {
+        let (events, cast) = draft(
+            "Russian jets flew over Ukraine on Thursday, which followed another flight on December 27.",
+            ymd(2022, 1, 1),
+        );
+        let earlier = find(&events, "another flight");
+        let names: Vec<&str> = earlier
+            .actors
+            .iter()
+            .map(|&a| cast.actors[a].id.as_str())
+            .collect();
+        assert_eq!(names, ["russia", "ukraine"]);
     }
 
     #[test]
