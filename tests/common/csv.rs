@@ -44,6 +44,9 @@ pub fn records(text: &str) -> Vec<Vec<String>> {
             }
         }
     }
-    assert!(field.is_empty() && record.is_empty(), "no final line break in {text:?}");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "no final line break in {text:?}"
+    );
     records
 }

@@ -1,7 +1,7 @@
 //! `tline list --format chronology`: a Markdown chronology for an editor.
 //!
 //! Events come in timeline order under date headings at the precision the date has (a
-//! day, a month, an interval as such, `Until …` for an open start); consecutive events
+//! day, a month, an interval as such, `By …` for an open start); consecutive events
 //! of the same date share a heading. Each event gives its title, status, kind, actors
 //! and id, its summary, then its verbatim quotes, each footnoted with where it is from:
 //! `[^1]: CBS News, "Biden warns…", 1 Jan 2022, ¶1, <URL>`. Quotes citing the same
@@ -109,8 +109,21 @@ fn footnote_text(citation: &Citation) -> String {
     parts.push(format!("\"{}\"", markdown(citation.title)));
     parts.push(citation.published_short());
     parts.push(format!("¶{}", citation.paragraph));
-    parts.extend(citation.url.map(autolink));
+    parts.extend(citation.url.map(|url| {
+        if is_web_link(url) {
+            autolink(url)
+        } else {
+            markdown(url)
+        }
+    }));
     parts.join(", ")
+}
+
+/// Whether `url` is a web address, the only kind made a link (a `javascript:` one, for
+/// one, is shown as text).
+fn is_web_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// A URL as a Markdown autolink `<…>`, with what would end or break it
@@ -181,6 +194,12 @@ mod tests {
         assert_eq!(markdown("2022) item"), "2022\\) item");
         assert_eq!(markdown("100,000 troops"), "100,000 troops");
         assert_eq!(markdown("a - b"), "a - b");
+    }
+
+    #[test]
+    fn only_a_web_address_is_a_link() {
+        assert!(is_web_link("HTTPS://e.com"));
+        assert!(!is_web_link("javascript:alert(1)"));
     }
 
     #[test]

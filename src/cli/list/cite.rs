@@ -69,7 +69,7 @@ pub fn citations<'a>(
 
 /// A date in words, as precise as it is known and no more: `30 December 2021`,
 /// `December 2021`, `about December 2021`, `30 December 2021 (uncertain)`,
-/// `1–8 January 2022`, `30 December 2021 to 1 January 2022`, `until 1 January 2022`
+/// `1–8 January 2022`, `30 December 2021 to 1 January 2022`, `by 1 January 2022`
 /// (an open start), `from 20 December 2021 on` (an open end).
 pub fn date_words(date: &EdtfDate) -> String {
     match *date {
@@ -91,7 +91,7 @@ pub fn date_words(date: &EdtfDate) -> String {
         EdtfDate::Interval {
             start: None,
             end: Some(e),
-        } => format!("until {}", point_words(&e)),
+        } => format!("by {}", point_words(&e)),
         EdtfDate::Interval {
             start: Some(s),
             end: None,
@@ -149,7 +149,7 @@ mod tests {
                 "30 December 2021 to 1 January 2022",
             ),
             ("2021-12/2022-01~", "December 2021 to about January 2022"),
-            ("../2022-01-01", "until 1 January 2022"),
+            ("../2022-01-01", "by 1 January 2022"),
             ("2021-12-20/..", "from 20 December 2021 on"),
         ];
         for (text, expected) in cases {

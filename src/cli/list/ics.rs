@@ -113,12 +113,12 @@ fn write_event(
     line(out, "END:VEVENT")
 }
 
-/// The event told in plain lines: the summary, status, date and actors, then each quote
-/// and its citation. Every piece from a file is kept to one line.
+/// The event told in plain lines: the summary (its own line breaks kept), status, date
+/// and actors, then each quote and its citation, each kept to one line.
 fn description(timeline: &Timeline, event: &Event) -> String {
     let mut lines = Vec::new();
     if let Some(summary) = &event.summary {
-        lines.push(sanitize(summary).into_owned());
+        lines.extend(summary.lines().map(|l| sanitize(l).into_owned()));
         lines.push(String::new());
     }
     let mut facts = format!("{} · {}", event.status.as_str(), date_words(&event.date));

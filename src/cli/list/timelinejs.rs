@@ -6,7 +6,7 @@
 //! - `events`: one slide per event. `start_date` and `end_date` are date objects of
 //!   numbers carrying only what the EDTF date knows: a month is `{year, month}`, never
 //!   the 1st. An open end has no `end_date`; an open start is placed at its known end
-//!   (TimelineJS requires a `start_date`) and says `until …` in its `display_date`.
+//!   (TimelineJS requires a `start_date`) and says `by …` in its `display_date`.
 //! - `display_date`: the date in words, qualifiers spelled out (`about December 2021`).
 //! - `text.headline` is the title; `text.text` the summary, status and actors, then each
 //!   source's verbatim quote with its document, publisher, day, paragraph and link.
