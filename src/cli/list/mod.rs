@@ -2,7 +2,7 @@
 //!
 //! Each format is a module with one `write` function; [`ListFormat`] names them, and
 //! [`write()`] is the only place that chooses between them. The formats that keep
-//! provenance (timelinejs, chronology, ics) share [`cite`]: each source with its
+//! provenance (timelinejs, chronology, ics) share `cite`: each source with its
 //! document, and dates in words. Annotations, when they come, are one more argument of
 //! [`write()`], handed to the formats that show them.
 
