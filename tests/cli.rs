@@ -160,6 +160,10 @@ fn list_json_has_every_field() {
             "doc": "cbs-2022-01-01",
             "paragraph": 1,
             "quote": "President Biden told Russian President Vladimir Putin in a phone call on Thursday",
+            "title": "Biden warns Putin of decisive response if Russia invades Ukraine",
+            "publisher": "CBS News",
+            "published": "2022-01-01",
+            "url": null,
         })
     );
     assert_eq!(call["sources"].as_array().unwrap().len(), 3);
@@ -198,19 +202,36 @@ fn list_json_open_end_is_null() {
 fn list_csv_has_a_header_and_quotes_cells_that_need_it() {
     let dir = empty_dir();
     let text = stdout_of(dir.path(), &["list", "--format", "csv"]);
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "id,date,start,end,title,kind,status,actors");
-    assert_eq!(lines.len(), 18);
-    assert!(lines.contains(
-        &"russian-troop-withdrawal-reports,2021-12~,2021-12-01,2021-12-31,\
-          \"Russia reportedly withdraws 10,000 troops from the border area\",withdrawal,\
-          reported,\"Russia, Ukraine\""
-    ));
-    assert!(lines.contains(
-        &"russian-troop-buildup,../2022-01-01,,2022-01-01,\
-          \"Russia masses about 100,000 troops near Ukraine's border\",deployment,reported,\
-          \"Russia, Ukraine\""
-    ));
+    let records = common::csv::records(&text);
+    assert_eq!(
+        records[0].join(","),
+        "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources"
+    );
+    assert_eq!(records.len(), 18);
+    // The columns the CSV always had, then the ones added after them.
+    let first_columns = |record: &Vec<String>| record[..8].to_vec();
+    assert!(records.iter().map(first_columns).any(|r| r
+        == [
+            "russian-troop-withdrawal-reports",
+            "2021-12~",
+            "2021-12-01",
+            "2021-12-31",
+            "Russia reportedly withdraws 10,000 troops from the border area",
+            "withdrawal",
+            "reported",
+            "Russia, Ukraine"
+        ]));
+    assert!(records.iter().map(first_columns).any(|r| r
+        == [
+            "russian-troop-buildup",
+            "../2022-01-01",
+            "",
+            "2022-01-01",
+            "Russia masses about 100,000 troops near Ukraine's border",
+            "deployment",
+            "reported",
+            "Russia, Ukraine"
+        ]));
 
     let dir = dir_with(&[(
         "t.yaml",
@@ -218,8 +239,9 @@ fn list_csv_has_a_header_and_quotes_cells_that_need_it() {
     )]);
     assert_eq!(
         stdout_of(dir.path(), &["list", "--format", "csv", "t.yaml"]),
-        "id,date,start,end,title,kind,status,actors\n\
-         ev,2022-01-01,2022-01-01,2022-01-01,\"Say \"\"hi\"\", a|b\",talks,occurred,NATO\n"
+        "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources\n\
+         ev,2022-01-01,2022-01-01,2022-01-01,\"Say \"\"hi\"\", a|b\",talks,occurred,NATO,\
+         ,,nato,doc ¶1: beta gamma\n"
     );
 }
 

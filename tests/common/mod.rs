@@ -5,5 +5,6 @@
 
 pub mod app;
 pub mod cmd;
+pub mod csv;
 pub mod fixture;
 pub mod pty;

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use serde::{Serialize, Serializer};
 
+use super::cite::citations;
 use crate::model::{Event, Timeline};
 use crate::text::escape_invisible;
 
@@ -46,12 +47,17 @@ struct JsonActor<'a> {
     name: &'a str,
 }
 
-/// A source of an event: the document's id, the paragraph (from 1) and the quote.
+/// A source of an event: the document's id, the paragraph (from 1) and the quote, then
+/// what the document says of itself, so that a script can cite it without the file.
 #[derive(Serialize)]
 struct JsonSource<'a> {
     doc: &'a str,
     paragraph: usize,
     quote: &'a str,
+    title: &'a str,
+    publisher: Option<&'a str>,
+    published: String,
+    url: Option<&'a str>,
 }
 
 impl<'a> JsonEvent<'a> {
@@ -78,13 +84,15 @@ impl<'a> JsonEvent<'a> {
                 })
                 .collect(),
             summary: event.summary.as_deref(),
-            sources: event
-                .sources
-                .iter()
-                .map(|s| JsonSource {
-                    doc: &timeline.document(s.doc).id,
-                    paragraph: s.paragraph,
-                    quote: &s.quote,
+            sources: citations(timeline, event)
+                .map(|c| JsonSource {
+                    doc: c.doc_id,
+                    paragraph: c.paragraph,
+                    quote: c.quote,
+                    title: c.title,
+                    publisher: c.publisher,
+                    published: c.published.to_string(),
+                    url: c.url,
                 })
                 .collect(),
         }
@@ -94,7 +102,7 @@ impl<'a> JsonEvent<'a> {
 /// A writer that passes JSON through with DEL, C1 controls and invisible characters turned
 /// into `\uXXXX` escapes (see [`escape_invisible`]). serde_json writes every string
 /// fragment whole, so each write holds whole characters.
-struct EscapeInvisible<W>(W);
+pub(super) struct EscapeInvisible<W>(pub(super) W);
 
 impl<W: Write> Write for EscapeInvisible<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {

@@ -1,12 +1,19 @@
 //! `tline list`: the selected events, one a line, in one of the [`ListFormat`]s.
 //!
 //! Each format is a module with one `write` function; [`ListFormat`] names them, and
-//! [`write()`] is the only place that chooses between them.
+//! [`write()`] is the only place that chooses between them. The formats that keep
+//! provenance (timelinejs, chronology, ics) share `cite`: each source with its
+//! document, and dates in words. Annotations, when they come, are one more argument of
+//! [`write()`], handed to the formats that show them.
 
+mod chronology;
+mod cite;
 mod csv;
+mod ics;
 mod json;
 mod markdown;
 mod table;
+mod timelinejs;
 
 pub use table::Layout;
 
@@ -47,6 +54,28 @@ pub enum ListFormat {
     Csv,
     /// A GitHub-flavoured Markdown table.
     Markdown,
+    /// TimelineJS3 JSON, for a published web timeline.
+    Timelinejs,
+    /// A Markdown chronology with footnoted quotes, for an editor.
+    Chronology,
+    /// An iCalendar file of the events known to the day.
+    Ics,
+}
+
+/// Events a format could not write, for a message on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    /// How many were left out.
+    pub events: usize,
+    /// Why, completing "left out N events …".
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let noun = if self.events == 1 { "event" } else { "events" };
+        write!(f, "left out {} {noun} {}", self.events, self.reason)
+    }
 }
 
 /// Prints the events of the files that the filter selects, in the chosen format.
@@ -70,7 +99,7 @@ pub fn print(
         let _ = writeln!(io::stderr(), "tline: no events match");
     }
     let mut out = stdout();
-    write(
+    let left_out = write(
         &mut out,
         &timeline,
         &selection,
@@ -78,26 +107,39 @@ pub fn print(
         Layout::for_stdout(),
     )?;
     out.flush()?;
+    if let Some(left_out) = left_out {
+        let _ = writeln!(io::stderr(), "tline: {left_out}");
+    }
     exit_without_freeing(timeline);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the events at `selection` (positions in the timeline) in `format`, a table
-/// laid out for `layout`.
+/// laid out for `layout`; says which events the format left out, if any.
 pub fn write(
     out: &mut dyn Write,
     timeline: &Timeline,
     selection: &[usize],
     format: ListFormat,
     layout: Layout,
-) -> io::Result<()> {
+) -> io::Result<Option<LeftOut>> {
     let events = selection.iter().map(|&i| &timeline.events[i]);
     match format {
-        ListFormat::Table => table::write(out, timeline, events, layout),
-        ListFormat::Json => json::write(out, timeline, events),
-        ListFormat::Csv => csv::write(out, timeline, events),
-        ListFormat::Markdown => markdown::write(out, timeline, events),
+        ListFormat::Table => table::write(out, timeline, events, layout)?,
+        ListFormat::Json => json::write(out, timeline, events)?,
+        ListFormat::Csv => csv::write(out, timeline, events)?,
+        ListFormat::Markdown => markdown::write(out, timeline, events)?,
+        ListFormat::Timelinejs => timelinejs::write(out, timeline, events)?,
+        ListFormat::Chronology => chronology::write(out, timeline, events)?,
+        ListFormat::Ics => {
+            let events = ics::write(out, timeline, events)?;
+            return Ok((events > 0).then_some(LeftOut {
+                events,
+                reason: "not known to the day",
+            }));
+        }
     }
+    Ok(None)
 }
 
 impl Layout {
