@@ -1,12 +1,15 @@
 //! Terminal set-up and restore, in one place: raw mode, the alternate screen, mouse
-//! capture, and a panic hook so that no path leaves the terminal unusable.
+//! capture, bracketed paste, and a panic hook so that no path leaves the terminal
+//! unusable; handing the terminal over (to the shell on Ctrl-z, to an editor) and back.
 
 use std::io::{self, Stdout, Write};
 use std::mem::ManuallyDrop;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -30,6 +33,7 @@ impl Tui {
             stdout,
             EnterAlternateScreen,
             EnableMouseCapture,
+            EnableBracketedPaste,
             cursor::Hide
         ) {
             restore();
@@ -49,22 +53,51 @@ impl Tui {
 
 impl Tui {
     /// Hands the terminal back and stops the process, as Ctrl-z does in a shell; when the
-    /// shell continues it (`fg`), takes the terminal again and redraws everything.
+    /// shell continues it (`fg`), takes the terminal again and redraws everything. Call
+    /// it only when [`can_suspend`] says a shell will continue it.
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
         signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        self.take_back()
+    }
+
+    /// Hands the terminal to another program (an editor) until [`Tui::take_back`].
+    pub fn release(&mut self) {
+        restore();
+    }
+
+    /// Takes the terminal again after [`Tui::suspend`] or [`Tui::release`]; the next
+    /// frame is drawn whole.
+    pub fn take_back(&mut self) -> io::Result<()> {
         enable_raw_mode()?;
         execute!(
             io::stdout(),
             EnterAlternateScreen,
             Clear(ClearType::All),
             EnableMouseCapture,
+            EnableBracketedPaste,
             cursor::Hide
         )?;
         // An empty frame makes ratatui forget what it drew, so the next frame is drawn
         // whole (Terminal::clear would ask the terminal where its cursor is).
         self.terminal.draw(|_| {})?;
         Ok(())
+    }
+}
+
+/// Whether a stop would be undone: only a job-control shell continues a stopped job
+/// (`fg`), and it runs each job in a process group of its own in the shell's session.
+/// So tline stops only when its parent is in its session but another process group.
+/// Otherwise nothing would ever continue it: started by `script -c`, `sh -c`, a
+/// terminal's `-e`, or as a session of its own, tline would stay stopped for good (the
+/// stop is done with SIGSTOP, which the kernel's rule for orphaned groups does not cover).
+pub fn can_suspend() -> bool {
+    // SAFETY: these calls only read process ids; an error is -1, which never matches.
+    unsafe {
+        let parent = libc::getppid();
+        let group = libc::getpgrp();
+        let session = libc::getsid(0);
+        session != -1 && libc::getsid(parent) == session && libc::getpgid(parent) != group
     }
 }
 
@@ -80,6 +113,7 @@ pub fn restore() {
     let _ = execute!(
         stdout,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
