@@ -70,6 +70,11 @@ const NO_JOB_CONTROL: &str =
 /// How long the loop waits for input before looking for SIGTSTP again.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
 
+/// How long the loop waits for more input before drawing. Not zero: crossterm's poll
+/// with a zero timeout never looks at the input it has read but not yet handed out, so
+/// the rest of a burst would wait a frame per key.
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
 /// How long a load may take before the loading screen shows; a quicker load (and any
 /// error it ends in) never touches the terminal.
 const QUIET_LOAD: Duration = Duration::from_millis(150);
@@ -278,7 +283,7 @@ impl Loop<'_> {
                     }
                 }
             }
-            if app.quit || app.request.is_some() || !event::poll(Duration::ZERO)? {
+            if app.quit || app.request.is_some() || !event::poll(DRAIN_WAIT)? {
                 break;
             }
         }

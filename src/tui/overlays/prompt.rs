@@ -137,6 +137,15 @@ pub fn layout(prompt: &Prompt, width: usize) -> (String, String, String) {
             return (label.to_string(), typed.into_owned(), error);
         }
     }
+    // The text is on the line already: an error quoting it gives the quote up next.
+    let echo = format!("  invalid date {:?}: ", prompt.text);
+    let error = match error.strip_prefix(&echo) {
+        Some(why) => format!("  {why}"),
+        None => error,
+    };
+    if text_width(short) + text_width(&typed) + cursor + text_width(&error) <= width {
+        return (short.to_string(), typed.into_owned(), error);
+    }
     // Too narrow for all: the text keeps at least its last few characters, the error as
     // much of the rest as it needs, a short label what is left, and the text the rest.
     let least = text_width(&typed).min(MIN_TEXT_COLUMNS) + cursor;
@@ -222,6 +231,14 @@ mod tests {
         }
         assert!(shown(&date_prompt("2022", None), 120).starts_with("date (EDTF"));
         assert!(shown(&date_prompt("2022", Some(error)), 80).starts_with("date: 2022▏"));
+        let echoed = date_prompt(
+            "2021-12-27/2021-12-xyz",
+            Some("invalid date \"2021-12-27/2021-12-xyz\": expected a 2-digit day, found \"xyz\""),
+        );
+        assert_eq!(
+            shown(&echoed, 80),
+            "date: 2021-12-27/2021-12-xyz▏  expected a 2-digit day, found \"xyz\""
+        );
     }
 
     #[test]
