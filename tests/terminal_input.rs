@@ -201,3 +201,18 @@ fn a_long_burst_does_not_wait_for_a_tick_per_key() {
     s.press("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn ctrl_z_under_script_keeps_running() {
+    // The issue's own way to start tline with no job-control shell: `script` runs it in
+    // a session whose leader is `sh -c`.
+    let tline = env!("CARGO_BIN_EXE_tline");
+    let mut s = Session::spawn_program(120, 30, "script", &["-qc", tline, "/dev/null"], &[]);
+    s.wait_for("event 1 of 17");
+    s.press("\x1a");
+    s.wait_for("no job-control shell");
+    s.press("j");
+    s.wait_for("event 2 of 17");
+    s.press("q");
+    assert!(s.wait_exit());
+}

@@ -294,7 +294,8 @@ fn on_errors(action: Action, errors: &mut Errors, height: u16) -> Next {
 pub fn paste(text: &str, session: &mut Session, overlay: &mut Overlay) {
     match overlay {
         Overlay::Prompt(prompt) => {
-            if prompt.insert(text) && prompt.ask == Ask::Search {
+            let changed = prompt.insert(text);
+            if changed && prompt.ask == Ask::Search {
                 session.set_search(prompt.text.clone());
             }
         }
