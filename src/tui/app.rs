@@ -35,9 +35,9 @@ pub struct App {
     pub quit: bool,
     /// A message for the status bar, shown until the next key.
     pub notice: Option<String>,
-    /// Why the files on disk no longer load, one line a problem, while they do not; the
-    /// timeline shown is the last that loaded.
-    pub load_errors: Option<Vec<String>>,
+    /// Why the files on disk no longer load, while they do not; the timeline shown is
+    /// the last that loaded.
+    pub load_errors: Option<LoadError>,
     /// What the event loop must do that the state cannot: reload, or run the editor.
     pub request: Option<Request>,
 }
@@ -110,7 +110,7 @@ impl App {
             Flow::Reload => self.request = Some(Request::Reload),
             Flow::Edit => self.request = Some(Request::Edit),
             Flow::ShowErrors => match &self.load_errors {
-                Some(lines) => self.overlay = Overlay::Errors(Errors::new(lines.clone())),
+                Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
                 None => self.notice = Some("no load errors: the files load".into()),
             },
         }
@@ -146,12 +146,11 @@ impl App {
                 }
             }
             Err(error) => {
-                let lines: Vec<String> = error.diagnostics.iter().map(|d| d.to_string()).collect();
                 if let Overlay::Errors(shown) = &mut self.overlay {
-                    *shown = Errors::new(lines.clone());
+                    *shown = Errors::new(error_lines(&error));
                 }
                 self.notice = None;
-                self.load_errors = Some(lines);
+                self.load_errors = Some(error);
             }
         }
         self.follow();
@@ -198,7 +197,8 @@ impl App {
         if matches!(self.overlay, Overlay::Prompt(_)) {
             return;
         }
-        let (text, style) = match (&self.notice, &self.load_errors) {
+        let problems = self.load_errors.as_ref().map(|e| e.diagnostics.len());
+        let (text, style) = match (&self.notice, problems) {
             (Some(notice), _) => (
                 notice.clone(),
                 Style::new()
@@ -206,11 +206,10 @@ impl App {
                     .bg(Color::Gray)
                     .add_modifier(Modifier::BOLD),
             ),
-            (None, Some(errors)) => (
+            (None, Some(count)) => (
                 format!(
-                    "the file no longer loads: {} problem{} (E shows)",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
+                    "the file no longer loads: {count} problem{} (E shows)",
+                    if count == 1 { "" } else { "s" }
                 ),
                 Style::new().fg(Color::White).bg(Color::Red),
             ),
@@ -231,6 +230,11 @@ impl App {
         self.panes.follow(&self.session, screen);
         self.overlay.clamp(screen.height);
     }
+}
+
+/// One line a problem, `file:line:col: message`, safe for a terminal.
+fn error_lines(error: &LoadError) -> Vec<String> {
+    error.diagnostics.iter().map(|d| d.to_string()).collect()
 }
 
 #[cfg(test)]
@@ -767,5 +771,129 @@ mod tests {
         app.update(Action::Down);
         app.update(Action::OpenSource);
         assert!(app.panes.source.is_none());
+    }
+
+    /// A small timeline: `actors` in that order, then `events`, each `(id, date, title,
+    /// actor)`.
+    fn small(actors: &[&str], events: &[(&str, &str, &str, &str)]) -> Timeline {
+        let mut text = String::from(
+            "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    paragraphs:\n      - \"Alpha beta gamma.\"\nactors:\n",
+        );
+        for actor in actors {
+            text.push_str(&format!(
+                "  - id: {actor}\n    name: {actor}\n    kind: organization\n"
+            ));
+        }
+        text.push_str("events:\n");
+        for (id, date, title, actor) in events {
+            text.push_str(&format!(
+                "  - id: {id}\n    date: {date}\n    title: {title}\n    kind: talks\n    actors: [{actor}]\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: \"beta\"\n"
+            ));
+        }
+        let file = SourceFile {
+            name: "events.yaml".into(),
+            text,
+        };
+        load_sources(&[file]).expect("the fixture loads")
+    }
+
+    #[test]
+    fn a_reload_keeps_the_selection_by_id_the_filter_by_actor_id_and_the_open_source() {
+        let before = small(
+            &["alpha", "beta"],
+            &[
+                ("one", "2022-01-01", "One", "alpha"),
+                ("two", "2022-01-02", "Two", "alpha"),
+                ("three", "2022-01-03", "Three", "alpha"),
+                ("other", "2022-01-04", "Other", "beta"),
+            ],
+        );
+        let alpha = before.resolve_actor("alpha").unwrap();
+        let mut app = App::new(
+            before,
+            "events.yaml".into(),
+            Filter {
+                actors: vec![alpha],
+                ..Filter::default()
+            },
+            Size::new(120, 40),
+        );
+        app.update(Action::Down);
+        app.update(Action::Down);
+        assert_eq!(selected_id(&app), "three");
+        app.update(Action::OpenSource);
+        // The actors swap places (so their numbers change), `one` goes, `two` changes,
+        // `zero` comes before them all.
+        let after = small(
+            &["beta", "alpha"],
+            &[
+                ("zero", "2021-12-01", "Zero", "alpha"),
+                ("two", "2022-01-02", "Two changed", "alpha"),
+                ("three", "2022-01-03", "Three", "alpha"),
+                ("other", "2022-01-04", "Other", "beta"),
+            ],
+        );
+        let alpha = after.resolve_actor("alpha").unwrap();
+        app.reloaded(Ok(after), false);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("reloaded: +1 event, 1 changed, 1 removed")
+        );
+        assert_eq!(app.session.filter.actors, [alpha], "the same actor, by id");
+        assert_eq!(shown_ids(&app), ["zero", "two", "three"]);
+        assert_eq!(selected_id(&app), "three");
+        let view = app.panes.source.as_ref().expect("the source stays open");
+        assert_eq!(view.event, app.session.selected_event().unwrap());
+        assert_eq!(app.panes.focus, Focus::Side);
+    }
+
+    #[test]
+    fn a_failed_reload_keeps_the_timeline_and_shows_its_errors_until_one_loads() {
+        let timeline = small(&["alpha"], &[("one", "2022-01-01", "One", "alpha")]);
+        let mut app = App::new(
+            timeline.clone(),
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        let broken = SourceFile {
+            name: "events.yaml".into(),
+            text: "events: [".into(),
+        };
+        let error = load_sources(&[broken]).expect_err("a broken file");
+        app.reloaded(Err(error), false);
+        assert_eq!(shown_ids(&app), ["one"], "the last good timeline stays");
+        app.update(Action::ShowErrors);
+        let Overlay::Errors(errors) = &app.overlay else {
+            panic!("the errors show: {:?}", app.overlay);
+        };
+        assert!(
+            errors.lines[0].starts_with("events.yaml:2:1: "),
+            "{:?}",
+            errors.lines
+        );
+        app.reloaded(Ok(timeline), false);
+        assert_eq!(app.overlay, Overlay::None, "fixed: the errors close");
+        assert!(app.load_errors.is_none());
+        assert_eq!(app.notice.as_deref(), Some("reloaded: no change"));
+        app.update(Action::ShowErrors);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("no load errors: the files load")
+        );
+    }
+
+    #[test]
+    fn typing_and_pasting_into_the_search_give_the_same_result() {
+        let mut typed = app(120, 40);
+        typed.update(Action::Search);
+        type_text(&mut typed, "jstars");
+        let mut pasted = app(120, 40);
+        pasted.update(Action::Search);
+        pasted.paste("jstars");
+        assert_eq!(typed.session.matches, pasted.session.matches);
+        assert_eq!(typed.session.selected, pasted.session.selected);
+        assert_eq!(typed.overlay, pasted.overlay);
     }
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 
-use crate::load::event_line;
+use crate::load::{LoadError, event_line};
 
 /// Where an event is written: its file and, when found, its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,19 @@ pub fn locate(paths: &[PathBuf], id: &str, max_bytes: Option<u64>) -> Option<Pla
         })
 }
 
+/// Where the first problem of `error` that has a line is, in one of `paths` (as the
+/// load named them).
+pub fn first_problem(paths: &[PathBuf], error: &LoadError) -> Option<Place> {
+    error.diagnostics.iter().find_map(|d| {
+        let line = d.line?;
+        let file = paths.iter().find(|p| p.display().to_string() == d.file)?;
+        Some(Place {
+            file: file.clone(),
+            line: Some(line),
+        })
+    })
+}
+
 /// The editor's command line, run through `sh` as git does so that an `$EDITOR` with
 /// arguments (`code --wait`) works: `+LINE FILE`, or just `FILE` when the line is not
 /// known.
@@ -73,4 +86,58 @@ fn file_argument(file: &Path) -> PathBuf {
 /// Runs the editor on `place` and waits for it.
 pub fn run(place: &Place) -> std::io::Result<ExitStatus> {
     command(place).status()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Diagnostic;
+
+    fn arguments(place: &Place) -> Vec<String> {
+        let command = command(place);
+        let all: Vec<String> = command
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        // `-c`, the editor line, `$0`, then what the editor receives.
+        all[3..].to_vec()
+    }
+
+    #[test]
+    fn the_editor_gets_plus_line_and_the_file_or_the_file_alone() {
+        let file = PathBuf::from("events.yaml");
+        let at = Place {
+            file: file.clone(),
+            line: Some(12),
+        };
+        assert_eq!(arguments(&at), ["+12", "events.yaml"]);
+        let start = Place { file, line: None };
+        assert_eq!(arguments(&start), ["events.yaml"]);
+        let odd = Place {
+            file: PathBuf::from("-n.yaml"),
+            line: None,
+        };
+        assert_eq!(arguments(&odd), ["./-n.yaml"], "never read as an option");
+    }
+
+    #[test]
+    fn while_the_files_do_not_load_the_editor_opens_at_the_first_problem_with_a_line() {
+        let paths = [PathBuf::from("a.yaml"), PathBuf::from("b.yaml")];
+        let problem = |file: &str, line| Diagnostic {
+            file: file.into(),
+            line,
+            column: None,
+            message: "bad".into(),
+        };
+        let error = LoadError {
+            diagnostics: vec![problem("a.yaml", None), problem("b.yaml", Some(7))],
+        };
+        assert_eq!(
+            first_problem(&paths, &error),
+            Some(Place {
+                file: paths[1].clone(),
+                line: Some(7)
+            })
+        );
+    }
 }

@@ -333,11 +333,18 @@ impl Loop<'_> {
         let id = session
             .selected_event()
             .map(|e| session.timeline.events[e].id.to_string());
-        let place = editor::locate(
-            &self.files.paths,
-            id.as_deref().unwrap_or(""),
-            self.files.max_file_size,
-        );
+        // While the files do not load, the first problem is what needs the editor.
+        let problem = app
+            .load_errors
+            .as_ref()
+            .and_then(|e| editor::first_problem(&self.files.paths, e));
+        let place = problem.or_else(|| {
+            editor::locate(
+                &self.files.paths,
+                id.as_deref().unwrap_or(""),
+                self.files.max_file_size,
+            )
+        });
         let Some(place) = place else { return Ok(()) };
         self.tui.release();
         let status = editor::run(&place);
