@@ -182,3 +182,30 @@ fn the_bundled_timeline_cannot_be_edited_or_reloaded_and_says_so() {
     s.press("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn ctrl_c_in_the_editor_is_the_editors() {
+    // As git does: a Ctrl-c while the editor has the terminal (here a SIGINT to the
+    // whole process group, as the terminal sends it) ends the editor, not tline.
+    let (dir, path) = timeline_file(&format!("{BASE}{SECOND}"));
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nkill -INT 0\nsleep 1\n").expect("write the editor");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod");
+    let mut s = Session::spawn_env(
+        120,
+        30,
+        &[path_arg(&path)],
+        &[("VISUAL", path_arg(&editor))],
+    );
+    s.wait_for("event 1 of 2");
+    s.press("e");
+    s.wait_for("the editor ended");
+    s.press("j");
+    s.wait_for("event 2 of 2");
+    s.press("q");
+    assert_eq!(s.wait_exit_code(), 0);
+}

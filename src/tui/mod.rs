@@ -20,6 +20,7 @@ pub mod watch;
 pub mod widgets;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -144,7 +145,11 @@ fn end_on_signals() -> Result<()> {
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                // Ctrl-c or Ctrl-\ in the editor is the editor's, as git has it.
+                if EDITING.load(Ordering::SeqCst) && matches!(signal, SIGINT | SIGQUIT) {
+                    continue;
+                }
                 terminal::restore();
                 std::process::exit(128 + signal);
             }
@@ -152,6 +157,9 @@ fn end_on_signals() -> Result<()> {
         .context("handling signals")?;
     Ok(())
 }
+
+/// Set while the editor has the terminal.
+static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// Whether SIGTSTP arrived (from `kill`; Ctrl-z comes as a key).
 fn stop_asked(signals: &mut Signals) -> bool {
@@ -347,7 +355,9 @@ impl Loop<'_> {
         });
         let Some(place) = place else { return Ok(()) };
         self.tui.release();
+        EDITING.store(true, Ordering::SeqCst);
         let status = editor::run(&place);
+        EDITING.store(false, Ordering::SeqCst);
         self.tui.take_back().context("taking the terminal back")?;
         let file = crate::text::sanitize(&place.file.display().to_string()).into_owned();
         app.notice = match (status, place.line) {

@@ -218,7 +218,7 @@ impl Changes {
                 }
             }
         }
-        changes.removed = old.events.len() - kept;
+        changes.removed = old.events.len().saturating_sub(kept);
         changes
     }
 
