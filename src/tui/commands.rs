@@ -274,7 +274,7 @@ fn on_help(action: Action, help: &mut Help, height: u16) -> Next {
 
 /// Movement keys scroll the errors; any other key closes them.
 fn on_errors(action: Action, errors: &mut Errors, height: u16) -> Next {
-    let page = errors::visible_lines(height) as isize;
+    let page = errors::page(height) as isize;
     let by = match action {
         Action::Down => 1,
         Action::Up => -1,
@@ -284,7 +284,7 @@ fn on_errors(action: Action, errors: &mut Errors, height: u16) -> Next {
         Action::Bottom => isize::MAX / 2,
         _ => return Next::Close,
     };
-    errors.scroll(by, height);
+    errors.scroll(by);
     Next::Stay
 }
 

@@ -43,7 +43,7 @@ impl Overlay {
     pub fn clamp(&mut self, height: u16) {
         match self {
             Overlay::Help(help) => help.clamp(height),
-            Overlay::Errors(errors) => errors.clamp(height),
+            Overlay::Errors(errors) => errors.clamp(),
             _ => {}
         }
     }
