@@ -93,6 +93,12 @@ where
     F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
 {
     end_on_signals()?;
+    // Started before the first load, so a change made while it runs is seen.
+    let watcher = if files.paths.is_empty() {
+        None
+    } else {
+        Some(Watcher::start(files.clone()).context("following the files")?)
+    };
     let progress = Arc::new(Progress::default());
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let (send, receive) = mpsc::channel();
@@ -121,11 +127,6 @@ where
                 None => return Ok(()),
             }
         }
-    };
-    let watcher = if files.paths.is_empty() {
-        None
-    } else {
-        Some(Watcher::start(files.clone()).context("following the files")?)
     };
     let mut looper = Loop {
         tui: &mut tui,
