@@ -583,3 +583,31 @@ fn closing_the_terminal_ends_the_program() {
         "ended cleanly: {status:?}"
     );
 }
+
+#[test]
+fn ctrl_z_stops_the_whole_job_when_tline_is_not_its_leader() {
+    // `/usr/bin/time tline` (here `sh -c 'tline; :'`, which forks): the job is the shell
+    // and tline; the whole job stops, so the shell reports it and `fg` resumes it.
+    let mut s = Session::spawn_program(
+        80,
+        24,
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        &[("PS1", "shell$ ")],
+    );
+    s.wait_for("shell$");
+    s.press(&format!("sh -c \"'{}'; :\"\r", env!("CARGO_BIN_EXE_tline")));
+    s.wait_for("event 1 of 17");
+    let before = s.raw().len();
+    s.press("\x1a");
+    s.wait_for_bytes(LEAVE_ALT, before);
+    s.wait_for("Stopped");
+    s.press("fg\r");
+    s.wait_for("event 1 of 17");
+    s.press("j");
+    s.wait_for("event 2 of 17");
+    s.press("q");
+    s.wait_for("shell$");
+    s.press("exit\r");
+    assert!(s.wait_exit());
+}

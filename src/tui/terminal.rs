@@ -57,7 +57,12 @@ impl Tui {
     /// it only when [`can_suspend`] says a shell will continue it.
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
-        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        // The whole process group, as the terminal's Ctrl-z stops it: run as
+        // `time tline`, the job is both, and the shell waits for all of it to stop.
+        // SAFETY: kill has no memory effects; 0 is our own process group.
+        if unsafe { libc::kill(0, libc::SIGSTOP) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
         self.take_back()
     }
 
@@ -86,18 +91,17 @@ impl Tui {
 }
 
 /// Whether a stop would be undone: only a job-control shell continues a stopped job
-/// (`fg`), and it runs each job in a process group of its own in the shell's session.
-/// So tline stops only when its parent is in its session but another process group.
-/// Otherwise nothing would ever continue it: started by `script -c`, `sh -c`, a
-/// terminal's `-e`, or as a session of its own, tline would stay stopped for good (the
-/// stop is done with SIGSTOP, which the kernel's rule for orphaned groups does not cover).
+/// (`fg`), and it runs each job in a process group of its own, apart from the session
+/// leader's (the shell's or the terminal's). So tline stops only when its process group
+/// is not the session leader's and its parent is in its session (a parent outside it
+/// means the shell that started the job has gone). Otherwise nothing would ever continue
+/// it: started by `script -c`, `sh -c`, a terminal's `-e`, `setsid`, tline would stay
+/// stopped for good.
 pub fn can_suspend() -> bool {
     // SAFETY: these calls only read process ids; an error is -1, which never matches.
     unsafe {
-        let parent = libc::getppid();
-        let group = libc::getpgrp();
         let session = libc::getsid(0);
-        session != -1 && libc::getsid(parent) == session && libc::getpgid(parent) != group
+        session != -1 && libc::getpgrp() != session && libc::getsid(libc::getppid()) == session
     }
 }
 
