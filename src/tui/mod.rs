@@ -19,9 +19,9 @@ pub mod theme;
 pub mod watch;
 pub mod widgets;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -148,7 +148,7 @@ fn end_on_signals() -> Result<()> {
         .spawn(move || {
             for signal in signals.forever() {
                 // Ctrl-c or Ctrl-\ in the editor is the editor's, as git has it.
-                if EDITING.load(Ordering::SeqCst) && matches!(signal, SIGINT | SIGQUIT) {
+                if matches!(signal, SIGINT | SIGQUIT) && in_editor() {
                     continue;
                 }
                 terminal::restore();
@@ -161,6 +161,20 @@ fn end_on_signals() -> Result<()> {
 
 /// Set while the editor has the terminal.
 static EDITING: AtomicBool = AtomicBool::new(false);
+
+/// When the editor last gave the terminal back.
+static EDITOR_ENDED: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// How long after the editor ends a Ctrl-c is still taken as typed into it: the signal
+/// reaches tline together with the editor, but this thread may read it only after the
+/// editor has gone.
+const EDITOR_GRACE: Duration = Duration::from_millis(500);
+
+/// Whether a Ctrl-c now belongs to the editor.
+fn in_editor() -> bool {
+    let ended = EDITOR_ENDED.lock().map(|e| *e).unwrap_or(None);
+    EDITING.load(Ordering::SeqCst) || ended.is_some_and(|t| t.elapsed() < EDITOR_GRACE)
+}
 
 /// Whether SIGTSTP arrived (from `kill`; Ctrl-z comes as a key).
 fn stop_asked(signals: &mut Signals) -> bool {
@@ -358,6 +372,9 @@ impl Loop<'_> {
         self.tui.release();
         EDITING.store(true, Ordering::SeqCst);
         let status = editor::run(&place);
+        if let Ok(mut ended) = EDITOR_ENDED.lock() {
+            *ended = Some(Instant::now());
+        }
         EDITING.store(false, Ordering::SeqCst);
         self.tui.take_back().context("taking the terminal back")?;
         let file = crate::text::sanitize(&place.file.display().to_string()).into_owned();
