@@ -32,6 +32,9 @@ struct Cli {
     filter: FilterArgs,
     #[command(flatten)]
     limits: Limits,
+    /// Do not reload the files when they change on disk (`R` still reloads).
+    #[arg(long)]
+    no_watch: bool,
 }
 
 #[derive(Subcommand)]
@@ -63,7 +66,7 @@ fn main() -> ExitCode {
         None => {
             let command = Cli::command();
             let subcommands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
-            browse::run(cli.files, cli.filter, limits, &subcommands)
+            browse::run(cli.files, cli.filter, limits, !cli.no_watch, &subcommands)
         }
     })
 }

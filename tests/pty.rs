@@ -415,36 +415,43 @@ fn sigterm_and_sighup_restore_the_terminal() {
 
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
-    let mut s = Session::spawn(80, 24);
+    // Run from an interactive shell with job control, as a person does: only such a
+    // shell can continue a stopped tline (without one, Ctrl-z is refused: see
+    // tests/terminal_input.rs).
+    let mut s = Session::spawn_program(
+        80,
+        24,
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        &[("PS1", "shell$ ")],
+    );
+    s.wait_for("shell$");
+    s.press(&format!("'{}'\r", env!("CARGO_BIN_EXE_tline")));
     s.wait_for("event 1 of 17");
     s.press("j");
     s.wait_for("event 2 of 17");
     let before = s.raw().len();
     s.press("\x1a");
-    // Under a shell the process stops here; under this test (a session of its own, so an
-    // orphaned process group) the kernel ignores the stop. Either way the terminal must
-    // be handed back first, then taken again and redrawn.
-    let start = Instant::now();
-    loop {
-        let raw = s.raw();
-        let left = find_from(&raw, LEAVE_ALT, before);
-        if left.is_some_and(|l| find_from(&raw, ENTER_ALT, l).is_some()) {
-            break;
-        }
-        assert!(start.elapsed() < TIMEOUT, "no suspend and resume");
-        s.signal(libc::SIGCONT);
-        thread::sleep(POLL);
-    }
+    // The terminal is handed back first, then the shell reports the stopped job.
+    let left = s.wait_for_bytes(LEAVE_ALT, before);
+    s.wait_for("Stopped");
     let raw = s.raw();
-    let left = find_from(&raw, LEAVE_ALT, before).expect("left");
     assert!(
         find_from(&raw, SHOW_CURSOR, left).is_some(),
         "cursor shown while away"
     );
+    s.press("fg\r");
+    s.wait_for_bytes(ENTER_ALT, left);
+    s.wait_for("event 2 of 17");
     s.press("j");
     s.wait_for("event 3 of 17");
     s.press("q");
-    assert!(s.wait_exit(), "q exits with success");
+    s.wait_for("shell$");
+    s.press("exit\r");
+    assert!(
+        s.wait_exit(),
+        "the shell exits with success after tline did"
+    );
 }
 
 #[test]
@@ -575,4 +582,32 @@ fn closing_the_terminal_ends_the_program() {
         matches!(status.code(), Some(129) | Some(1)),
         "ended cleanly: {status:?}"
     );
+}
+
+#[test]
+fn ctrl_z_stops_the_whole_job_when_tline_is_not_its_leader() {
+    // `/usr/bin/time tline` (here `sh -c 'tline; :'`, which forks): the job is the shell
+    // and tline; the whole job stops, so the shell reports it and `fg` resumes it.
+    let mut s = Session::spawn_program(
+        80,
+        24,
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        &[("PS1", "shell$ ")],
+    );
+    s.wait_for("shell$");
+    s.press(&format!("sh -c \"'{}'; :\"\r", env!("CARGO_BIN_EXE_tline")));
+    s.wait_for("event 1 of 17");
+    let before = s.raw().len();
+    s.press("\x1a");
+    s.wait_for_bytes(LEAVE_ALT, before);
+    s.wait_for("Stopped");
+    s.press("fg\r");
+    s.wait_for("event 1 of 17");
+    s.press("j");
+    s.wait_for("event 2 of 17");
+    s.press("q");
+    s.wait_for("shell$");
+    s.press("exit\r");
+    assert!(s.wait_exit());
 }

@@ -9,15 +9,18 @@ use anyhow::Result;
 use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::{FilterArgs, Limits};
-use crate::load::{Stage, load_paths_with};
+use crate::load::{Stage, default_input, load_paths_with};
 use crate::tui::app::App;
+use crate::tui::watch::Files;
 
 /// Opens `files` in the TUI, filtered by `filter`, or lists them when stdout is not a
-/// terminal. `subcommands` are tline's, for the hint when a file is a mistyped one.
+/// terminal. `subcommands` are tline's, for the hint when a file is a mistyped one. The
+/// TUI reloads the files when they change on disk unless `watch` is false.
 pub fn run(
     files: Vec<PathBuf>,
     filter: FilterArgs,
     limits: Limits,
+    watch: bool,
     subcommands: &[&str],
 ) -> Result<ExitCode> {
     refuse_mistyped_subcommand(&files, subcommands)?;
@@ -31,7 +34,16 @@ pub fn run(
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         names.join(", ")
     };
-    crate::tui::run_loading(title, move |progress, size| {
+    let followed = Files {
+        paths: if files.is_empty() {
+            default_input().into_iter().collect()
+        } else {
+            files.clone()
+        },
+        max_file_size: limits.max_file_size,
+        watch,
+    };
+    crate::tui::run_loading(title, followed, move |progress, size| {
         let (timeline, names) = load_paths_with(&files, limits.max_file_size, progress)?;
         let filter = filter.resolve(&timeline)?;
         progress.set_stage(Stage::Indexing);

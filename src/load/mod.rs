@@ -16,6 +16,7 @@
 mod diagnostic;
 mod format;
 mod input;
+mod item_line;
 mod pipeline;
 mod progress;
 pub mod schema;
@@ -24,5 +25,6 @@ mod validate;
 pub use diagnostic::{Diagnostic, LoadError};
 pub use format::{DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_YAML_BYTES, Format};
 pub use input::{BUNDLED_NAME, BUNDLED_YAML, SourceFile, default_input};
+pub use item_line::event_line;
 pub use pipeline::{load_paths, load_paths_with, load_sources};
 pub use progress::{Progress, Stage};

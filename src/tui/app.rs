@@ -5,15 +5,21 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 use super::commands::{self, Action, Flow};
 use super::layout::Layout;
 use super::overlays::Overlay;
+use super::overlays::errors::Errors;
 use super::panes::Panes;
 use super::render;
-use super::session::Session;
+use super::session::{Changes, Session};
+use super::widgets::fit;
+use crate::load::LoadError;
 use crate::model::Timeline;
 use crate::query::Filter;
+use crate::text::text_width;
 
 /// The whole state of the TUI.
 pub struct App {
@@ -27,6 +33,22 @@ pub struct App {
     pub size: Size,
     /// Set when the person asked to leave.
     pub quit: bool,
+    /// A message for the status bar, shown until the next key.
+    pub notice: Option<String>,
+    /// Why the files on disk no longer load, while they do not; the timeline shown is
+    /// the last that loaded.
+    pub load_errors: Option<LoadError>,
+    /// What the event loop must do that the state cannot: reload, or run the editor.
+    pub request: Option<Request>,
+}
+
+/// Work the app asks of the event loop, which owns the terminal and the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// Load the files again now.
+    Reload,
+    /// Open the selected event's file in the editor.
+    Edit,
 }
 
 impl App {
@@ -38,6 +60,9 @@ impl App {
             overlay: Overlay::None,
             size,
             quit: false,
+            notice: None,
+            load_errors: None,
+            request: None,
         };
         app.follow();
         app
@@ -62,6 +87,9 @@ impl App {
     /// Applies one action: a resize sets the size, any other goes to the overlay on top
     /// or to the panes. Then the panes follow the session on the new screen.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.notice = None;
+        }
         let screen = self.screen();
         let flow = match action {
             Action::Resize(width, height) => {
@@ -76,15 +104,125 @@ impl App {
                 screen,
             ),
         };
-        if flow == Flow::Quit {
-            self.quit = true;
+        match flow {
+            Flow::Go => {}
+            Flow::Quit => self.quit = true,
+            Flow::Reload => self.request = Some(Request::Reload),
+            Flow::Edit => self.request = Some(Request::Edit),
+            Flow::ShowErrors => match &self.load_errors {
+                Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
+                None => self.notice = Some("no load errors: the files load".into()),
+            },
         }
         self.follow();
+    }
+
+    /// A paste, or a run of characters typed faster than the screen is drawn, as one
+    /// edit of the prompt or picker on top (see [`commands::paste`]).
+    pub fn paste(&mut self, text: &str) {
+        self.notice = None;
+        commands::paste(text, &mut self.session, &mut self.overlay);
+        self.follow();
+    }
+
+    /// Takes in the files loaded again: a timeline replaces the one shown, keeping the
+    /// selection, filter, search, scroll and open pane, and the status bar says what
+    /// changed (a reload that changed nothing says so only when `announce_unchanged`);
+    /// an error keeps the timeline shown and holds the problems for the errors overlay.
+    pub fn reloaded(&mut self, loaded: Result<Timeline, LoadError>, announce_unchanged: bool) {
+        match loaded {
+            Ok(timeline) => {
+                let had_errors = self.load_errors.take().is_some();
+                if matches!(self.overlay, Overlay::Errors(_)) {
+                    self.overlay = Overlay::None;
+                }
+                let changes = self.replace_timeline(timeline);
+                if changes != Changes::default() || announce_unchanged || had_errors {
+                    self.notice = Some(if changes == Changes::default() {
+                        "reloaded: no change".to_string()
+                    } else {
+                        changes.describe()
+                    });
+                }
+            }
+            Err(error) => {
+                if let Overlay::Errors(shown) = &mut self.overlay {
+                    *shown = Errors::new(error_lines(&error));
+                }
+                self.notice = None;
+                self.load_errors = Some(error);
+            }
+        }
+        self.follow();
+    }
+
+    /// Puts `timeline` in the session and brings the panes back to where they were.
+    fn replace_timeline(&mut self, timeline: Timeline) -> Changes {
+        let focus = self.panes.focus;
+        let offset = self.panes.timeline.offset;
+        let detail = self.panes.detail.scroll;
+        let source = self.panes.source.as_ref().map(|v| (v.source, v.scroll));
+        let changes = self.session.reload(timeline);
+        self.follow();
+        let screen = self.screen();
+        if let Some((index, scroll)) = source {
+            let count = self
+                .session
+                .selected_event()
+                .map_or(0, |e| self.session.timeline.events[e].sources.len());
+            self.panes
+                .open_source(&self.session, screen, index.min(count.saturating_sub(1)));
+            if let Some(view) = &mut self.panes.source {
+                view.scroll = scroll;
+            }
+        }
+        self.panes.focus = focus;
+        self.panes.timeline.offset = offset;
+        self.panes.detail.scroll = detail;
+        changes
     }
 
     /// Draws the screen into `frame`, laid out on the frame's own area.
     pub fn render(&self, frame: &mut Frame) {
         render::render(&self.session, &self.panes, &self.overlay, frame);
+        self.render_notice(frame);
+    }
+
+    /// The notice, or while the files do not load a reminder of it, at the right of the
+    /// status bar (a prompt keeps the whole bar).
+    fn render_notice(&self, frame: &mut Frame) {
+        let Some(bar) = self.panes.layout(frame.area()).status else {
+            return;
+        };
+        if matches!(self.overlay, Overlay::Prompt(_)) {
+            return;
+        }
+        let problems = self.load_errors.as_ref().map(|e| e.diagnostics.len());
+        let (text, style) = match (&self.notice, problems) {
+            (Some(notice), _) => (
+                notice.clone(),
+                Style::new()
+                    .fg(Color::Black)
+                    .bg(Color::Gray)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            (None, Some(count)) => (
+                format!(
+                    "the file no longer loads: {count} problem{} (E shows)",
+                    if count == 1 { "" } else { "s" }
+                ),
+                Style::new().fg(Color::White).bg(Color::Red),
+            ),
+            (None, None) => return,
+        };
+        let text = fit(&format!(" {text} "), bar.width as usize);
+        let width = text_width(&text) as u16;
+        let area = Rect {
+            x: bar.x + bar.width - width,
+            width,
+            ..bar
+        };
+        frame.render_widget(Line::styled(text, style), area);
     }
 
     fn follow(&mut self) {
@@ -92,6 +230,11 @@ impl App {
         self.panes.follow(&self.session, screen);
         self.overlay.clamp(screen.height);
     }
+}
+
+/// One line a problem, `file:line:col: message`, safe for a terminal.
+fn error_lines(error: &LoadError) -> Vec<String> {
+    error.diagnostics.iter().map(|d| d.to_string()).collect()
 }
 
 #[cfg(test)]
@@ -628,5 +771,129 @@ mod tests {
         app.update(Action::Down);
         app.update(Action::OpenSource);
         assert!(app.panes.source.is_none());
+    }
+
+    /// A small timeline: `actors` in that order, then `events`, each `(id, date, title,
+    /// actor)`.
+    fn small(actors: &[&str], events: &[(&str, &str, &str, &str)]) -> Timeline {
+        let mut text = String::from(
+            "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    paragraphs:\n      - \"Alpha beta gamma.\"\nactors:\n",
+        );
+        for actor in actors {
+            text.push_str(&format!(
+                "  - id: {actor}\n    name: {actor}\n    kind: organization\n"
+            ));
+        }
+        text.push_str("events:\n");
+        for (id, date, title, actor) in events {
+            text.push_str(&format!(
+                "  - id: {id}\n    date: {date}\n    title: {title}\n    kind: talks\n    actors: [{actor}]\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: \"beta\"\n"
+            ));
+        }
+        let file = SourceFile {
+            name: "events.yaml".into(),
+            text,
+        };
+        load_sources(&[file]).expect("the fixture loads")
+    }
+
+    #[test]
+    fn a_reload_keeps_the_selection_by_id_the_filter_by_actor_id_and_the_open_source() {
+        let before = small(
+            &["alpha", "beta"],
+            &[
+                ("one", "2022-01-01", "One", "alpha"),
+                ("two", "2022-01-02", "Two", "alpha"),
+                ("three", "2022-01-03", "Three", "alpha"),
+                ("other", "2022-01-04", "Other", "beta"),
+            ],
+        );
+        let alpha = before.resolve_actor("alpha").unwrap();
+        let mut app = App::new(
+            before,
+            "events.yaml".into(),
+            Filter {
+                actors: vec![alpha],
+                ..Filter::default()
+            },
+            Size::new(120, 40),
+        );
+        app.update(Action::Down);
+        app.update(Action::Down);
+        assert_eq!(selected_id(&app), "three");
+        app.update(Action::OpenSource);
+        // The actors swap places (so their numbers change), `one` goes, `two` changes,
+        // `zero` comes before them all.
+        let after = small(
+            &["beta", "alpha"],
+            &[
+                ("zero", "2021-12-01", "Zero", "alpha"),
+                ("two", "2022-01-02", "Two changed", "alpha"),
+                ("three", "2022-01-03", "Three", "alpha"),
+                ("other", "2022-01-04", "Other", "beta"),
+            ],
+        );
+        let alpha = after.resolve_actor("alpha").unwrap();
+        app.reloaded(Ok(after), false);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("reloaded: +1 event, 1 changed, 1 removed")
+        );
+        assert_eq!(app.session.filter.actors, [alpha], "the same actor, by id");
+        assert_eq!(shown_ids(&app), ["zero", "two", "three"]);
+        assert_eq!(selected_id(&app), "three");
+        let view = app.panes.source.as_ref().expect("the source stays open");
+        assert_eq!(view.event, app.session.selected_event().unwrap());
+        assert_eq!(app.panes.focus, Focus::Side);
+    }
+
+    #[test]
+    fn a_failed_reload_keeps_the_timeline_and_shows_its_errors_until_one_loads() {
+        let timeline = small(&["alpha"], &[("one", "2022-01-01", "One", "alpha")]);
+        let mut app = App::new(
+            timeline.clone(),
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        let broken = SourceFile {
+            name: "events.yaml".into(),
+            text: "events: [".into(),
+        };
+        let error = load_sources(&[broken]).expect_err("a broken file");
+        app.reloaded(Err(error), false);
+        assert_eq!(shown_ids(&app), ["one"], "the last good timeline stays");
+        app.update(Action::ShowErrors);
+        let Overlay::Errors(errors) = &app.overlay else {
+            panic!("the errors show: {:?}", app.overlay);
+        };
+        assert!(
+            errors.lines[0].starts_with("events.yaml:2:1: "),
+            "{:?}",
+            errors.lines
+        );
+        app.reloaded(Ok(timeline), false);
+        assert_eq!(app.overlay, Overlay::None, "fixed: the errors close");
+        assert!(app.load_errors.is_none());
+        assert_eq!(app.notice.as_deref(), Some("reloaded: no change"));
+        app.update(Action::ShowErrors);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("no load errors: the files load")
+        );
+    }
+
+    #[test]
+    fn typing_and_pasting_into_the_search_give_the_same_result() {
+        let mut typed = app(120, 40);
+        typed.update(Action::Search);
+        type_text(&mut typed, "jstars");
+        let mut pasted = app(120, 40);
+        pasted.update(Action::Search);
+        pasted.paste("jstars");
+        assert_eq!(typed.session.matches, pasted.session.matches);
+        assert_eq!(typed.session.selected, pasted.session.selected);
+        assert_eq!(typed.overlay, pasted.overlay);
     }
 }

@@ -5,6 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::layout::Focus;
 use super::overlays::Overlay;
+use super::overlays::errors::{self, Errors};
 use super::overlays::help::{self, Help};
 use super::overlays::picker::{Picker, PickerKind};
 use super::overlays::prompt::{Ask, Prompt};
@@ -89,6 +90,12 @@ pub enum Action {
     Cancel,
     /// Open or close the help overlay.
     ToggleHelp,
+    /// Load the files again now.
+    Reload,
+    /// Open the selected event's file in the editor, at its line.
+    Edit,
+    /// Show why the file on disk no longer loads.
+    ShowErrors,
     /// Leave tline.
     Quit,
     /// The terminal now has this size.
@@ -102,7 +109,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 44] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -140,6 +147,9 @@ impl Action {
         Action::Confirm,
         Action::Cancel,
         Action::ToggleHelp,
+        Action::Reload,
+        Action::Edit,
+        Action::ShowErrors,
         Action::Quit,
         Action::Resize(80, 24),
         Action::Wheel(0, 0, true),
@@ -186,6 +196,9 @@ impl Action {
             Action::Confirm => "Confirm",
             Action::Cancel => "Cancel",
             Action::ToggleHelp => "ToggleHelp",
+            Action::Reload => "Reload",
+            Action::Edit => "Edit",
+            Action::ShowErrors => "ShowErrors",
             Action::Quit => "Quit",
             Action::Resize(..) => "Resize",
             Action::Wheel(..) => "Wheel",
@@ -201,6 +214,12 @@ pub enum Flow {
     Go,
     /// Leave tline.
     Quit,
+    /// Load the files again (the event loop does it, off the UI thread).
+    Reload,
+    /// Open the selected event in the editor (the event loop hands it the terminal).
+    Edit,
+    /// Show the load errors, which the app holds.
+    ShowErrors,
 }
 
 /// What an overlay asks for after an action.
@@ -225,6 +244,7 @@ pub fn run(
         Overlay::Help(help) => on_help(action, help, screen.height),
         Overlay::Picker(picker) => on_picker(action, picker, session),
         Overlay::Prompt(prompt) => on_prompt(action, prompt, session),
+        Overlay::Errors(errors) => on_errors(action, errors, screen.height),
     };
     match next {
         Next::Stay => Flow::Go,
@@ -252,6 +272,42 @@ fn on_help(action: Action, help: &mut Help, height: u16) -> Next {
     Next::Stay
 }
 
+/// Movement keys scroll the errors; any other key closes them.
+fn on_errors(action: Action, errors: &mut Errors, height: u16) -> Next {
+    let page = errors::page(height) as isize;
+    let by = match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown | Action::HalfPageDown => page,
+        Action::PageUp | Action::HalfPageUp => -page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return Next::Close,
+    };
+    errors.scroll(by);
+    Next::Stay
+}
+
+/// A paste (or a run of typed characters) into the overlay on top, as one edit: a prompt
+/// takes it whole (a search narrows once), a picker types it; elsewhere it is ignored,
+/// so pasted text never runs as commands.
+pub fn paste(text: &str, session: &mut Session, overlay: &mut Overlay) {
+    match overlay {
+        Overlay::Prompt(prompt) => {
+            let changed = prompt.insert(text);
+            if changed && prompt.ask == Ask::Search {
+                session.set_search(prompt.text.clone());
+            }
+        }
+        Overlay::Picker(picker) => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                picker.type_char(c);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn on_picker(action: Action, picker: &mut Picker, session: &mut Session) -> Next {
     match action {
         Action::Down => picker.move_cursor(1),
@@ -275,15 +331,9 @@ fn on_picker(action: Action, picker: &mut Picker, session: &mut Session) -> Next
 }
 
 fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next {
-    let next = match action {
-        Action::Type(c) => {
-            prompt.text.push(c);
-            Next::Stay
-        }
-        Action::Erase => {
-            prompt.text.pop();
-            Next::Stay
-        }
+    let changed = match action {
+        Action::Type(c) => prompt.insert(c.encode_utf8(&mut [0; 4])),
+        Action::Erase => prompt.erase(),
         Action::Cancel | Action::Back => {
             if prompt.ask == Ask::Search {
                 session.end_search(true);
@@ -291,13 +341,13 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
             return Next::Close;
         }
         Action::Confirm => return confirm(prompt, session),
-        Action::Quit => Next::Quit,
+        Action::Quit => return Next::Quit,
         _ => return Next::Stay,
     };
-    if prompt.ask == Ask::Search {
+    if changed && prompt.ask == Ask::Search {
         session.set_search(prompt.text.clone());
     }
-    next
+    Next::Stay
 }
 
 /// Enter in a prompt: keeps the search, or moves to or filters by the date typed, unless
@@ -398,6 +448,9 @@ fn on_panes(
         Action::NextDateGroup => session.select(session.next_date_group()),
         Action::PrevDateGroup => session.select(session.previous_date_group()),
         Action::Quit => return Flow::Quit,
+        Action::Reload => return Flow::Reload,
+        Action::Edit => return Flow::Edit,
+        Action::ShowErrors => return Flow::ShowErrors,
         Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
         Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
         Action::Resize(..)

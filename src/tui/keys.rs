@@ -77,6 +77,9 @@ pub const BINDINGS: &[Binding] = &[
     bind("Time", &[key('-')], "zoom the axis out", Action::ZoomOut),
     bind("Time", &[key('<')], "move the axis earlier", Action::PanEarlier),
     bind("Time", &[key('>')], "move the axis later", Action::PanLater),
+    bind("File", &[key('e')], "edit the event's file at its line, then reload", Action::Edit),
+    bind("File", &[key('R')], "reload the files now", Action::Reload),
+    bind("File", &[key('E')], "why the file no longer loads", Action::ShowErrors),
     bind("General", &[key('?')], "this help (any key closes it)", Action::ToggleHelp),
     bind("General", &[key('q'), ctrl('c')], "quit", Action::Quit),
 ];

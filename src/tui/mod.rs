@@ -1,9 +1,11 @@
 //! The terminal UI: the [`session`] the panes share, the [`panes`] and [`overlays`] that
 //! each own their view state and draw it, the [`commands`] keys send ([`keys`]), the
-//! [`app`] that routes them, and the event loop that ties them to a real terminal.
+//! [`app`] that routes them, and the event loop that ties them to a real terminal, the
+//! files ([`watch`]) and the editor ([`editor`]).
 
 pub mod app;
 pub mod commands;
+pub mod editor;
 pub mod keys;
 pub mod layout;
 pub mod loading;
@@ -14,10 +16,12 @@ pub mod session;
 pub mod status_bar;
 pub mod terminal;
 pub mod theme;
+pub mod watch;
 pub mod widgets;
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -27,17 +31,50 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::Size;
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGVTALRM, SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
 
 use crate::load::Progress;
-use app::App;
+use app::{App, Request};
 use commands::Action;
 use overlays::Overlay;
 use terminal::Tui;
+use watch::{Files, Reason, Watcher};
+
+/// Every signal whose default action ends the process and that can be caught safely:
+/// each ends tline with the terminal restored. (SIGPIPE is ignored by Rust programs;
+/// SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP and SIGSYS report a fault in the
+/// program itself, which a handler must not return from.)
+const ENDING_SIGNALS: [i32; 13] = [
+    SIGTERM,
+    SIGHUP,
+    SIGINT,
+    SIGQUIT,
+    SIGUSR1,
+    SIGUSR2,
+    SIGALRM,
+    SIGVTALRM,
+    SIGPROF,
+    SIGXCPU,
+    SIGXFSZ,
+    SIGIO,
+    rustix::process::Signal::POWER.as_raw(),
+];
+
+/// What the status bar says when Ctrl-z or SIGTSTP cannot suspend.
+const NO_JOB_CONTROL: &str =
+    "Ctrl-z: no job-control shell to resume tline, so it keeps running (q quits)";
 
 /// How long the loop waits for input before looking for SIGTSTP again.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
+
+/// How long the loop waits for more input before drawing. Not zero: crossterm's poll
+/// with a zero timeout never looks at the input it has read but not yet handed out, so
+/// the rest of a burst would wait a frame per key.
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
 
 /// How long a load may take before the loading screen shows; a quicker load (and any
 /// error it ends in) never touches the terminal.
@@ -48,13 +85,20 @@ const LOADING_TICK: Duration = Duration::from_millis(50);
 
 /// Runs the TUI over what `load` builds on another thread, given the progress to publish
 /// and the terminal size. Until it is done the loading screen shows, and `q` leaves at
-/// once. An error from `load` is returned after the terminal is restored. SIGTERM, SIGHUP
-/// and SIGINT end the process with the terminal restored; Ctrl-z and SIGTSTP suspend it.
-pub fn run_loading<F>(title: String, load: F) -> Result<()>
+/// once. An error from `load` is returned after the terminal is restored. Every signal
+/// that ends a process ends it with the terminal restored; Ctrl-z and SIGTSTP suspend it
+/// when a shell can resume it. `files` are followed on disk and reloaded (see [`watch`]).
+pub fn run_loading<F>(title: String, files: Files, load: F) -> Result<()>
 where
     F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
 {
     end_on_signals()?;
+    // Started before the first load, so a change made while it runs is seen.
+    let watcher = if files.paths.is_empty() {
+        None
+    } else {
+        Some(Watcher::start(files.clone()).context("following the files")?)
+    };
     let progress = Arc::new(Progress::default());
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let (send, receive) = mpsc::channel();
@@ -84,19 +128,29 @@ where
             }
         }
     };
-    browse(&mut tui, &mut signals, app)
+    let mut looper = Loop {
+        tui: &mut tui,
+        signals: &mut signals,
+        files: &files,
+        watcher: watcher.as_ref(),
+    };
+    looper.browse(app)
 }
 
-/// Ends the process on SIGTERM, SIGHUP or SIGINT, the terminal restored first, with the
+/// Ends the process on any of [`ENDING_SIGNALS`], the terminal restored first, with the
 /// status a shell reports for a signal (128 + its number). A thread of its own waits for
 /// them: when the terminal itself has gone (a closed window hangs it up), reading input
 /// never returns, so the main loop could not be relied on to notice.
 fn end_on_signals() -> Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("handling signals")?;
+    let mut signals = Signals::new(ENDING_SIGNALS).context("handling signals")?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                // Ctrl-c or Ctrl-\ in the editor is the editor's, as git has it.
+                if matches!(signal, SIGINT | SIGQUIT) && in_editor() {
+                    continue;
+                }
                 terminal::restore();
                 std::process::exit(128 + signal);
             }
@@ -105,14 +159,26 @@ fn end_on_signals() -> Result<()> {
     Ok(())
 }
 
-/// Suspends the TUI if SIGTSTP arrived (from `kill`; Ctrl-z comes as a key); returns
-/// whether it did, so the screen is drawn again.
-fn handle_suspend(tui: &mut Tui, signals: &mut Signals) -> Result<bool> {
-    if signals.pending().next().is_some() {
-        tui.suspend().context("suspending")?;
-        return Ok(true);
-    }
-    Ok(false)
+/// Set while the editor has the terminal.
+static EDITING: AtomicBool = AtomicBool::new(false);
+
+/// When the editor last gave the terminal back.
+static EDITOR_ENDED: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// How long after the editor ends a Ctrl-c is still taken as typed into it: the signal
+/// reaches tline together with the editor, but this thread may read it only after the
+/// editor has gone.
+const EDITOR_GRACE: Duration = Duration::from_millis(500);
+
+/// Whether a Ctrl-c now belongs to the editor.
+fn in_editor() -> bool {
+    let ended = EDITOR_ENDED.lock().map(|e| *e).unwrap_or(None);
+    EDITING.load(Ordering::SeqCst) || ended.is_some_and(|t| t.elapsed() < EDITOR_GRACE)
+}
+
+/// Whether SIGTSTP arrived (from `kill`; Ctrl-z comes as a key).
+fn stop_asked(signals: &mut Signals) -> bool {
+    signals.pending().next().is_some()
 }
 
 /// Whether a key press is Ctrl-z, which raw mode delivers as a key rather than a signal.
@@ -131,7 +197,9 @@ fn wait_for_load(
     started: Instant,
 ) -> Result<Option<App>> {
     loop {
-        handle_suspend(tui, signals)?;
+        if stop_asked(signals) && terminal::can_suspend() {
+            tui.suspend().context("suspending")?;
+        }
         let snapshot = loading::Snapshot::of(progress, started.elapsed());
         tui.terminal
             .draw(|frame| loading::render(frame, title, &snapshot))
@@ -144,7 +212,9 @@ fn wait_for_load(
         if event::poll(LOADING_TICK).context("reading input")? {
             let event = event::read().context("reading input")?;
             if is_suspend(&event) {
-                tui.suspend().context("suspending")?;
+                if terminal::can_suspend() {
+                    tui.suspend().context("suspending")?;
+                }
             } else if let Event::Key(key) = event {
                 let ctrl_c =
                     key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
@@ -156,41 +226,171 @@ fn wait_for_load(
     }
 }
 
-/// The browsing loop: draw, read an input, update.
-fn browse(tui: &mut Tui, signals: &mut Signals, mut app: App) -> Result<()> {
-    // A hidden switch for the tests that prove a panic restores the terminal.
-    let panic_after_first_frame = std::env::var_os("TLINE_TEST_PANIC").is_some();
-    // Drawn only when something changed: the loop wakes every tick to look for SIGTSTP.
-    let mut changed = true;
-    while !app.quit {
-        if changed {
-            // The terminal may have changed size since the last resize event: the state
-            // follows it before drawing (and the frame is laid out on its own area anyway).
-            let size = tui.terminal.size().context("reading the terminal size")?;
-            if size != app.size {
-                app.update(Action::Resize(size.width, size.height));
+/// The browsing loop and what it needs besides the app: the terminal, the stop signal,
+/// the files and the thread following them.
+struct Loop<'a> {
+    tui: &'a mut Tui,
+    signals: &'a mut Signals,
+    files: &'a Files,
+    watcher: Option<&'a Watcher>,
+}
+
+impl Loop<'_> {
+    /// Draw, then take every input pending (and any reload finished) before drawing again,
+    /// so a burst of keys or a paste costs one frame, not one per key.
+    fn browse(&mut self, mut app: App) -> Result<()> {
+        // A hidden switch for the tests that prove a panic restores the terminal.
+        let panic_after_first_frame = std::env::var_os("TLINE_TEST_PANIC").is_some();
+        // Drawn only when something changed: the loop wakes every tick for signals and
+        // reloads.
+        let mut changed = true;
+        while !app.quit {
+            if changed {
+                // The terminal may have changed size since the last resize event: the
+                // state follows it before drawing (the frame is laid out on its own area).
+                let size = self
+                    .tui
+                    .terminal
+                    .size()
+                    .context("reading the terminal size")?;
+                if size != app.size {
+                    app.update(Action::Resize(size.width, size.height));
+                }
+                self.tui
+                    .terminal
+                    .draw(|frame| app.render(frame))
+                    .context("drawing")?;
             }
-            tui.terminal
-                .draw(|frame| app.render(frame))
-                .context("drawing")?;
+            if panic_after_first_frame {
+                panic!("TLINE_TEST_PANIC is set");
+            }
+            changed = false;
+            if stop_asked(self.signals) {
+                self.stop(&mut app)?;
+                changed = true;
+            }
+            while let Some((loaded, reason)) = self.watcher.and_then(Watcher::try_result) {
+                app.reloaded(loaded, reason == Reason::Asked);
+                changed = true;
+            }
+            if event::poll(SIGNAL_TICK).context("reading input")? {
+                self.take_pending_input(&mut app)?;
+                changed = true;
+            }
+            if let Some(request) = app.request.take() {
+                self.serve(&mut app, request)?;
+                changed = true;
+            }
         }
-        if panic_after_first_frame {
-            panic!("TLINE_TEST_PANIC is set");
-        }
-        changed = handle_suspend(tui, signals)?;
-        if !event::poll(SIGNAL_TICK).context("reading input")? {
-            continue;
-        }
-        let event = event::read().context("reading input")?;
-        if is_suspend(&event) {
-            tui.suspend().context("suspending")?;
-            changed = true;
-        } else if let Some(action) = action_for(&app, &event) {
-            app.update(action);
-            changed = true;
-        }
+        Ok(())
     }
-    Ok(())
+
+    /// Applies every input already waiting. Characters typed into a prompt or picker are
+    /// gathered and applied as one edit, as a paste is.
+    fn take_pending_input(&mut self, app: &mut App) -> Result<()> {
+        let mut typed = String::new();
+        loop {
+            let event = event::read().context("reading input")?;
+            let typing = matches!(app.overlay, Overlay::Prompt(_) | Overlay::Picker(_));
+            match (&event, action_for(app, &event)) {
+                (Event::Paste(text), _) => typed.push_str(text),
+                (_, Some(Action::Type(c))) if typing => typed.push(c),
+                (_, action) => {
+                    if !typed.is_empty() {
+                        app.paste(&std::mem::take(&mut typed));
+                    }
+                    if is_suspend(&event) {
+                        self.stop(app)?;
+                    } else if let Some(action) = action {
+                        app.update(action);
+                    }
+                }
+            }
+            if app.quit || app.request.is_some() || !event::poll(DRAIN_WAIT)? {
+                break;
+            }
+        }
+        if !typed.is_empty() {
+            app.paste(&typed);
+        }
+        Ok(())
+    }
+
+    /// Ctrl-z or SIGTSTP: suspends when a shell can resume tline, else says why not.
+    fn stop(&mut self, app: &mut App) -> Result<()> {
+        if terminal::can_suspend() {
+            self.tui.suspend().context("suspending")?;
+        } else {
+            app.notice = Some(NO_JOB_CONTROL.to_string());
+        }
+        Ok(())
+    }
+
+    /// Does what the app asked of the loop.
+    fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
+        let Some(watcher) = self.watcher else {
+            app.notice = Some(match request {
+                Request::Reload => "the bundled timeline has no file to reload".into(),
+                Request::Edit => {
+                    "the bundled timeline has no file to edit: open a file (tline FILE)".into()
+                }
+            });
+            return Ok(());
+        };
+        match request {
+            Request::Reload => {
+                app.notice = Some("reloading…".into());
+                watcher.request(Reason::Asked);
+            }
+            Request::Edit => {
+                self.edit(app)?;
+                watcher.request(Reason::Changed);
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands the terminal to the editor on the selected event's line, then takes it back.
+    fn edit(&mut self, app: &mut App) -> Result<()> {
+        let session = &app.session;
+        let id = session
+            .selected_event()
+            .map(|e| session.timeline.events[e].id.to_string());
+        // While the files do not load, the first problem is what needs the editor.
+        let problem = app
+            .load_errors
+            .as_ref()
+            .and_then(|e| editor::first_problem(&self.files.paths, e));
+        let place = problem.or_else(|| {
+            editor::locate(
+                &self.files.paths,
+                id.as_deref().unwrap_or(""),
+                self.files.max_file_size,
+            )
+        });
+        let Some(place) = place else { return Ok(()) };
+        self.tui.release();
+        EDITING.store(true, Ordering::SeqCst);
+        let status = editor::run(&place);
+        if let Ok(mut ended) = EDITOR_ENDED.lock() {
+            *ended = Some(Instant::now());
+        }
+        EDITING.store(false, Ordering::SeqCst);
+        self.tui.take_back().context("taking the terminal back")?;
+        let file = crate::text::sanitize(&place.file.display().to_string()).into_owned();
+        app.notice = match (status, place.line) {
+            (Err(e), _) => Some(format!("could not start the editor: {e}")),
+            (Ok(status), _) if !status.success() => Some(format!("the editor ended: {status}")),
+            (Ok(_), None) if id.is_none() => {
+                Some(format!("no event selected: opened {file} at its start"))
+            }
+            (Ok(_), None) => Some(format!(
+                "line of the event not found: opened {file} at its start"
+            )),
+            (Ok(_), Some(_)) => None,
+        };
+        Ok(())
+    }
 }
 
 /// The action an input event sends, if any.
@@ -201,6 +401,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             Overlay::None => keys::action_for(key),
             Overlay::Picker(_) => keys::input_action_for(key, true),
             Overlay::Prompt(_) => keys::input_action_for(key, false),
+            Overlay::Errors(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {

@@ -7,9 +7,10 @@ mod rows;
 pub use rows::{Row, Rows, gap_days, gap_label};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::date::EdtfDate;
-use crate::model::Timeline;
+use crate::model::{Event, Timeline};
 use crate::query::{Filter, Index};
 
 /// The timeline browsed, what is shown of it, and where the person is.
@@ -186,6 +187,117 @@ impl Session {
         } else {
             Err(format!("no event on or after {}", day.format("%-d %b %Y")))
         }
+    }
+}
+
+/// What a reload changed, counted by event id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Events whose id is new.
+    pub added: usize,
+    /// Events whose id stayed but whose content differs.
+    pub changed: usize,
+    /// Events whose id is gone.
+    pub removed: usize,
+}
+
+impl Changes {
+    /// The counts between the `old` and `new` timelines.
+    pub fn between(old: &Timeline, new: &Timeline) -> Self {
+        let before: FxHashMap<&str, &Event> = old.events.iter().map(|e| (&*e.id, e)).collect();
+        let mut changes = Changes::default();
+        let mut kept = 0;
+        for event in &new.events {
+            match before.get(&*event.id) {
+                None => changes.added += 1,
+                Some(was) => {
+                    kept += 1;
+                    if !same_event(old, was, new, event) {
+                        changes.changed += 1;
+                    }
+                }
+            }
+        }
+        changes.removed = old.events.len().saturating_sub(kept);
+        changes
+    }
+
+    /// `reloaded: +2 events, 1 changed, 0 removed`.
+    pub fn describe(&self) -> String {
+        format!(
+            "reloaded: +{} event{}, {} changed, {} removed",
+            self.added,
+            if self.added == 1 { "" } else { "s" },
+            self.changed,
+            self.removed
+        )
+    }
+}
+
+/// Whether event `a` of timeline `at` and event `b` of timeline `bt` say the same: the
+/// same fields, actors, kind and sources, compared by id and text since each timeline
+/// numbers its actors, kinds and documents its own way.
+fn same_event(at: &Timeline, a: &Event, bt: &Timeline, b: &Event) -> bool {
+    let same_sources = a.sources.len() == b.sources.len()
+        && a.sources.iter().zip(&b.sources).all(|(x, y)| {
+            at.document(x.doc).id == bt.document(y.doc).id
+                && x.paragraph == y.paragraph
+                && x.quote == y.quote
+                && at.paragraph(x) == bt.paragraph(y)
+        });
+    a.date == b.date
+        && a.date_text == b.date_text
+        && a.title == b.title
+        && a.status == b.status
+        && a.summary == b.summary
+        && at.kind(a.kind) == bt.kind(b.kind)
+        && a.actors.len() == b.actors.len()
+        && a.actors
+            .iter()
+            .zip(&b.actors)
+            .all(|(&x, &y)| at.actor(x).id == bt.actor(y).id)
+        && same_sources
+}
+
+impl Session {
+    /// Shows `timeline` in place of the one shown (the same files, loaded again), keeping
+    /// what the person set up: the filter (its actors matched by id; one gone is
+    /// dropped), the search, and the selected event by its id (if it went, the position).
+    /// Returns what changed.
+    pub fn reload(&mut self, timeline: Timeline) -> Changes {
+        let old = std::mem::replace(&mut self.timeline, timeline);
+        let changes = Changes::between(&old, &self.timeline);
+        let actor_ids: FxHashMap<&str, usize> = self
+            .timeline
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let actors = self
+            .filter
+            .actors
+            .iter()
+            .filter_map(|&a| old.actors.get(a.index()))
+            .filter_map(|a| actor_ids.get(a.id.as_str()))
+            .filter_map(|&i| crate::model::ActorId::new(i))
+            .collect();
+        let filter = Filter {
+            actors,
+            ..self.filter.clone()
+        };
+        let selected_id = self.selected_event().map(|e| old.events[e].id.clone());
+        self.index = Index::new(&self.timeline);
+        self.rows = Rows::new(&self.timeline, self.index.select(&self.timeline, &filter));
+        self.filter = filter;
+        let selected = selected_id
+            .and_then(|id| self.timeline.event_index(&id))
+            .and_then(|e| self.rows.events.binary_search(&e).ok());
+        self.select(selected.unwrap_or(self.selected));
+        self.search_origin = self.selected;
+        self.matches = self.index.find(&self.rows.events, &self.search);
+        self.filters_applied += 1;
+        changes
     }
 }
 

@@ -1,12 +1,15 @@
 //! Terminal set-up and restore, in one place: raw mode, the alternate screen, mouse
-//! capture, and a panic hook so that no path leaves the terminal unusable.
+//! capture, bracketed paste, and a panic hook so that no path leaves the terminal
+//! unusable; handing the terminal over (to the shell on Ctrl-z, to an editor) and back.
 
 use std::io::{self, Stdout, Write};
 use std::mem::ManuallyDrop;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -30,6 +33,7 @@ impl Tui {
             stdout,
             EnterAlternateScreen,
             EnableMouseCapture,
+            EnableBracketedPaste,
             cursor::Hide
         ) {
             restore();
@@ -49,16 +53,31 @@ impl Tui {
 
 impl Tui {
     /// Hands the terminal back and stops the process, as Ctrl-z does in a shell; when the
-    /// shell continues it (`fg`), takes the terminal again and redraws everything.
+    /// shell continues it (`fg`), takes the terminal again and redraws everything. Call
+    /// it only when [`can_suspend`] says a shell will continue it.
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
-        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        // The whole process group, as the terminal's Ctrl-z stops it: run as
+        // `time tline`, the job is both, and the shell waits for all of it to stop.
+        rustix::process::kill_current_process_group(rustix::process::Signal::STOP)?;
+        self.take_back()
+    }
+
+    /// Hands the terminal to another program (an editor) until [`Tui::take_back`].
+    pub fn release(&mut self) {
+        restore();
+    }
+
+    /// Takes the terminal again after [`Tui::suspend`] or [`Tui::release`]; the next
+    /// frame is drawn whole.
+    pub fn take_back(&mut self) -> io::Result<()> {
         enable_raw_mode()?;
         execute!(
             io::stdout(),
             EnterAlternateScreen,
             Clear(ClearType::All),
             EnableMouseCapture,
+            EnableBracketedPaste,
             cursor::Hide
         )?;
         // An empty frame makes ratatui forget what it drew, so the next frame is drawn
@@ -66,6 +85,22 @@ impl Tui {
         self.terminal.draw(|_| {})?;
         Ok(())
     }
+}
+
+/// Whether a stop would be undone: only a job-control shell continues a stopped job
+/// (`fg`), and it runs each job in a process group of its own, apart from the session
+/// leader's (the shell's or the terminal's). So tline stops only when its process group
+/// is not the session leader's and its parent is in its session (a parent outside it
+/// means the shell that started the job has gone). Otherwise nothing would ever continue
+/// it: started by `script -c`, `sh -c`, a terminal's `-e`, `setsid`, tline would stay
+/// stopped for good.
+pub fn can_suspend() -> bool {
+    use rustix::process::{getpgrp, getppid, getsid};
+    let Ok(session) = getsid(None) else {
+        return false;
+    };
+    let parent_session = getppid().and_then(|parent| getsid(Some(parent)).ok());
+    getpgrp() != session && parent_session == Some(session)
 }
 
 impl Drop for Tui {
@@ -80,6 +115,7 @@ pub fn restore() {
     let _ = execute!(
         stdout,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );

@@ -35,7 +35,7 @@ pub struct Session {
     parsed: usize,
     parser: vt100::Parser,
     /// The working directory, kept alive for the program's lifetime.
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl Session {
@@ -51,6 +51,18 @@ impl Session {
 
     /// Starts `tline` with `args` and the environment variables `env` added.
     pub fn spawn_env(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::spawn_program(cols, rows, env!("CARGO_BIN_EXE_tline"), args, env)
+    }
+
+    /// Starts `program` (tline, or a shell to start it from) with `args` and `env` added,
+    /// in a fresh directory on a `cols`×`rows` terminal.
+    pub fn spawn_program(
+        cols: u16,
+        rows: u16,
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Session {
         let dir = tempfile::tempdir().expect("temp dir");
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -60,7 +72,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tline"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
@@ -97,7 +109,7 @@ impl Session {
             eof,
             parsed: 0,
             parser: vt100::Parser::new(rows, cols, 0),
-            _dir: dir,
+            dir,
         }
     }
 
@@ -153,6 +165,30 @@ impl Session {
         self.wait_until(&format!("{text:?}"), |s| find(s, text).is_some());
     }
 
+    /// Waits until `needle` appears in the program's output after byte `from`; returns
+    /// where.
+    pub fn wait_for_bytes(&mut self, needle: &[u8], from: usize) -> usize {
+        let start = Instant::now();
+        loop {
+            if let Some(at) = find_from(&self.raw(), needle, from) {
+                return at;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out waiting for {:?} in the output; screen:\n{}",
+                    String::from_utf8_lossy(needle),
+                    self.text()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// How many bytes the program has written so far.
+    pub fn written(&self) -> usize {
+        self.raw.lock().unwrap().len()
+    }
+
     /// Types `keys` (bytes as a terminal sends them).
     pub fn press(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write keys");
@@ -170,6 +206,11 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize the pty");
+    }
+
+    /// The directory the program runs in.
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
     }
 
     pub fn alive(&mut self) -> bool {

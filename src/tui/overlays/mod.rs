@@ -1,5 +1,7 @@
-//! What can cover the panes: the help, a picker or a prompt. One at a time, so one enum.
+//! What can cover the panes: the help, a picker, a prompt or the load errors. One at a
+//! time, so one enum.
 
+pub mod errors;
 pub mod help;
 pub mod picker;
 pub mod prompt;
@@ -7,6 +9,7 @@ pub mod prompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use errors::Errors;
 use help::Help;
 use picker::Picker;
 use prompt::Prompt;
@@ -23,18 +26,25 @@ pub enum Overlay {
     Picker(Picker),
     /// Typing a date range, a date or a search into the status bar.
     Prompt(Prompt),
+    /// Why the file on disk no longer loads, scrolled.
+    Errors(Errors),
 }
 
 impl Overlay {
     /// Whether it hides the panes under it (the prompt covers only the status bar).
     pub fn covers_panes(&self) -> bool {
-        matches!(self, Overlay::Help(_) | Overlay::Picker(_))
+        matches!(
+            self,
+            Overlay::Help(_) | Overlay::Picker(_) | Overlay::Errors(_)
+        )
     }
 
     /// Keeps its scroll within what shows on a terminal `height` rows tall.
     pub fn clamp(&mut self, height: u16) {
-        if let Overlay::Help(help) = self {
-            help.clamp(height);
+        match self {
+            Overlay::Help(help) => help.clamp(height),
+            Overlay::Errors(errors) => errors.clamp(),
+            _ => {}
         }
     }
 
@@ -44,6 +54,7 @@ impl Overlay {
             Overlay::None => {}
             Overlay::Help(help) => help::render(help, frame, screen),
             Overlay::Picker(picker) => picker::render(picker, frame, screen),
+            Overlay::Errors(list) => errors::render(list, frame, screen),
             Overlay::Prompt(prompt) => {
                 if let Some(area) = status {
                     prompt::render(prompt, frame, area);

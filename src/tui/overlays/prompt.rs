@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::date::EdtfDate;
 use crate::query::Filter;
+use crate::text::{display_width, sanitize, text_width};
 use crate::tui::widgets::fit;
 
 /// What a prompt asks for.
@@ -66,29 +67,210 @@ impl Prompt {
     }
 }
 
+/// Longest text a prompt takes, in characters: longer than any date, title or quote
+/// worth searching for, and short enough that every key stays instant.
+pub const MAX_PROMPT_CHARS: usize = 256;
+
+impl Prompt {
+    /// Appends `text` (typed or pasted) as one edit, line breaks and tabs as spaces and
+    /// other control characters dropped, up to [`MAX_PROMPT_CHARS`]; past it the rest is
+    /// dropped and the prompt says so. Returns whether anything was added.
+    pub fn insert(&mut self, text: &str) -> bool {
+        let mut room = MAX_PROMPT_CHARS.saturating_sub(self.text.chars().count());
+        let before = self.text.len();
+        let mut cut = false;
+        for c in text.chars() {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if room == 0 {
+                cut = true;
+                break;
+            }
+            self.text.push(c);
+            room -= 1;
+        }
+        self.error = cut.then(|| format!("at most {MAX_PROMPT_CHARS} characters"));
+        self.text.len() != before
+    }
+
+    /// Removes the last character; returns whether there was one.
+    pub fn erase(&mut self) -> bool {
+        self.error = None;
+        self.text.pop().is_some()
+    }
+}
+
+/// The fewest columns of typed text a narrow prompt keeps, before the error is cut.
+const MIN_TEXT_COLUMNS: usize = 12;
+
+/// The words before the typed text: the full hint, and the short one that takes its
+/// place when the line is too narrow.
+fn labels(ask: Ask) -> (&'static str, &'static str) {
+    match ask {
+        Ask::DateRange => (
+            "date (EDTF, e.g. 2021-12-27/2021-12-31 or 2022-01; empty clears): ",
+            "date: ",
+        ),
+        Ask::Search => ("/", "/"),
+        Ask::JumpToDate => ("go to date (EDTF, e.g. 2021-12-27 or 2022-01): ", "go to: "),
+    }
+}
+
+/// The prompt's line on `width` columns as (label, typed text, error). The typed text
+/// (its end, where the cursor is) and the error always show; the hint gives way first,
+/// to a short label and then to nothing, and a long text is cut at its start (`…`).
+pub fn layout(prompt: &Prompt, width: usize) -> (String, String, String) {
+    let typed = sanitize(&prompt.text);
+    let error = prompt
+        .error
+        .as_ref()
+        .map(|e| format!("  {}", sanitize(e)))
+        .unwrap_or_default();
+    let (long, short) = labels(prompt.ask);
+    let cursor = 1;
+    let need = text_width(&typed) + cursor + text_width(&error);
+    for label in [long, short] {
+        if text_width(label) + need <= width {
+            return (label.to_string(), typed.into_owned(), error);
+        }
+    }
+    // The text is on the line already: an error quoting it gives the quote up next.
+    let echo = format!("  invalid date {:?}: ", prompt.text);
+    let error = match error.strip_prefix(&echo) {
+        Some(why) => format!("  {why}"),
+        None => error,
+    };
+    if text_width(short) + text_width(&typed) + cursor + text_width(&error) <= width {
+        return (short.to_string(), typed.into_owned(), error);
+    }
+    // Too narrow for all: the text keeps at least its last few characters, the error as
+    // much of the rest as it needs, a short label what is left, and the text the rest.
+    let least = text_width(&typed).min(MIN_TEXT_COLUMNS) + cursor;
+    let error = if least + text_width(&error) > width {
+        fit(&error, width.saturating_sub(least))
+    } else {
+        error
+    };
+    let label = if text_width(short) + least + text_width(&error) <= width {
+        short
+    } else {
+        ""
+    };
+    let room = width.saturating_sub(text_width(label) + cursor + text_width(&error));
+    (label.to_string(), tail(&typed, room), error)
+}
+
+/// The end of `text` that fits in `width` columns, `…` first when it is cut.
+fn tail(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = display_width(c);
+        if used + w > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    let mut out = String::from(if width > 0 { "…" } else { "" });
+    out.extend(kept.into_iter().rev());
+    out
+}
+
 /// Draws the prompt over the status bar `area`.
 pub fn render(prompt: &Prompt, frame: &mut Frame, area: Rect) {
-    let label = match prompt.ask {
-        Ask::DateRange => "date (EDTF, e.g. 2021-12-27/2021-12-31 or 2022-01; empty clears): ",
-        Ask::Search => "/",
-        Ask::JumpToDate => "go to date (EDTF, e.g. 2021-12-27 or 2022-01): ",
-    };
-    let mut spans = vec![
+    let (label, typed, error) = layout(prompt, area.width as usize);
+    let spans = vec![
         Span::raw(label),
-        Span::raw(prompt.text.clone()),
+        Span::raw(typed),
         Span::raw("▏"),
+        Span::styled(error, Style::new().fg(Color::Red)),
     ];
-    if let Some(error) = &prompt.error {
-        spans.push(Span::styled(
-            format!("  {error}"),
-            Style::new().fg(Color::Red),
-        ));
+    frame.render_widget(Line::from(spans), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_prompt(text: &str, error: Option<&str>) -> Prompt {
+        let mut prompt = Prompt::new(Ask::DateRange, text.to_string());
+        prompt.error = error.map(str::to_string);
+        prompt
     }
-    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-    let line = if text.chars().count() > area.width as usize {
-        Line::raw(fit(&text, area.width as usize))
-    } else {
-        Line::from(spans)
-    };
-    frame.render_widget(line, area);
+
+    fn shown(prompt: &Prompt, width: usize) -> String {
+        let (label, typed, error) = layout(prompt, width);
+        format!("{label}{typed}▏{error}")
+    }
+
+    #[test]
+    fn the_typed_text_and_the_error_show_at_every_width_the_hint_gives_way() {
+        let error = "expected a 4-digit year, found \"xyz\"";
+        let prompt = date_prompt("2021-12-27/2021-12-31", Some(error));
+        for width in [120, 80] {
+            let line = shown(&prompt, width);
+            assert!(text_width(&line) <= width, "{width}: {line}");
+            assert!(line.contains("2021-12-27/2021-12-31▏"), "{width}: {line}");
+            assert!(line.contains(error), "{width}: {line}");
+        }
+        for width in [50, 40, 30] {
+            let line = shown(&prompt, width);
+            assert!(text_width(&line) <= width, "{width}: {line}");
+            assert!(
+                line.contains("2021-12-31▏"),
+                "{width}: the end typed: {line}"
+            );
+            assert!(line.contains("  expected a"), "{width}: the error: {line}");
+        }
+        assert!(shown(&date_prompt("2022", None), 120).starts_with("date (EDTF"));
+        assert!(shown(&date_prompt("2022", Some(error)), 80).starts_with("date: 2022▏"));
+        let echoed = date_prompt(
+            "2021-12-27/2021-12-xyz",
+            Some("invalid date \"2021-12-27/2021-12-xyz\": expected a 2-digit day, found \"xyz\""),
+        );
+        assert_eq!(
+            shown(&echoed, 80),
+            "date: 2021-12-27/2021-12-xyz▏  expected a 2-digit day, found \"xyz\""
+        );
+    }
+
+    #[test]
+    fn a_text_too_long_for_the_line_shows_its_end() {
+        let prompt = Prompt::new(Ask::Search, "a".repeat(100) + "END");
+        let line = shown(&prompt, 30);
+        assert!(line.contains("…") && line.contains("END▏"), "{line}");
+        assert!(text_width(&line) <= 30, "{line}");
+    }
+
+    #[test]
+    fn typed_invisible_and_bidi_characters_show_as_escapes() {
+        let prompt = Prompt::new(Ask::Search, "a\u{202e}b\u{200b}c".to_string());
+        let (_, typed, _) = layout(&prompt, 80);
+        assert!(
+            !typed.contains('\u{202e}') && !typed.contains('\u{200b}'),
+            "{typed}"
+        );
+        assert!(typed.contains("<U+202E>"), "{typed}");
+    }
+
+    #[test]
+    fn insert_is_bounded_and_says_so() {
+        let mut prompt = Prompt::new(Ask::Search, String::new());
+        assert!(prompt.insert(&"x".repeat(MAX_PROMPT_CHARS + 10)));
+        assert_eq!(prompt.text.chars().count(), MAX_PROMPT_CHARS);
+        assert!(prompt.error.as_deref().is_some_and(|e| e.contains("256")));
+        assert!(!prompt.insert("y"));
+        assert!(prompt.erase());
+        assert!(prompt.error.is_none());
+        let mut lines = Prompt::new(Ask::Search, String::new());
+        lines.insert("a\nb\x1bc");
+        assert_eq!(lines.text, "a bc");
+    }
 }
