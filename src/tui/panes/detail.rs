@@ -1,5 +1,6 @@
 //! The detail pane: the selected event in full, wrapped to the pane. Owns the pane's
-//! scroll position.
+//! scroll position and the wrapped lines, kept per selection, width and search so that
+//! a key costs only the lines on screen, however long the event.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,11 +13,30 @@ use crate::tui::session::Session;
 use crate::tui::theme::dim;
 use crate::tui::widgets::{inner, pane_block, with_matches};
 
-/// The detail pane's view: how far it is scrolled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The detail pane's view: how far it is scrolled, and its lines.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DetailView {
     /// The first line on screen.
     pub scroll: usize,
+    /// The selected event's lines, and what they were wrapped for.
+    wrapped: Option<Wrapped>,
+}
+
+/// An event's lines as wrapped for one event, width and search.
+#[derive(Debug, Clone, PartialEq)]
+struct Wrapped {
+    event: Option<usize>,
+    width: u16,
+    search: String,
+    lines: Vec<Line<'static>>,
+}
+
+impl Wrapped {
+    fn is_for(&self, session: &Session, width: u16) -> bool {
+        self.event == session.selected_event()
+            && self.width == width
+            && self.search == session.search
+    }
 }
 
 impl DetailView {
@@ -25,10 +45,28 @@ impl DetailView {
         self.scroll = self.scroll.saturating_add_signed(by);
     }
 
-    /// Keeps the last page full in a pane `width` columns wide and `height` rows tall.
+    /// Wraps the selected event to `width` columns unless its lines are already wrapped
+    /// so, then keeps the last page full in a pane `height` rows tall.
     pub fn clamp(&mut self, session: &Session, width: u16, height: usize) {
-        let most = line_count(session, width).saturating_sub(height);
+        if !self
+            .wrapped
+            .as_ref()
+            .is_some_and(|w| w.is_for(session, width))
+        {
+            self.wrapped = Some(Wrapped {
+                event: session.selected_event(),
+                width,
+                search: session.search.clone(),
+                lines: lines(session, width),
+            });
+        }
+        let most = self.line_count().saturating_sub(height);
         self.scroll = self.scroll.min(most);
+    }
+
+    /// How many lines the selected event took when last wrapped.
+    pub fn line_count(&self) -> usize {
+        self.wrapped.as_ref().map_or(0, |w| w.lines.len())
     }
 }
 
@@ -36,16 +74,19 @@ impl DetailView {
 pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rect, focused: bool) {
     frame.render_widget(pane_block(" Event ".to_string(), focused), area);
     let inside = inner(area);
-    let lines = lines(session, inside.width);
+    // A frame drawn before the view caught up with a resize wraps for itself.
+    let fresh;
+    let lines = match &view.wrapped {
+        Some(w) if w.is_for(session, inside.width) => &w.lines,
+        _ => {
+            fresh = lines(session, inside.width);
+            &fresh
+        }
+    };
     let height = inside.height as usize;
     let scroll = view.scroll.min(lines.len().saturating_sub(height.max(1)));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let shown: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(shown), inside);
-}
-
-/// How many lines the selected event takes at `width` columns.
-pub fn line_count(session: &Session, width: u16) -> usize {
-    lines(session, width).len()
 }
 
 /// The selected event's lines, wrapped to `width` columns.
