@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::model::Document;
 use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
 use crate::tui::theme::dim;
@@ -60,12 +61,12 @@ impl DetailView {
                 lines: lines(session, width),
             });
         }
-        let most = self.line_count().saturating_sub(height);
+        let most = self.wrapped_lines().saturating_sub(height);
         self.scroll = self.scroll.min(most);
     }
 
     /// How many lines the selected event took when last wrapped.
-    pub fn line_count(&self) -> usize {
+    pub fn wrapped_lines(&self) -> usize {
         self.wrapped.as_ref().map_or(0, |w| w.lines.len())
     }
 }
@@ -89,6 +90,12 @@ pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rec
     frame.render_widget(Paragraph::new(shown), inside);
 }
 
+/// How many lines the selected event takes at `width` columns, wrapped afresh (what
+/// the pane's kept lines must agree with).
+pub fn line_count(session: &Session, width: u16) -> usize {
+    lines(session, width).len()
+}
+
 /// The selected event's lines, wrapped to `width` columns.
 fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
     let Some(index) = session.selected_event() else {
@@ -107,6 +114,7 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
         Style::new().add_modifier(Modifier::BOLD),
     );
     out.push(Line::default());
+    para(&mut out, "Id      ", &event.id, dim());
     let when = match &event.date_text {
         Some(words) => format!("{} (“{words}”) · {}", event.date.human(), event.date),
         None => format!("{} · {}", event.date.human(), event.date),
@@ -140,6 +148,10 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
             &format!("{}. {}, ¶{}", i + 1, doc.title, source.paragraph),
             dim(),
         );
+        para(&mut out, "   ", &document_line(doc), dim());
+        if let Some(url) = &doc.url {
+            para(&mut out, "   ", url, dim());
+        }
         para(
             &mut out,
             "   ",
@@ -148,6 +160,14 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
         );
     }
     out
+}
+
+/// Who published a document and when: `Reuters · published 2022-01-02`.
+pub fn document_line(doc: &Document) -> String {
+    match &doc.publisher {
+        Some(publisher) => format!("{publisher} · published {}", doc.published),
+        None => format!("published {}", doc.published),
+    }
 }
 
 /// Columns a value keeps beside its label: a narrower pane puts the label on a line of

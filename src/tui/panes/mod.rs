@@ -128,15 +128,11 @@ impl Panes {
             None => self.focus,
         };
         self.focus = Focus::Side;
-        let fit = (
-            self.source_width(area),
-            self.page(area, Focus::Side) as usize,
-        );
         self.source = Some(SourceView::open(
             &session.timeline,
             event,
             source,
-            fit,
+            self.source_fit(area),
             return_focus,
         ));
     }
@@ -157,10 +153,13 @@ impl Panes {
         }
     }
 
-    /// The width the source pane wraps text to on `area`.
-    fn source_width(&self, area: Rect) -> u16 {
-        let side = self.layout_for(area, Focus::Side).side;
-        side.map_or(1, |a| source::text_width(inner(a).width))
+    /// The width the source pane wraps text to on `area`, and its height.
+    fn source_fit(&self, area: Rect) -> (u16, usize) {
+        let side = self.layout_for(area, Focus::Side).side.map(inner);
+        (
+            side.map_or(1, |a| source::text_width(a.width)),
+            side.map_or(1, |a| a.height.max(1) as usize),
+        )
     }
 
     /// Brings every pane up to date with `session` on a screen of `area`: a new filter
@@ -192,9 +191,9 @@ impl Panes {
             }
             self.focus = focus;
         }
-        let width = self.source_width(area);
+        let (width, height) = self.source_fit(area);
         if let Some(view) = &mut self.source {
-            view.rewrap(&session.timeline, width);
+            view.rewrap(&session.timeline, width, height);
         }
         self.clamp(session, area);
     }
