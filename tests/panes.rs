@@ -62,3 +62,142 @@ fn resizing_keeps_the_cited_paragraph_in_view() {
         }
     }
 }
+
+#[test]
+fn the_event_pane_says_how_much_is_scrolled_off_below() {
+    let mut app = bundled_app(80, 24);
+    app.update(Action::Down);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("more lines"), "{screen}");
+    app.update(Action::FocusNext);
+    for _ in 0..100 {
+        app.update(Action::Down);
+    }
+    let screen = text(&draw(&app));
+    assert!(
+        !screen.contains("more line"),
+        "scrolled to the end:\n{screen}"
+    );
+}
+
+#[test]
+fn one_pane_at_a_time_says_where_the_other_is() {
+    let mut app = bundled_app(50, 15);
+    app.update(Action::ToggleAxis);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Time axis"), "{screen}");
+    assert!(screen.contains("Tab: Event"), "{screen}");
+    app.update(Action::FocusNext);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Tab: Timeline"), "{screen}");
+}
+
+#[test]
+fn the_time_axis_says_no_events_when_none_match() {
+    let mut app = bundled_app(120, 40);
+    app.update(Action::ToggleAxis);
+    app.update(Action::AskDateRange);
+    for c in "2030".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Time axis · no events"), "{screen}");
+    assert!(!screen.contains("0000"), "{screen}");
+}
+
+#[test]
+fn a_picker_narrows_by_a_name_of_several_words_and_ticks_with_tab() {
+    let mut app = bundled_app(120, 40);
+    app.update(Action::PickActors);
+    for c in "us e".chars() {
+        app.update(Action::Type(c));
+    }
+    let screen = text(&draw(&app));
+    assert!(screen.contains("US European Command"), "{screen}");
+    assert!(!screen.contains("Vladimir Putin"), "{screen}");
+    app.update(Action::Tick);
+    app.update(Action::Confirm);
+    assert_eq!(app.session.filter.actors.len(), 1);
+}
+
+#[test]
+fn the_status_picker_filters_by_status_with_counts() {
+    let mut app = bundled_app(120, 40);
+    app.update(Action::PickStatuses);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Filter by statuses"), "{screen}");
+    for status in ["occurred", "planned", "expected", "reported"] {
+        assert!(screen.contains(status), "{status}:\n{screen}");
+    }
+    for c in "planned".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    let timeline = &app.session.timeline;
+    assert!(!app.session.rows.events.is_empty());
+    for &e in &app.session.rows.events {
+        assert_eq!(timeline.events[e].status.as_str(), "planned");
+    }
+    assert!(text(&draw(&app)).contains("status: planned"));
+}
+
+#[test]
+fn planned_expected_and_reported_rows_carry_a_mark() {
+    let app = bundled_app(120, 40);
+    let screen = text(&draw(&app));
+    let timeline = &app.session.timeline;
+    for event in &timeline.events {
+        let (mark, _) = tline::tui::theme::status_mark(event.status);
+        let title: String = event.title.chars().take(20).collect();
+        let Some(line) = screen.lines().find(|l| l.contains(&title)) else {
+            continue;
+        };
+        assert!(
+            line.contains(&format!(" {mark} {title}")),
+            "{}: {line}",
+            event.status.as_str()
+        );
+    }
+    assert!(
+        screen.contains('◇'),
+        "the bundled timeline plans talks:\n{screen}"
+    );
+}
+
+#[test]
+fn a_search_finds_actor_names_marks_hidden_matches_and_becomes_a_filter() {
+    let mut timeline = bundled().clone();
+    let nato = timeline.resolve_actor("nato").expect("nato");
+    timeline.actors[nato.index()].name = "Zyxwv Alliance".into();
+    let mut app = app_over(timeline, "events.yaml", 120, 40);
+    search(&mut app, "zyxwv");
+    assert!(
+        !app.session.matches.is_empty(),
+        "an actor's name is searched"
+    );
+    assert!(!text(&draw(&app)).contains("no match"));
+
+    let mut app = bundled_app(120, 40);
+    search(&mut app, "black sea");
+    let found = app.session.matches.len();
+    assert!(found > 0);
+    let screen = text(&draw(&app));
+    let hidden = tline::tui::panes::timeline::HIDDEN_MATCH;
+    assert!(
+        screen.lines().any(|l| l.contains(hidden)),
+        "a row found only in its summary or quotes is marked:\n{screen}"
+    );
+    app.update(Action::KeepMatches);
+    assert_eq!(app.session.rows.events.len(), found);
+    assert!(app.session.search.is_empty());
+    assert!(text(&draw(&app)).contains("text: \"black sea\""));
+}
+
+fn search(app: &mut App, text: &str) {
+    app.update(Action::Search);
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+}

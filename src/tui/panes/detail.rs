@@ -12,7 +12,7 @@ use crate::model::Document;
 use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
 use crate::tui::theme::dim;
-use crate::tui::widgets::{inner, pane_block, with_matches};
+use crate::tui::widgets::{inner, pane_block, scrollbar, with_matches};
 
 /// The detail pane's view: how far it is scrolled, and its lines.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,7 +73,6 @@ impl DetailView {
 
 /// Draws the detail pane into `area`, scrolled as `view` is (kept within the lines).
 pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rect, focused: bool) {
-    frame.render_widget(pane_block(" Event ".to_string(), focused), area);
     let inside = inner(area);
     // A frame drawn before the view caught up with a resize wraps for itself.
     let fresh;
@@ -86,8 +85,17 @@ pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rec
     };
     let height = inside.height as usize;
     let scroll = view.scroll.min(lines.len().saturating_sub(height.max(1)));
+    // What is scrolled off below is said on the bottom border, as the scrollbar shows.
+    let below = lines.len().saturating_sub(scroll + height);
+    let mut block = pane_block(" Event ".to_string(), focused);
+    if below > 0 && height > 0 {
+        let more = format!(" ↓ {below} more line{} ", if below == 1 { "" } else { "s" });
+        block = block.title_bottom(Line::from(more).right_aligned());
+    }
+    frame.render_widget(block, area);
     let shown: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(shown), inside);
+    scrollbar(frame, area, lines.len(), scroll);
 }
 
 /// How many lines the selected event takes at `width` columns, wrapped afresh (what

@@ -12,6 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::layout::{Focus, Layout};
 use super::session::Session;
+use super::theme::dim;
 use super::widgets::inner;
 use axis::AxisStrip;
 use detail::DetailView;
@@ -29,6 +30,18 @@ pub enum PaneId {
     Source,
     /// The time axis strip above the others.
     Axis,
+}
+
+impl PaneId {
+    /// The name the pane's border carries.
+    pub fn title(self) -> &'static str {
+        match self {
+            PaneId::Timeline => "Timeline",
+            PaneId::Detail => "Event",
+            PaneId::Source => "Source",
+            PaneId::Axis => "Time axis",
+        }
+    }
 }
 
 /// The state of every pane, and which one has the focus.
@@ -227,6 +240,22 @@ impl Panes {
         ] {
             if let Some(area) = area {
                 self.render_pane(pane, session, frame, area);
+            }
+        }
+        // One pane at a time: its bottom border says where the other is.
+        let other = match (layout.timeline, layout.side) {
+            (Some(area), None) => Some((area, self.side())),
+            (None, Some(area)) => Some((area, PaneId::Timeline)),
+            _ => None,
+        };
+        if let Some((area, hidden)) = other {
+            let hint = format!(" Tab: {} ", hidden.title());
+            let width = hint.chars().count() as u16;
+            // On the left, clear of the Event pane's "↓ more lines" on the right.
+            if area.width >= width + 2 + 18 && area.height >= 2 {
+                frame
+                    .buffer_mut()
+                    .set_string(area.x + 1, area.bottom() - 1, hint, dim());
             }
         }
     }
