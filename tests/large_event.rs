@@ -36,3 +36,28 @@ fn keys_on_a_huge_title_and_summary_do_not_rewrap_them() {
         "each key took {per_key:?}: the summary is wrapped again on every key"
     );
 }
+
+#[test]
+fn keys_in_a_huge_cited_paragraph_do_not_search_the_quote_again() {
+    let mut timeline = bundled().clone();
+    let source = timeline.events[0].sources[0].clone();
+    let filler = "troops gathered near the border again and again ".repeat(40_000);
+    // The quote with its spaces doubled: found only by the whitespace-tolerant search,
+    // which costs the whole paragraph.
+    let paragraph = format!("{filler}{}", source.quote.replace(' ', "  "));
+    timeline.documents[source.doc.index()].paragraphs[source.paragraph - 1] = paragraph;
+    let mut app = app_over(timeline, "huge", 120, 40);
+    app.update(Action::OpenSource);
+    draw(&app);
+    let keys = 20;
+    let start = Instant::now();
+    for _ in 0..keys {
+        app.update(Action::Down);
+        draw(&app);
+    }
+    let per_key = start.elapsed() / keys;
+    assert!(
+        per_key < Duration::from_millis(20),
+        "each key took {per_key:?}: the quote is searched for on every key"
+    );
+}

@@ -49,6 +49,9 @@ pub struct SourceView {
     pub scroll: usize,
     /// The document's lines at [`SourceView::width`] columns.
     pub lines: Vec<DocLine>,
+    /// The bytes of the cited paragraph the quote takes, found once on opening (the
+    /// search can cost the whole paragraph, which may be megabytes).
+    pub quote: Option<Range<usize>>,
     /// The header above the document, wrapped: (line of [`header`], bytes of it).
     pub header: Vec<(usize, Range<usize>)>,
     /// The width the lines were wrapped to.
@@ -78,6 +81,7 @@ impl SourceView {
             source,
             scroll: 0,
             lines: wrap_document(timeline, doc, width),
+            quote: timeline.quote_range(&timeline.events[event].sources[source]),
             header: wrap_header(timeline.document(doc), width),
             width,
             height: 1,
@@ -207,7 +211,7 @@ fn wrap_document(timeline: &Timeline, doc: DocId, width: u16) -> Vec<DocLine> {
 fn cited_lines(timeline: &Timeline, view: &SourceView) -> (usize, usize) {
     let source = &timeline.events[view.event].sources[view.source];
     let paragraph = source.paragraph - 1;
-    let quote_start = timeline.quote_range(source).map_or(0, |r| r.start);
+    let quote_start = view.quote.as_ref().map_or(0, |r| r.start);
     let mut lines = view
         .lines
         .iter()
@@ -248,7 +252,7 @@ pub fn render(session: &Session, view: &SourceView, frame: &mut Frame, area: Rec
         .scroll
         .min(view.lines.len().saturating_sub(height.max(1)));
     let cited = source.paragraph - 1;
-    let quote_range = tl.quote_range(source);
+    let quote_range = view.quote.clone();
     let shown: Vec<Line> = view
         .lines
         .iter()
