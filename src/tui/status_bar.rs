@@ -140,7 +140,7 @@ fn criterion(one: &str, many: &str, values: &[&str], joiner: &str, room: Room) -
 /// `/jstars: 1 of 3 (n/N)`, compactly `/jstars 1/3`; `no match` when it finds nothing.
 fn search(session: &Session, room: Room) -> String {
     let found = session.matches.len();
-    let at = session.matches.iter().position(|&k| k == session.selected);
+    let at = session.matches.binary_search(&session.selected).ok();
     let text = fit(
         &session.search,
         if room == Room::Full { usize::MAX } else { 12 },
