@@ -61,3 +61,21 @@ fn keys_in_a_huge_cited_paragraph_do_not_search_the_quote_again() {
         "each key took {per_key:?}: the quote is searched for on every key"
     );
 }
+
+#[test]
+fn typing_a_search_on_a_huge_event_marks_only_the_lines_on_screen() {
+    let mut app = app_over(with_huge_summary(2_000_000), "huge", 120, 40);
+    draw(&app);
+    app.update(Action::Search);
+    let start = Instant::now();
+    let typed = "border";
+    for c in typed.chars() {
+        app.update(Action::Type(c));
+        draw(&app);
+    }
+    let per_key = start.elapsed() / typed.len() as u32;
+    assert!(
+        per_key < Duration::from_millis(100),
+        "each key took {per_key:?}: the event is wrapped again for every search"
+    );
+}

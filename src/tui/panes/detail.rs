@@ -1,6 +1,7 @@
 //! The detail pane: the selected event in full, wrapped to the pane. Owns the pane's
-//! scroll position and the wrapped lines, kept per selection, width and search so that
-//! a key costs only the lines on screen, however long the event.
+//! scroll position and the wrapped lines, kept per selection and width so that a key
+//! costs only the lines on screen, however long the event: search matches are marked
+//! on those lines as they are drawn.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,20 +24,46 @@ pub struct DetailView {
     wrapped: Option<Wrapped>,
 }
 
-/// An event's lines as wrapped for one event, width and search.
+/// An event's lines as wrapped for one event and width.
 #[derive(Debug, Clone, PartialEq)]
 struct Wrapped {
     event: Option<usize>,
     width: u16,
-    search: String,
-    lines: Vec<Line<'static>>,
+    lines: Vec<DetailLine>,
 }
 
 impl Wrapped {
     fn is_for(&self, session: &Session, width: u16) -> bool {
-        self.event == session.selected_event()
-            && self.width == width
-            && self.search == session.search
+        self.event == session.selected_event() && self.width == width
+    }
+}
+
+/// One wrapped line: a label or indent, then text (already safe) in a style.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct DetailLine {
+    head: Span<'static>,
+    text: String,
+    style: Style,
+    /// Whether search matches are marked in [`DetailLine::text`].
+    searched: bool,
+}
+
+impl DetailLine {
+    /// A heading, never marked by a search.
+    fn heading(text: &str, style: Style) -> Self {
+        DetailLine {
+            text: text.to_string(),
+            style,
+            ..DetailLine::default()
+        }
+    }
+
+    /// The line drawn, with the matches of `search` marked.
+    fn to_line(&self, search: &str) -> Line<'static> {
+        let search = if self.searched { search } else { "" };
+        let mut spans = vec![self.head.clone()];
+        spans.extend(with_matches(self.text.clone(), search, self.style));
+        Line::from(spans)
     }
 }
 
@@ -57,7 +84,6 @@ impl DetailView {
             self.wrapped = Some(Wrapped {
                 event: session.selected_event(),
                 width,
-                search: session.search.clone(),
                 lines: lines(session, width),
             });
         }
@@ -93,7 +119,12 @@ pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rec
         block = block.title_bottom(Line::from(more).right_aligned());
     }
     frame.render_widget(block, area);
-    let shown: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|line| line.to_line(&session.search))
+        .collect();
     frame.render_widget(Paragraph::new(shown), inside);
     scrollbar(frame, area, lines.len(), scroll);
 }
@@ -105,15 +136,15 @@ pub fn line_count(session: &Session, width: u16) -> usize {
 }
 
 /// The selected event's lines, wrapped to `width` columns.
-fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
+fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
     let Some(index) = session.selected_event() else {
         return Vec::new();
     };
     let tl = &session.timeline;
     let event = &tl.events[index];
     let mut out = Vec::new();
-    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        labelled(out, label, text, width, &session.search, style);
+    let para = |out: &mut Vec<DetailLine>, label: &str, text: &str, style: Style| {
+        labelled(out, label, text, width, style);
     };
     para(
         &mut out,
@@ -121,7 +152,7 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
         &event.title,
         Style::new().add_modifier(Modifier::BOLD),
     );
-    out.push(Line::default());
+    out.push(DetailLine::default());
     para(&mut out, "Id      ", &event.id, dim());
     let when = match &event.date_text {
         Some(words) => format!("{} (“{words}”) · {}", event.date.human(), event.date),
@@ -140,11 +171,11 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
         .collect();
     para(&mut out, "Actors  ", &actors.join(", "), Style::new());
     if let Some(summary) = &event.summary {
-        out.push(Line::default());
+        out.push(DetailLine::default());
         para(&mut out, "", summary, Style::new());
     }
-    out.push(Line::default());
-    out.push(Line::styled(
+    out.push(DetailLine::default());
+    out.push(DetailLine::heading(
         "Sources",
         Style::new().add_modifier(Modifier::BOLD),
     ));
@@ -183,15 +214,8 @@ pub fn document_line(doc: &Document) -> String {
 const MIN_VALUE_WIDTH: usize = 12;
 
 /// Appends `text` wrapped to `width` columns after `label`, each continuation line
-/// indented under the value (a hanging indent), search matches marked.
-fn labelled(
-    out: &mut Vec<Line<'static>>,
-    label: &str,
-    text: &str,
-    width: u16,
-    search: &str,
-    style: Style,
-) {
+/// indented under the value (a hanging indent).
+fn labelled(out: &mut Vec<DetailLine>, label: &str, text: &str, width: u16, style: Style) {
     let text = sanitize(text);
     let width = usize::from(width).max(1);
     let label_width = text_width(label);
@@ -199,7 +223,7 @@ fn labelled(
         label_width
     } else {
         if !label.trim().is_empty() {
-            out.push(Line::styled(label.trim_end().to_string(), dim()));
+            out.push(DetailLine::heading(label.trim_end(), dim()));
         }
         0
     };
@@ -208,8 +232,11 @@ fn labelled(
             0 if indent > 0 => Span::styled(label.to_string(), dim()),
             _ => Span::raw(" ".repeat(indent)),
         };
-        let mut spans = vec![head];
-        spans.extend(with_matches(text[range].to_string(), search, style));
-        out.push(Line::from(spans));
+        out.push(DetailLine {
+            head,
+            text: text[range].to_string(),
+            style,
+            searched: true,
+        });
     }
 }
