@@ -21,7 +21,8 @@ pub struct Filter {
     pub from: Option<NaiveDate>,
     /// Events whose span starts on or before this day.
     pub to: Option<NaiveDate>,
-    /// Events whose title, summary or quotes contain this text (case-insensitive).
+    /// Events whose title, summary or quotes, or one of whose actors' names, contain this
+    /// text (case-insensitive).
     pub text: String,
 }
 
@@ -71,7 +72,8 @@ impl Filter {
 
 /// What the engine precomputes once per timeline so each query is cheap: the events of
 /// each actor, and the searchable text of every event lowercased into one buffer that a
-/// single SIMD substring scan covers.
+/// single SIMD substring scan covers. Actor names are searched apart, once each, and
+/// their events found through the actor's list: an event does not copy its actors' names.
 #[derive(Debug, Clone)]
 pub struct Index {
     /// For each actor, the positions of its events, ascending.
@@ -80,6 +82,8 @@ pub struct Index {
     text: Vec<u8>,
     /// Where each event's text starts in [`Index::text`].
     starts: Vec<usize>,
+    /// Each actor's name, lowercased (empty when the text is not indexed).
+    actor_names: Vec<String>,
 }
 
 impl Index {
@@ -114,11 +118,35 @@ impl Index {
                 push_searchable(&mut text, event);
             }
         }
+        let actor_names = if with_text {
+            timeline
+                .actors
+                .iter()
+                .map(|a| a.name.to_lowercase())
+                .collect()
+        } else {
+            Vec::new()
+        };
         Index {
             by_actor,
             text,
             starts,
+            actor_names,
         }
+    }
+
+    /// Events with an actor whose name contains `needle` (lowercased), ascending.
+    fn with_actor_named(&self, needle: &str) -> Vec<usize> {
+        let mut events: Vec<usize> = self
+            .actor_names
+            .iter()
+            .zip(&self.by_actor)
+            .filter(|(name, _)| name.contains(needle))
+            .flat_map(|(_, events)| events.iter().map(|&e| e as usize))
+            .collect();
+        events.sort_unstable();
+        events.dedup();
+        events
     }
 
     /// The positions in [`Timeline::events`] of the events that match, in time order.
@@ -154,7 +182,7 @@ impl Index {
     }
 
     /// Positions in `shown` (ascending event positions) of the events whose title,
-    /// summary or quotes contain `text` (case-insensitive).
+    /// summary, quotes or actors' names contain `text` (case-insensitive).
     pub fn find(&self, shown: &[usize], text: &str) -> Vec<usize> {
         if text.is_empty() {
             return Vec::new();
@@ -195,10 +223,19 @@ impl Index {
         }
     }
 
-    /// Events whose searchable text contains `text`, ascending. After a match the scan
-    /// skips to the next event, so a common word costs no more than a rare one.
+    /// Events whose searchable text or actors' names contain `text`, ascending.
     fn containing(&self, text: &str) -> Vec<usize> {
         let needle = text.to_lowercase();
+        union(
+            &self.text_containing(&needle),
+            &self.with_actor_named(&needle),
+        )
+    }
+
+    /// Events whose searchable text contains `needle` (lowercased), ascending. After a
+    /// match the scan skips to the next event, so a common word costs no more than a
+    /// rare one.
+    fn text_containing(&self, needle: &str) -> Vec<usize> {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let mut out: Vec<usize> = Vec::new();
         let (mut from, mut event) = (0, 0);
@@ -222,11 +259,15 @@ impl Index {
     pub fn narrow(&self, shown: &[usize], candidates: &[usize], text: &str) -> Vec<usize> {
         let needle = text.to_lowercase();
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let by_name = self.with_actor_named(&needle);
         candidates
             .iter()
             .copied()
             .filter(|&k| {
                 let event = shown[k];
+                if by_name.binary_search(&event).is_ok() {
+                    return true;
+                }
                 let end = self
                     .starts
                     .get(event + 1)
@@ -252,6 +293,36 @@ fn wanted_kinds(timeline: &Timeline, filter: &Filter) -> Vec<bool> {
         .iter()
         .map(|kind| wanted.contains(&kind.to_lowercase()))
         .collect()
+}
+
+/// The elements of two ascending lists, each once, ascending.
+fn union(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x == y => {
+                i += 1;
+                j += 1;
+                x
+            }
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => break,
+        };
+        out.push(next);
+    }
+    out
 }
 
 /// The elements of two ascending lists that are in both.
@@ -308,6 +379,23 @@ impl Index {
             counts[kind.index()] += 1;
         }
         order.into_iter().map(|k| (k, counts[k.index()])).collect()
+    }
+
+    /// Every status, in [`Status::ALL`] order, with how many events `filter` keeps when
+    /// its statuses are left out of it.
+    pub fn status_counts(&self, timeline: &Timeline, filter: &Filter) -> Vec<(Status, usize)> {
+        let others = Filter {
+            statuses: Vec::new(),
+            ..filter.clone()
+        };
+        let mut counts = [0; Status::ALL.len()];
+        for e in self.select(timeline, &others) {
+            let status = timeline.events[e].status;
+            if let Some(i) = Status::ALL.iter().position(|&s| s == status) {
+                counts[i] += 1;
+            }
+        }
+        Status::ALL.into_iter().zip(counts).collect()
     }
 }
 
@@ -374,6 +462,57 @@ mod tests {
         };
         let every_kind = index.kind_counts(&tl, &Filter::default());
         assert_eq!(index.kind_counts(&tl, &talks), every_kind, "kinds left out");
+    }
+
+    #[test]
+    fn status_counts_cover_every_status_and_leave_out_their_own_criterion() {
+        let tl = bundled();
+        let index = Index::new(&tl);
+        let planned = Filter {
+            statuses: vec![Status::Planned],
+            ..Filter::default()
+        };
+        let counts = index.status_counts(&tl, &planned);
+        assert_eq!(counts, index.status_counts(&tl, &Filter::default()));
+        assert_eq!(counts.len(), Status::ALL.len());
+        assert_eq!(
+            counts.iter().map(|(_, n)| n).sum::<usize>(),
+            tl.events.len()
+        );
+        let planned_count = counts
+            .iter()
+            .find(|(s, _)| *s == Status::Planned)
+            .unwrap()
+            .1;
+        assert_eq!(ids(&tl, &planned).len(), planned_count);
+        assert!(planned_count > 0, "the bundled timeline plans talks");
+    }
+
+    #[test]
+    fn a_search_finds_events_by_their_actors_names() {
+        let mut tl = bundled();
+        let nato = actor(&tl, "nato");
+        tl.actors[nato.index()].name = "Zyxwv Alliance".into();
+        let index = Index::new(&tl);
+        let all: Vec<usize> = (0..tl.events.len()).collect();
+        let found = index.find(&all, "zyxWV");
+        let with_nato: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&e| tl.events[e].actors.contains(&nato))
+            .collect();
+        assert!(!with_nato.is_empty());
+        assert_eq!(found, with_nato);
+        assert_eq!(index.narrow(&all, &found, "zyxwv all"), with_nato);
+        assert_eq!(
+            index.narrow(&all, &found, "zyxwv allx"),
+            Vec::<usize>::new()
+        );
+        let filter = Filter {
+            text: "zyxwv".into(),
+            ..Filter::default()
+        };
+        assert_eq!(index.select(&tl, &filter), with_nato, "the filter agrees");
     }
 
     #[test]
@@ -519,9 +658,10 @@ mod tests {
                     } else {
                         f.actors.iter().any(involved)
                     };
-                let text = std::iter::once(&e.title)
-                    .chain(&e.summary)
-                    .chain(e.sources.iter().map(|s| &s.quote));
+                let text = std::iter::once(&*e.title)
+                    .chain(e.summary.as_deref())
+                    .chain(e.sources.iter().map(|s| &*s.quote))
+                    .chain(e.actors.iter().map(|&a| tl.actor(a).name.as_str()));
                 actors_ok
                     && (f.kinds.is_empty()
                         || f.kinds

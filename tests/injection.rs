@@ -92,6 +92,8 @@ fn the_tui_shows_hostile_text_visibly_and_writes_none_of_it() {
     s.press("\r");
     s.wait_for("Source 1/1");
     s.wait_for("<U+202E>evil<U+202C>");
+    // The document's URL, above the text, shown with its escapes visible.
+    s.wait_for("http://x/^[]8;;http://evil");
     s.press("s?");
     s.wait_for("any key closes");
     s.press("qq");

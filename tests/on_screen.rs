@@ -96,6 +96,7 @@ fn fields(timeline: &Timeline, event: usize) -> Vec<(&'static str, String)> {
     let event = &timeline.events[event];
     let mut fields = vec![
         ("title", event.title.to_string()),
+        ("id", event.id.to_string()),
         ("date", event.date.to_string()),
         ("date, read", event.date.human()),
         ("status", event.status.as_str().to_string()),
@@ -107,7 +108,11 @@ fn fields(timeline: &Timeline, event: usize) -> Vec<(&'static str, String)> {
         fields.push(("actor", timeline.actor(actor).name.clone()));
     }
     for source in &event.sources {
-        fields.push(("document", timeline.document(source.doc).title.clone()));
+        let document = timeline.document(source.doc);
+        fields.push(("document", document.title.clone()));
+        fields.extend(document.publisher.iter().map(|p| ("publisher", p.clone())));
+        fields.push(("published", document.published.to_string()));
+        fields.extend(document.url.iter().map(|u| ("url", u.clone())));
         fields.push(("paragraph", format!("¶{}", source.paragraph)));
         fields.push(("quote", source.quote.to_string()));
     }
@@ -145,6 +150,13 @@ fn every_field_of_every_bundled_event_can_be_read_at_every_size() {
 #[test]
 fn every_field_of_generated_events_can_be_read_at_every_size() {
     for seed in 1..=3 {
-        assert_every_field_on_screen(&synth::timeline(12, seed), "generated");
+        let mut timeline = synth::timeline(12, seed);
+        // Generated documents have no URL; give every other one a long one.
+        for (i, document) in timeline.documents.iter_mut().enumerate().step_by(2) {
+            document.url = Some(format!(
+                "https://news.example.org/{seed}/{i}/a-long-path-that-must-wrap?ref=tline"
+            ));
+        }
+        assert_every_field_on_screen(&timeline, "generated");
     }
 }

@@ -434,7 +434,9 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
             ensure(view.source < sources, || {
                 format!("source {} of {sources}", view.source)
             })?;
-            let most = view.lines.len().saturating_sub(side_page);
+            // The header above the document takes some of the page.
+            let document_page = side_page - view.header_rows(side_page);
+            let most = view.lines.len().saturating_sub(document_page);
             ensure(view.scroll <= most, || {
                 format!(
                     "source scroll {} past the last page: {} lines, {side_page} a page",

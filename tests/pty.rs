@@ -334,7 +334,7 @@ fn scale_timings() {
         find(screen, "/summit").is_none()
     });
     step(&mut s, "actor picker", "a", &|screen| {
-        find(screen, "Space ticks").is_some() || find(screen, "actors").is_some()
+        find(screen, "Tab ticks").is_some() || find(screen, "actors").is_some()
     });
     step(&mut s, "filter by actor 3", "A3\r", &|screen| {
         find(screen, "actor:").is_some()

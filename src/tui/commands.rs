@@ -48,6 +48,8 @@ pub enum Action {
     PickActors,
     /// Open the kind picker.
     PickKinds,
+    /// Open the status picker.
+    PickStatuses,
     /// Filter by the actors of the selected event.
     FilterBySelectedActors,
     /// Switch between events with any and with all of the chosen actors.
@@ -60,6 +62,8 @@ pub enum Action {
     NextMatch,
     /// Select the previous event that matches the search.
     PrevMatch,
+    /// Turn the search into a filter: keep only the events it finds.
+    KeepMatches,
     /// Remove every filter and the search.
     ClearFilters,
     /// Show or hide the time axis strip.
@@ -82,7 +86,7 @@ pub enum Action {
     Type(char),
     /// Backspace in a picker or prompt.
     Erase,
-    /// Space in a picker: tick or untick.
+    /// Tab in a picker: tick or untick.
     Tick,
     /// Enter in a picker or prompt.
     Confirm,
@@ -109,7 +113,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 46] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -126,12 +130,14 @@ impl Action {
         Action::Back,
         Action::PickActors,
         Action::PickKinds,
+        Action::PickStatuses,
         Action::FilterBySelectedActors,
         Action::ToggleActorMode,
         Action::AskDateRange,
         Action::Search,
         Action::NextMatch,
         Action::PrevMatch,
+        Action::KeepMatches,
         Action::ClearFilters,
         Action::ToggleAxis,
         Action::ZoomIn,
@@ -175,12 +181,14 @@ impl Action {
             Action::Back => "Back",
             Action::PickActors => "PickActors",
             Action::PickKinds => "PickKinds",
+            Action::PickStatuses => "PickStatuses",
             Action::FilterBySelectedActors => "FilterBySelectedActors",
             Action::ToggleActorMode => "ToggleActorMode",
             Action::AskDateRange => "AskDateRange",
             Action::Search => "Search",
             Action::NextMatch => "NextMatch",
             Action::PrevMatch => "PrevMatch",
+            Action::KeepMatches => "KeepMatches",
             Action::ClearFilters => "ClearFilters",
             Action::ToggleAxis => "ToggleAxis",
             Action::ZoomIn => "ZoomIn",
@@ -407,6 +415,9 @@ fn on_panes(
         Action::Back => panes.close_source(),
         Action::PickActors => *overlay = Overlay::Picker(Picker::open(PickerKind::Actors, session)),
         Action::PickKinds => *overlay = Overlay::Picker(Picker::open(PickerKind::Kinds, session)),
+        Action::PickStatuses => {
+            *overlay = Overlay::Picker(Picker::open(PickerKind::Statuses, session))
+        }
         Action::FilterBySelectedActors => {
             if let Some(event) = session.selected_event() {
                 let actors = session.timeline.events[event].actors.to_vec();
@@ -427,6 +438,7 @@ fn on_panes(
         }
         Action::NextMatch => session.step_match(true),
         Action::PrevMatch => session.step_match(false),
+        Action::KeepMatches => session.keep_matches(),
         Action::ClearFilters => {
             session.end_search(false);
             session.apply_filter(Filter::default());

@@ -64,10 +64,12 @@ pub const BINDINGS: &[Binding] = &[
     bind("Filter", &[key('A')], "only the selected event's actors", Action::FilterBySelectedActors),
     bind("Filter", &[key('&')], "any / all of the chosen actors", Action::ToggleActorMode),
     bind("Filter", &[key('K')], "pick kinds", Action::PickKinds),
+    bind("Filter", &[key('S')], "pick statuses (◇ planned ◌ expected ? reported)", Action::PickStatuses),
     bind("Filter", &[key('d')], "date range (EDTF)", Action::AskDateRange),
     bind("Filter", &[key('/')], "search (Enter keeps, Esc clears)", Action::Search),
     bind("Filter", &[key('n')], "next match", Action::NextMatch),
     bind("Filter", &[key('N')], "previous match", Action::PrevMatch),
+    bind("Filter", &[key('f')], "keep only the matches (the search as a filter)", Action::KeepMatches),
     bind("Filter", &[key('x')], "clear all filters and the search", Action::ClearFilters),
     bind("Time", &[key(':'), key('D')], "go to a date (EDTF)", Action::AskJumpDate),
     bind("Time", &[key('}')], "next date group", Action::NextDateGroup),
@@ -93,7 +95,7 @@ pub const INPUT_BINDINGS: &[Binding] = &[
     bind(INPUT, &[code(KeyCode::Up), ctrl('p')], "previous item", Action::Up),
     bind(INPUT, &[code(KeyCode::PageDown)], "ten items down", Action::PageDown),
     bind(INPUT, &[code(KeyCode::PageUp)], "ten items up", Action::PageUp),
-    bind(INPUT, &[key(' ')], "tick / untick (in pickers)", Action::Tick),
+    bind(INPUT, &[code(KeyCode::Tab)], "tick / untick (in pickers; Space types)", Action::Tick),
     bind(INPUT, &[code(KeyCode::Enter)], "apply", Action::Confirm),
     bind(INPUT, &[code(KeyCode::Esc)], "cancel", Action::Cancel),
     bind(INPUT, &[code(KeyCode::Backspace)], "erase", Action::Erase),
@@ -211,10 +213,13 @@ mod tests {
     }
 
     #[test]
-    fn prompts_take_characters_and_space_only_ticks_in_pickers() {
+    fn pickers_tick_with_tab_and_type_space_so_names_of_several_words_narrow() {
         let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
-        assert_eq!(input_action_for(&space, true), Some(Action::Tick));
+        let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(input_action_for(&tab, true), Some(Action::Tick));
+        assert_eq!(input_action_for(&space, true), Some(Action::Type(' ')));
         assert_eq!(input_action_for(&space, false), Some(Action::Type(' ')));
+        assert_eq!(input_action_for(&tab, false), None);
         let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(input_action_for(&j, true), Some(Action::Type('j')));
     }

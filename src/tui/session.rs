@@ -128,6 +128,25 @@ impl Session {
         self.matches.clear();
     }
 
+    /// Turns the search into a filter: only the events it finds stay shown (as
+    /// `--search` does), the selected one kept. Without a search, nothing changes.
+    pub fn keep_matches(&mut self) {
+        if self.search.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.search);
+        self.matches.clear();
+        self.apply_filter(Filter {
+            text,
+            ..self.filter.clone()
+        });
+    }
+
+    /// Whether the `k`-th shown event is found by the search.
+    pub fn is_match(&self, k: usize) -> bool {
+        self.matches.binary_search(&k).is_ok()
+    }
+
     /// Selects the next (or previous) match, wrapping around the ends.
     pub fn step_match(&mut self, forward: bool) {
         let here = self.selected;

@@ -1,5 +1,8 @@
-//! The status bar: file, position, active filters and a key hint.
+//! The status bar: file, position, active filters, the search and a key hint. When all
+//! of it does not fit, each part gives way to a shorter form (counts, abbreviations)
+//! before anything is cut, so that no active filter is ever silently hidden.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
@@ -9,42 +12,211 @@ use super::session::Session;
 use super::widgets::fit;
 use unicode_width::UnicodeWidthStr;
 
+/// How much room the bar's parts take: each level is shorter than the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Room {
+    /// Everything in words.
+    Full,
+    /// Several values as a count, long values cut.
+    Compact,
+    /// The file name left out too.
+    Narrow,
+    /// Each filter by its name only.
+    Minimal,
+}
+
+/// The text of the status bar on a terminal `width` columns wide.
+pub fn text(session: &Session, width: usize) -> String {
+    let hint = "? help ";
+    for room in [Room::Full, Room::Compact, Room::Narrow, Room::Minimal] {
+        let left = left_side(session, room);
+        if left.width() + hint.len() <= width {
+            let fill = width - left.width() - hint.len();
+            return format!("{left}{}{hint}", " ".repeat(fill));
+        }
+        if left.width() <= width {
+            return left;
+        }
+    }
+    fit(&left_side(session, Room::Minimal), width)
+}
+
 /// Draws the status bar into `area`.
 pub fn render(session: &Session, frame: &mut Frame, area: Rect) {
-    let total = session.timeline.events.len();
-    let shown = session.rows.events.len();
-    let position = if shown == 0 {
-        format!("0 of {total} events")
-    } else if session.filter.is_empty() {
-        format!("event {} of {total}", session.selected + 1)
+    let style = Style::new().fg(Color::Black).bg(Color::Gray);
+    let text = text(session, area.width as usize);
+    frame.render_widget(Line::styled(text, style), area);
+}
+
+fn left_side(session: &Session, room: Room) -> String {
+    let mut parts = Vec::new();
+    if room < Room::Narrow {
+        parts.push(session.title.clone());
+    }
+    parts.push(position(session, room));
+    let filters = filters(session, room);
+    if room == Room::Minimal && !filters.is_empty() {
+        parts.push(filters.join(" "));
     } else {
-        format!("event {} of {shown} ({total} in all)", session.selected + 1)
-    };
-    let mut left = format!(" {} · {position}", session.title);
-    if !session.filter.is_empty() {
-        left.push_str(&format!(
-            " · {}",
-            session.filter.describe(&session.timeline)
-        ));
+        parts.extend(filters);
     }
     if !session.search.is_empty() {
-        let at = session.matches.iter().position(|&k| k == session.selected);
-        let at = at.map_or("–".to_string(), |i| (i + 1).to_string());
-        left.push_str(&format!(
-            " · /{}: {at} of {} (n/N)",
-            session.search,
-            session.matches.len()
-        ));
+        parts.push(search(session, room));
     }
-    let hint = "? help ";
-    let width = area.width as usize;
-    let left = fit(&left, width.saturating_sub(hint.len() + 1));
-    let fill = width.saturating_sub(left.width() + hint.len());
-    let text = if left.width() + hint.len() <= width {
-        format!("{left}{}{hint}", " ".repeat(fill))
-    } else {
-        fit(&left, width)
-    };
-    let style = Style::new().fg(Color::Black).bg(Color::Gray);
-    frame.render_widget(Line::styled(text, style), area);
+    format!(" {}", parts.join(" · "))
+}
+
+fn position(session: &Session, room: Room) -> String {
+    let total = session.timeline.events.len();
+    let shown = session.rows.events.len();
+    let at = session.selected + 1;
+    match (shown, session.filter.is_empty(), room) {
+        (0, _, _) => format!("0 of {total} events"),
+        (_, true, Room::Full | Room::Compact) => format!("event {at} of {total}"),
+        (_, true, _) => format!("{at}/{total}"),
+        (_, false, Room::Full | Room::Compact) => {
+            format!("event {at} of {shown} ({total} in all)")
+        }
+        (_, false, _) => format!("{at}/{shown} of {total}"),
+    }
+}
+
+/// One part per active criterion, in the words `room` allows.
+fn filters(session: &Session, room: Room) -> Vec<String> {
+    let (filter, timeline) = (&session.filter, &session.timeline);
+    let mut parts = Vec::new();
+    if !filter.actors.is_empty() {
+        let names: Vec<&str> = filter
+            .actors
+            .iter()
+            .map(|&a| timeline.actor(a).short_name())
+            .collect();
+        let joiner = if filter.all_actors { " & " } else { " | " };
+        parts.push(criterion("actor", "actors", &names, joiner, room));
+    }
+    if !filter.kinds.is_empty() {
+        let kinds: Vec<&str> = filter.kinds.iter().map(String::as_str).collect();
+        parts.push(criterion("kind", "kinds", &kinds, " | ", room));
+    }
+    if !filter.statuses.is_empty() {
+        let words: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
+        parts.push(criterion("status", "statuses", &words, " | ", room));
+    }
+    if filter.from.is_some() || filter.to.is_some() {
+        let side = |d: Option<NaiveDate>| d.map_or("…".to_string(), |d| d.to_string());
+        let range = format!("{} → {}", side(filter.from), side(filter.to));
+        parts.push(match room {
+            Room::Full => format!("date: {range}"),
+            Room::Compact | Room::Narrow => range.replace(" → ", "→"),
+            Room::Minimal => "date".to_string(),
+        });
+    }
+    if !filter.text.is_empty() {
+        parts.push(match room {
+            Room::Full => format!("text: {:?}", filter.text),
+            Room::Compact => format!("text: {:?}", fit(&filter.text, 10)),
+            Room::Narrow => format!("{:?}", fit(&filter.text, 10)),
+            Room::Minimal => "text".to_string(),
+        });
+    }
+    parts
+}
+
+/// `kind: talks | call` in full; compactly the value when there is one, short, else a
+/// count (`2 kinds`); narrow, a single value alone; minimally the name of the criterion
+/// alone, with the count when several.
+fn criterion(one: &str, many: &str, values: &[&str], joiner: &str, room: Room) -> String {
+    let all = if joiner == " & " { " (all)" } else { "" };
+    match (room, values) {
+        (Room::Full, _) => format!("{one}: {}", values.join(joiner)),
+        (Room::Compact, [value]) => format!("{one}: {}", fit(value, 14)),
+        (Room::Narrow, [value]) => fit(value, 14),
+        (Room::Compact | Room::Narrow, _) => format!("{} {many}{all}", values.len()),
+        (Room::Minimal, [_]) => one.to_string(),
+        (Room::Minimal, _) => format!("{} {many}", values.len()),
+    }
+}
+
+/// `/jstars: 1 of 3 (n/N)`, compactly `/jstars 1/3`; `no match` when it finds nothing.
+fn search(session: &Session, room: Room) -> String {
+    let found = session.matches.len();
+    let at = session.matches.binary_search(&session.selected).ok();
+    let text = fit(
+        &session.search,
+        if room == Room::Full { usize::MAX } else { 12 },
+    );
+    match (found, at, room) {
+        (0, _, _) => format!("/{text}: no match"),
+        (_, Some(i), Room::Full) => format!("/{text}: {} of {found} (n/N)", i + 1),
+        (_, None, Room::Full) => format!("/{text}: {found} found (n/N)"),
+        (_, Some(i), _) => format!("/{text} {}/{found}", i + 1),
+        (_, None, _) => format!("/{text} {found} found"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceFile, load_sources};
+    use crate::model::Status;
+    use crate::query::Filter;
+
+    fn session() -> Session {
+        let timeline = load_sources(&[SourceFile::bundled()]).expect("bundled loads");
+        Session::new(timeline, "events.yaml".into(), Filter::default())
+    }
+
+    #[test]
+    fn at_80_columns_every_active_filter_and_the_search_count_show() {
+        let mut session = session();
+        let putin = session.timeline.resolve_actor("putin").expect("putin");
+        let biden = session.timeline.resolve_actor("biden").expect("biden");
+        session.apply_filter(Filter {
+            actors: vec![putin, biden],
+            kinds: vec!["talks".into(), "call".into()],
+            statuses: vec![Status::Planned],
+            from: NaiveDate::from_ymd_opt(2021, 12, 1),
+            to: None,
+            text: "biden".into(),
+            ..Filter::default()
+        });
+        session.begin_search();
+        session.set_search("putin".into());
+        for (width, parts) in [
+            (
+                80,
+                [
+                    "actors",
+                    "kinds",
+                    "planned",
+                    "2021-12-01",
+                    "biden",
+                    "/putin 1/",
+                ],
+            ),
+            (
+                60,
+                ["actors", "kinds", "status", "date", "text", "/putin 1/"],
+            ),
+        ] {
+            let bar = text(&session, width);
+            assert!(bar.width() <= width, "{bar:?}");
+            for part in parts {
+                assert!(bar.contains(part), "{width} columns: {part} in {bar:?}");
+            }
+            assert!(
+                !bar.contains('…') || bar.contains("→…"),
+                "nothing cut: {bar:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_that_finds_nothing_says_no_match() {
+        let mut session = session();
+        session.begin_search();
+        session.set_search("NetBlocks".into());
+        assert!(text(&session, 120).contains("/NetBlocks: no match"));
+        assert!(text(&session, 50).contains("no match"));
+    }
 }

@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::model::Status;
+
 /// Secondary text: dates repeated, actors, hints.
 pub fn dim() -> Style {
     Style::new().fg(Color::DarkGray)
@@ -23,6 +25,35 @@ pub fn quote() -> Style {
 /// A search match.
 pub fn found() -> Style {
     Style::new().fg(Color::Black).bg(Color::LightGreen)
+}
+
+/// The one-column mark a timeline row gives an event of `status`, and its style: what
+/// is to come (planned, expected) and what is unconfirmed (reported) stand out from what
+/// occurred, which has none.
+pub fn status_mark(status: Status) -> (&'static str, Style) {
+    match status {
+        Status::Occurred => (" ", Style::new()),
+        Status::Planned => (
+            "◇",
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        ),
+        Status::Expected => (
+            "◌",
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        ),
+        Status::Reported => (
+            "?",
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        ),
+    }
+}
+
+/// The title of an event of `status` in a timeline row: what is to come in italics.
+pub fn status_title(status: Status) -> Style {
+    match status {
+        Status::Planned | Status::Expected => Style::new().add_modifier(Modifier::ITALIC),
+        Status::Occurred | Status::Reported => Style::new(),
+    }
 }
 
 /// The border of the focused pane.

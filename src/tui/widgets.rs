@@ -88,24 +88,32 @@ pub fn with_matches(text: String, needle: &str, base: Style) -> Vec<Span<'static
     spans
 }
 
-/// Untrusted text made safe and cut to `width` columns, with `…` where it was cut.
+/// Untrusted text made safe and cut to `width` columns, with `…` where it was cut. Reads
+/// only as much of `text` as fits, so a 20 MB title costs a row's worth.
 pub fn fit(text: &str, width: usize) -> String {
-    let safe = sanitize(text);
-    if safe.width() <= width {
-        return safe.into_owned();
-    }
     let mut out = String::new();
     let mut used = 0;
-    for c in safe.chars() {
+    // Where a cut goes: before the first character that leaves no room for the `…`.
+    let mut cut = None;
+    let mut one = [0; 4];
+    for c in text.chars().flat_map(|c| {
+        sanitize(c.encode_utf8(&mut one))
+            .chars()
+            .collect::<Vec<_>>()
+    }) {
         let w = display_width(c);
-        if used + w + 1 > width {
-            break;
+        if cut.is_none() && used + w + 1 > width {
+            cut = Some(out.len());
+        }
+        used += w;
+        if used > width {
+            out.truncate(cut.unwrap_or(out.len()));
+            if width > 0 {
+                out.push('…');
+            }
+            return out;
         }
         out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
     }
     out
 }

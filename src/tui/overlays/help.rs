@@ -6,7 +6,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::model::Status;
 use crate::tui::keys::{BINDINGS, INPUT_BINDINGS, label};
+use crate::tui::panes::timeline::HIDDEN_MATCH;
+use crate::tui::theme::{found, status_mark};
 use crate::tui::widgets::{centered, fit, pad, pane_block};
 
 /// The help overlay's state.
@@ -55,6 +58,24 @@ pub fn lines() -> Vec<Line<'static>> {
             Span::raw(binding.help),
         ]));
     }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "Marks in the list",
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    for status in [Status::Planned, Status::Expected, Status::Reported] {
+        let (mark, style) = status_mark(status);
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(pad(mark, 20), style),
+            Span::raw(status.as_str()),
+        ]));
+    }
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(pad(HIDDEN_MATCH, 20), found()),
+        Span::raw("the search finds it outside the row"),
+    ]));
     out
 }
 

@@ -1,5 +1,6 @@
-//! The actor and kind pickers: a list with counts, narrowed by typing, toggled with
-//! Space. Holds its own state; [`crate::tui::commands`] drives it.
+//! The actor, kind and status pickers: a list with counts, narrowed by typing (Space
+//! included, so that a name of several words can be typed), ticked with Tab. Holds its
+//! own state; [`crate::tui::commands`] drives it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::model::ActorId;
+use crate::model::{ActorId, Status};
 use crate::query::Filter;
 use crate::tui::session::Session;
 use crate::tui::theme::{dim, selected};
@@ -20,6 +21,8 @@ pub enum PickerKind {
     Actors,
     /// The kinds of event.
     Kinds,
+    /// The statuses: occurred, planned, expected, reported.
+    Statuses,
 }
 
 impl PickerKind {
@@ -28,6 +31,7 @@ impl PickerKind {
         match self {
             PickerKind::Actors => "actors",
             PickerKind::Kinds => "kinds",
+            PickerKind::Statuses => "statuses",
         }
     }
 
@@ -40,6 +44,9 @@ impl PickerKind {
             }
             PickerKind::Kinds => {
                 filter.kinds = choices.iter().filter_map(Choice::kind).collect();
+            }
+            PickerKind::Statuses => {
+                filter.statuses = choices.iter().filter_map(Choice::status).collect();
             }
         }
         filter
@@ -88,6 +95,19 @@ impl PickerKind {
                     count,
                 })
                 .collect(),
+            PickerKind::Statuses => session
+                .index
+                .status_counts(timeline, filter)
+                .into_iter()
+                .map(|(status, count)| Item {
+                    choice: Choice::Status(status),
+                    label: status.as_str().to_string(),
+                    note: crate::tui::theme::status_mark(status).0.trim().to_string(),
+                    keys: status.as_str().to_string(),
+                    count,
+                    chosen: filter.statuses.contains(&status),
+                })
+                .collect(),
         }
     }
 }
@@ -99,6 +119,8 @@ pub enum Choice {
     Actor(ActorId),
     /// An event kind.
     Kind(String),
+    /// A status.
+    Status(Status),
 }
 
 impl Choice {
@@ -106,7 +128,7 @@ impl Choice {
     pub fn actor(&self) -> Option<ActorId> {
         match self {
             Choice::Actor(a) => Some(*a),
-            Choice::Kind(_) => None,
+            Choice::Kind(_) | Choice::Status(_) => None,
         }
     }
 
@@ -114,7 +136,15 @@ impl Choice {
     pub fn kind(&self) -> Option<String> {
         match self {
             Choice::Kind(k) => Some(k.clone()),
-            Choice::Actor(_) => None,
+            Choice::Actor(_) | Choice::Status(_) => None,
+        }
+    }
+
+    /// The status chosen, if this is a status.
+    pub fn status(&self) -> Option<Status> {
+        match self {
+            Choice::Status(s) => Some(*s),
+            Choice::Actor(_) | Choice::Kind(_) => None,
         }
     }
 }
@@ -126,7 +156,7 @@ pub struct Item {
     pub choice: Choice,
     /// The name shown.
     pub label: String,
-    /// A second column: the actor's kind.
+    /// A second column: the actor's kind, a status's mark.
     pub note: String,
     /// Other names typing can match (aliases, id), lowercased.
     pub keys: String,
@@ -229,7 +259,7 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let title = format!(
-        " Filter by {} · Space ticks · Enter applies · Esc cancels ",
+        " Filter by {} · Tab ticks · Enter applies · Esc cancels ",
         picker.kind.plural()
     );
     let block = pane_block(fit(&title, width.saturating_sub(2) as usize), true);

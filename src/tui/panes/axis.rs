@@ -211,6 +211,7 @@ pub fn render(session: &Session, strip: &AxisStrip, frame: &mut Frame, area: Rec
     let selected = session.selected;
     let inside = inner(area);
     let title = match strip.scale {
+        _ if session.rows.is_empty() => " Time axis · no events ".to_string(),
         Some(scale) => format!(
             " Time axis · {} – {} · ▇ dated ░ imprecise ◆ published ▲ selected ",
             date_of(scale.start.floor() as i32).format("%-d %b %Y"),

@@ -1,5 +1,7 @@
 //! The detail pane: the selected event in full, wrapped to the pane. Owns the pane's
-//! scroll position.
+//! scroll position and the wrapped lines, kept per selection and width so that a key
+//! costs only the lines on screen, however long the event: search matches are marked
+//! on those lines as they are drawn.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,16 +9,62 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::model::Document;
 use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
 use crate::tui::theme::dim;
-use crate::tui::widgets::{inner, pane_block, with_matches};
+use crate::tui::widgets::{inner, pane_block, scrollbar, with_matches};
 
-/// The detail pane's view: how far it is scrolled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The detail pane's view: how far it is scrolled, and its lines.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DetailView {
     /// The first line on screen.
     pub scroll: usize,
+    /// The selected event's lines, and what they were wrapped for.
+    wrapped: Option<Wrapped>,
+}
+
+/// An event's lines as wrapped for one event and width.
+#[derive(Debug, Clone, PartialEq)]
+struct Wrapped {
+    event: Option<usize>,
+    width: u16,
+    lines: Vec<DetailLine>,
+}
+
+impl Wrapped {
+    fn is_for(&self, session: &Session, width: u16) -> bool {
+        self.event == session.selected_event() && self.width == width
+    }
+}
+
+/// One wrapped line: a label or indent, then text (already safe) in a style.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct DetailLine {
+    head: Span<'static>,
+    text: String,
+    style: Style,
+    /// Whether search matches are marked in [`DetailLine::text`].
+    searched: bool,
+}
+
+impl DetailLine {
+    /// A heading, never marked by a search.
+    fn heading(text: &str, style: Style) -> Self {
+        DetailLine {
+            text: text.to_string(),
+            style,
+            ..DetailLine::default()
+        }
+    }
+
+    /// The line drawn, with the matches of `search` marked.
+    fn to_line(&self, search: &str) -> Line<'static> {
+        let search = if self.searched { search } else { "" };
+        let mut spans = vec![self.head.clone()];
+        spans.extend(with_matches(self.text.clone(), search, self.style));
+        Line::from(spans)
+    }
 }
 
 impl DetailView {
@@ -25,39 +73,78 @@ impl DetailView {
         self.scroll = self.scroll.saturating_add_signed(by);
     }
 
-    /// Keeps the last page full in a pane `width` columns wide and `height` rows tall.
+    /// Wraps the selected event to `width` columns unless its lines are already wrapped
+    /// so, then keeps the last page full in a pane `height` rows tall.
     pub fn clamp(&mut self, session: &Session, width: u16, height: usize) {
-        let most = line_count(session, width).saturating_sub(height);
+        if !self
+            .wrapped
+            .as_ref()
+            .is_some_and(|w| w.is_for(session, width))
+        {
+            self.wrapped = Some(Wrapped {
+                event: session.selected_event(),
+                width,
+                lines: lines(session, width),
+            });
+        }
+        let most = self.wrapped_lines().saturating_sub(height);
         self.scroll = self.scroll.min(most);
+    }
+
+    /// How many lines the selected event took when last wrapped.
+    pub fn wrapped_lines(&self) -> usize {
+        self.wrapped.as_ref().map_or(0, |w| w.lines.len())
     }
 }
 
 /// Draws the detail pane into `area`, scrolled as `view` is (kept within the lines).
 pub fn render(session: &Session, view: &DetailView, frame: &mut Frame, area: Rect, focused: bool) {
-    frame.render_widget(pane_block(" Event ".to_string(), focused), area);
     let inside = inner(area);
-    let lines = lines(session, inside.width);
+    // A frame drawn before the view caught up with a resize wraps for itself.
+    let fresh;
+    let lines = match &view.wrapped {
+        Some(w) if w.is_for(session, inside.width) => &w.lines,
+        _ => {
+            fresh = lines(session, inside.width);
+            &fresh
+        }
+    };
     let height = inside.height as usize;
     let scroll = view.scroll.min(lines.len().saturating_sub(height.max(1)));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    // What is scrolled off below is said on the bottom border, as the scrollbar shows.
+    let below = lines.len().saturating_sub(scroll + height);
+    let mut block = pane_block(" Event ".to_string(), focused);
+    if below > 0 && height > 0 {
+        let more = format!(" ↓ {below} more line{} ", if below == 1 { "" } else { "s" });
+        block = block.title_bottom(Line::from(more).right_aligned());
+    }
+    frame.render_widget(block, area);
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|line| line.to_line(&session.search))
+        .collect();
     frame.render_widget(Paragraph::new(shown), inside);
+    scrollbar(frame, area, lines.len(), scroll);
 }
 
-/// How many lines the selected event takes at `width` columns.
+/// How many lines the selected event takes at `width` columns, wrapped afresh (what
+/// the pane's kept lines must agree with).
 pub fn line_count(session: &Session, width: u16) -> usize {
     lines(session, width).len()
 }
 
 /// The selected event's lines, wrapped to `width` columns.
-fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
+fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
     let Some(index) = session.selected_event() else {
         return Vec::new();
     };
     let tl = &session.timeline;
     let event = &tl.events[index];
     let mut out = Vec::new();
-    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        labelled(out, label, text, width, &session.search, style);
+    let para = |out: &mut Vec<DetailLine>, label: &str, text: &str, style: Style| {
+        labelled(out, label, text, width, style);
     };
     para(
         &mut out,
@@ -65,7 +152,8 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
         &event.title,
         Style::new().add_modifier(Modifier::BOLD),
     );
-    out.push(Line::default());
+    out.push(DetailLine::default());
+    para(&mut out, "Id      ", &event.id, dim());
     let when = match &event.date_text {
         Some(words) => format!("{} (“{words}”) · {}", event.date.human(), event.date),
         None => format!("{} · {}", event.date.human(), event.date),
@@ -83,11 +171,11 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
         .collect();
     para(&mut out, "Actors  ", &actors.join(", "), Style::new());
     if let Some(summary) = &event.summary {
-        out.push(Line::default());
+        out.push(DetailLine::default());
         para(&mut out, "", summary, Style::new());
     }
-    out.push(Line::default());
-    out.push(Line::styled(
+    out.push(DetailLine::default());
+    out.push(DetailLine::heading(
         "Sources",
         Style::new().add_modifier(Modifier::BOLD),
     ));
@@ -99,6 +187,10 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
             &format!("{}. {}, ¶{}", i + 1, doc.title, source.paragraph),
             dim(),
         );
+        para(&mut out, "   ", &document_line(doc), dim());
+        if let Some(url) = &doc.url {
+            para(&mut out, "   ", url, dim());
+        }
         para(
             &mut out,
             "   ",
@@ -109,20 +201,21 @@ fn lines(session: &Session, width: u16) -> Vec<Line<'static>> {
     out
 }
 
+/// Who published a document and when: `Reuters · published 2022-01-02`.
+pub fn document_line(doc: &Document) -> String {
+    match &doc.publisher {
+        Some(publisher) => format!("{publisher} · published {}", doc.published),
+        None => format!("published {}", doc.published),
+    }
+}
+
 /// Columns a value keeps beside its label: a narrower pane puts the label on a line of
 /// its own, so that the value is not wrapped into a sliver.
 const MIN_VALUE_WIDTH: usize = 12;
 
 /// Appends `text` wrapped to `width` columns after `label`, each continuation line
-/// indented under the value (a hanging indent), search matches marked.
-fn labelled(
-    out: &mut Vec<Line<'static>>,
-    label: &str,
-    text: &str,
-    width: u16,
-    search: &str,
-    style: Style,
-) {
+/// indented under the value (a hanging indent).
+fn labelled(out: &mut Vec<DetailLine>, label: &str, text: &str, width: u16, style: Style) {
     let text = sanitize(text);
     let width = usize::from(width).max(1);
     let label_width = text_width(label);
@@ -130,7 +223,7 @@ fn labelled(
         label_width
     } else {
         if !label.trim().is_empty() {
-            out.push(Line::styled(label.trim_end().to_string(), dim()));
+            out.push(DetailLine::heading(label.trim_end(), dim()));
         }
         0
     };
@@ -139,8 +232,11 @@ fn labelled(
             0 if indent > 0 => Span::styled(label.to_string(), dim()),
             _ => Span::raw(" ".repeat(indent)),
         };
-        let mut spans = vec![head];
-        spans.extend(with_matches(text[range].to_string(), search, style));
-        out.push(Line::from(spans));
+        out.push(DetailLine {
+            head,
+            text: text[range].to_string(),
+            style,
+            searched: true,
+        });
     }
 }

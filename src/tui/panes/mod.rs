@@ -12,6 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::layout::{Focus, Layout};
 use super::session::Session;
+use super::theme::dim;
 use super::widgets::inner;
 use axis::AxisStrip;
 use detail::DetailView;
@@ -29,6 +30,18 @@ pub enum PaneId {
     Source,
     /// The time axis strip above the others.
     Axis,
+}
+
+impl PaneId {
+    /// The name the pane's border carries.
+    pub fn title(self) -> &'static str {
+        match self {
+            PaneId::Timeline => "Timeline",
+            PaneId::Detail => "Event",
+            PaneId::Source => "Source",
+            PaneId::Axis => "Time axis",
+        }
+    }
 }
 
 /// The state of every pane, and which one has the focus.
@@ -128,15 +141,11 @@ impl Panes {
             None => self.focus,
         };
         self.focus = Focus::Side;
-        let fit = (
-            self.source_width(area),
-            self.page(area, Focus::Side) as usize,
-        );
         self.source = Some(SourceView::open(
             &session.timeline,
             event,
             source,
-            fit,
+            self.source_fit(area),
             return_focus,
         ));
     }
@@ -157,10 +166,13 @@ impl Panes {
         }
     }
 
-    /// The width the source pane wraps text to on `area`.
-    fn source_width(&self, area: Rect) -> u16 {
-        let side = self.layout_for(area, Focus::Side).side;
-        side.map_or(1, |a| source::text_width(inner(a).width))
+    /// The width the source pane wraps text to on `area`, and its height.
+    fn source_fit(&self, area: Rect) -> (u16, usize) {
+        let side = self.layout_for(area, Focus::Side).side.map(inner);
+        (
+            side.map_or(1, |a| source::text_width(a.width)),
+            side.map_or(1, |a| a.height.max(1) as usize),
+        )
     }
 
     /// Brings every pane up to date with `session` on a screen of `area`: a new filter
@@ -192,9 +204,9 @@ impl Panes {
             }
             self.focus = focus;
         }
-        let width = self.source_width(area);
+        let (width, height) = self.source_fit(area);
         if let Some(view) = &mut self.source {
-            view.rewrap(&session.timeline, width);
+            view.rewrap(&session.timeline, width, height);
         }
         self.clamp(session, area);
     }
@@ -228,6 +240,22 @@ impl Panes {
         ] {
             if let Some(area) = area {
                 self.render_pane(pane, session, frame, area);
+            }
+        }
+        // One pane at a time: its bottom border says where the other is.
+        let other = match (layout.timeline, layout.side) {
+            (Some(area), None) => Some((area, self.side())),
+            (None, Some(area)) => Some((area, PaneId::Timeline)),
+            _ => None,
+        };
+        if let Some((area, hidden)) = other {
+            let hint = format!(" Tab: {} ", hidden.title());
+            let width = hint.chars().count() as u16;
+            // On the left, clear of the Event pane's "↓ more lines" on the right.
+            if area.width >= width + 2 + 18 && area.height >= 2 {
+                frame
+                    .buffer_mut()
+                    .set_string(area.x + 1, area.bottom() - 1, hint, dim());
             }
         }
     }

@@ -1,6 +1,7 @@
-//! The source pane: the whole document, paragraph numbers in the margin, the cited
-//! paragraph marked and the quote highlighted. Owns the document's layout: its lines
-//! wrapped to the pane, and how far they are scrolled.
+//! The source pane: who published the document, when and where, above the whole
+//! document, paragraph numbers in the margin, the cited paragraph marked and the quote
+//! highlighted. Owns the document's layout: its lines wrapped to the pane, and how far
+//! they are scrolled.
 
 use std::ops::Range;
 
@@ -10,9 +11,10 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::{DocId, Timeline};
+use crate::model::{DocId, Document, Timeline};
 use crate::text::{sanitize, wrap};
 use crate::tui::layout::Focus;
+use crate::tui::panes::detail::document_line;
 use crate::tui::session::Session;
 use crate::tui::theme::{dim, quote};
 use crate::tui::widgets::{fit, inner, pane_block, scrollbar, with_matches};
@@ -47,8 +49,15 @@ pub struct SourceView {
     pub scroll: usize,
     /// The document's lines at [`SourceView::width`] columns.
     pub lines: Vec<DocLine>,
+    /// The bytes of the cited paragraph the quote takes, found once on opening (the
+    /// search can cost the whole paragraph, which may be megabytes).
+    pub quote: Option<Range<usize>>,
+    /// The header above the document, wrapped: (line of [`header`], bytes of it).
+    pub header: Vec<(usize, Range<usize>)>,
     /// The width the lines were wrapped to.
     pub width: u16,
+    /// The rows the document itself had (the pane less the header) when last fitted.
+    pub height: usize,
     /// The focus to go back to when the pane closes.
     pub return_focus: Focus,
 }
@@ -66,23 +75,54 @@ impl SourceView {
     ) -> Self {
         let sources = timeline.events[event].sources.len();
         let source = source.min(sources.saturating_sub(1));
-        let lines = wrap_document(timeline, doc_of(timeline, event, source), width);
+        let doc = doc_of(timeline, event, source);
         let mut view = SourceView {
             event,
             source,
             scroll: 0,
-            lines,
+            lines: wrap_document(timeline, doc, width),
+            quote: timeline.quote_range(&timeline.events[event].sources[source]),
+            header: wrap_header(timeline.document(doc), width),
             width,
+            height: 1,
             return_focus,
         };
-        let (paragraph, quote) = cited_lines(timeline, &view);
-        // One line of context above the paragraph, unless that would hide the quote.
-        view.scroll = if quote + 1 < paragraph + height {
+        view.height = view.document_rows(height);
+        view.scroll = view.scroll_to_cited(timeline);
+        view
+    }
+
+    /// How many header rows show in a pane `height` rows tall: all of them and a blank
+    /// line, unless that would take more than a third of the pane.
+    pub fn header_rows(&self, height: usize) -> usize {
+        (self.header.len() + 1).min(height / 3)
+    }
+
+    /// The rows left for the document in a pane `height` rows tall.
+    fn document_rows(&self, height: usize) -> usize {
+        height.saturating_sub(self.header_rows(height)).max(1)
+    }
+
+    /// The scroll that shows the cited paragraph from its top, with one line of context
+    /// above it, unless that would hide the quote: then from the line above the quote.
+    fn scroll_to_cited(&self, timeline: &Timeline) -> usize {
+        let (paragraph, quote) = cited_lines(timeline, self);
+        if quote + 1 < paragraph + self.height {
             paragraph.saturating_sub(1)
         } else {
             quote.saturating_sub(1)
-        };
-        view
+        }
+    }
+
+    /// Whether the line where the quote starts is on screen.
+    fn quote_on_screen(&self, timeline: &Timeline) -> bool {
+        let (_, quote) = cited_lines(timeline, self);
+        (self.scroll..self.scroll + self.height).contains(&quote)
+    }
+
+    /// The line where the quote starts, as a position in [`SourceView::lines`].
+    pub fn quote_line(&self, timeline: &Timeline) -> usize {
+        cited_lines(timeline, self).1
     }
 
     /// How many sources the shown event has.
@@ -90,18 +130,28 @@ impl SourceView {
         timeline.events[self.event].sources.len()
     }
 
-    /// Wraps the document again to `width` columns, keeping the paragraph at the top.
-    pub fn rewrap(&mut self, timeline: &Timeline, width: u16) {
-        if self.width == width {
+    /// Fits the view to a pane `width` columns wide (wrapping the document again) and
+    /// `height` rows tall. A quote on screen stays on screen, placed as on opening;
+    /// otherwise the paragraph at the top stays at the top.
+    pub fn rewrap(&mut self, timeline: &Timeline, width: u16, height: usize) {
+        if self.width == width && self.height == self.document_rows(height) {
             return;
         }
-        let old_paragraph = self.lines.get(self.scroll).map(|l| l.paragraph);
-        let doc = doc_of(timeline, self.event, self.source);
-        self.lines = wrap_document(timeline, doc, width);
-        self.width = width;
-        self.scroll = old_paragraph
-            .and_then(|p| self.lines.iter().position(|l| l.paragraph == p))
-            .unwrap_or(0);
+        let quote_shown = self.quote_on_screen(timeline);
+        if self.width != width {
+            let old_paragraph = self.lines.get(self.scroll).map(|l| l.paragraph);
+            let doc = doc_of(timeline, self.event, self.source);
+            self.lines = wrap_document(timeline, doc, width);
+            self.header = wrap_header(timeline.document(doc), width);
+            self.width = width;
+            self.scroll = old_paragraph
+                .and_then(|p| self.lines.iter().position(|l| l.paragraph == p))
+                .unwrap_or(0);
+        }
+        self.height = self.document_rows(height);
+        if quote_shown && !self.quote_on_screen(timeline) {
+            self.scroll = self.scroll_to_cited(timeline);
+        }
     }
 
     /// Scrolls by `by` lines (clamped by [`SourceView::clamp`]).
@@ -111,12 +161,28 @@ impl SourceView {
 
     /// Keeps the last page full in a pane `height` rows tall.
     pub fn clamp(&mut self, height: usize) {
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
+        let rows = self.document_rows(height);
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(rows));
     }
 }
 
 fn doc_of(timeline: &Timeline, event: usize, source: usize) -> DocId {
     timeline.events[event].sources[source].doc
+}
+
+/// The lines of the header above a document: who published it and when, and its URL.
+pub fn header(doc: &Document) -> Vec<String> {
+    std::iter::once(document_line(doc))
+        .chain(doc.url.clone())
+        .collect()
+}
+
+fn wrap_header(doc: &Document, width: u16) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    for (i, line) in header(doc).iter().enumerate() {
+        out.extend(wrap(line, usize::from(width)).into_iter().map(|r| (i, r)));
+    }
+    out
 }
 
 /// Wraps every paragraph of a document to `width`, one blank line between paragraphs.
@@ -145,7 +211,7 @@ fn wrap_document(timeline: &Timeline, doc: DocId, width: u16) -> Vec<DocLine> {
 fn cited_lines(timeline: &Timeline, view: &SourceView) -> (usize, usize) {
     let source = &timeline.events[view.event].sources[view.source];
     let paragraph = source.paragraph - 1;
-    let quote_start = timeline.quote_range(source).map_or(0, |r| r.start);
+    let quote_start = view.quote.as_ref().map_or(0, |r| r.start);
     let mut lines = view
         .lines
         .iter()
@@ -173,13 +239,20 @@ pub fn render(session: &Session, view: &SourceView, frame: &mut Frame, area: Rec
         fit(&doc.title, area.width.saturating_sub(24) as usize)
     );
     frame.render_widget(pane_block(title, focused), area);
-    let inside = inner(area);
+    let whole = inner(area);
+    let header_rows = view.header_rows(whole.height as usize);
+    render_header(doc, view, frame, whole, header_rows);
+    let inside = Rect {
+        y: whole.y + header_rows as u16,
+        height: whole.height - header_rows as u16,
+        ..whole
+    };
     let height = inside.height as usize;
     let scroll = view
         .scroll
         .min(view.lines.len().saturating_sub(height.max(1)));
     let cited = source.paragraph - 1;
-    let quote_range = tl.quote_range(source);
+    let quote_range = view.quote.clone();
     let shown: Vec<Line> = view
         .lines
         .iter()
@@ -213,7 +286,44 @@ pub fn render(session: &Session, view: &SourceView, frame: &mut Frame, area: Rec
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inside);
-    scrollbar(frame, area, view.lines.len(), scroll);
+    // The scrollbar runs beside the document, below the header.
+    let beside = Rect {
+        y: area.y + header_rows as u16,
+        height: area.height - header_rows as u16,
+        ..area
+    };
+    scrollbar(frame, beside, view.lines.len(), scroll);
+}
+
+/// Draws the first `rows` rows of the header (the last a blank), `…` ending the last
+/// line shown when the rest does not fit.
+fn render_header(doc: &Document, view: &SourceView, frame: &mut Frame, area: Rect, rows: usize) {
+    let Some(text_rows) = rows.checked_sub(1) else {
+        return;
+    };
+    let header = header(doc);
+    let width = usize::from(area.width.saturating_sub(MARGIN));
+    let cut = text_rows < view.header.len();
+    let lines: Vec<Line> = view
+        .header
+        .iter()
+        .take(text_rows)
+        .enumerate()
+        .map(|(i, (part, range))| {
+            let text = header.get(*part).map_or("", |t| &t[range.clone()]);
+            let shown = if cut && i + 1 == text_rows {
+                fit(&format!("{text} …"), width)
+            } else {
+                sanitize(text).into_owned()
+            };
+            Line::from(vec![
+                Span::styled("      ", dim()),
+                Span::raw(" "),
+                Span::styled(shown, dim()),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The part `line` of `text` as spans, with the part inside `quote` highlighted.

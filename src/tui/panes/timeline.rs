@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::session::{Row, Session, gap_days, gap_label};
-use crate::tui::theme::{dim, selected};
+use crate::tui::theme::{dim, found, selected, status_mark, status_title};
 use crate::tui::widgets::{fit, inner, pad, pane_block, scrollbar, with_matches};
 
 /// The timeline pane's view: which row is at its top.
@@ -123,31 +123,50 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
         .iter()
         .map(|&a| session.timeline.actor(a).short_name())
         .collect();
-    let title_width = (width as usize).saturating_sub(gutter + 1);
+    // The gutter, a space, the status mark and a space before the title.
+    let title_width = (width as usize).saturating_sub(gutter + 3);
     let title = fit(&event.title, title_width);
     let rest = title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+    let (mark, mark_style) = status_mark(event.status);
     let mut spans = vec![
         Span::styled(
             pad(&label, gutter),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(" "),
+        Span::styled(mark, mark_style),
+        Span::raw(" "),
     ];
-    spans.extend(with_matches(title, &session.search, Style::new()));
-    if rest > 3 && !actors.is_empty() {
-        spans.push(Span::styled(
-            pad(&format!("  {}", actors.join(", ")), rest),
-            dim(),
-        ));
+    let actors = if rest > 3 && !actors.is_empty() {
+        pad(&format!("  {}", actors.join(", ")), rest)
     } else {
-        spans.push(Span::raw(" ".repeat(rest)));
+        " ".repeat(rest)
+    };
+    // A row the search finds only in what it does not show (the summary, a quote, an
+    // actor's name cut off) says so before its mark.
+    if session.is_match(k) && !shows(&title, &session.search) && !shows(&actors, &session.search) {
+        spans[1] = Span::styled(HIDDEN_MATCH, found());
     }
+    spans.extend(with_matches(
+        title,
+        &session.search,
+        status_title(event.status),
+    ));
+    spans.extend(with_matches(actors, &session.search, dim()));
     let line = Line::from(spans);
     if k == session.selected {
         line.style(selected())
     } else {
         line
     }
+}
+
+/// The mark of a row the search finds in text the row does not show.
+pub const HIDDEN_MATCH: &str = "›";
+
+/// Whether `shown` contains `search`, ignoring case.
+fn shows(shown: &str, search: &str) -> bool {
+    shown.to_lowercase().contains(&search.to_lowercase())
 }
 
 fn gap_line(session: &Session, k: usize, gutter: usize, width: u16) -> Line<'static> {
