@@ -239,6 +239,26 @@ fn document_published_must_be_a_single_day() {
     );
 }
 
+#[test]
+fn document_published_is_read_as_event_dates_are() {
+    // Issue 18 item 17: each of these was taken as a day.
+    for (published, why) in [
+        ("2022-1-1", "expected a 2-digit month, found \"1\""),
+        ("+12345-01-01", "expected a 4-digit year, found \"+12345\""),
+        ("-0001-01-01", "expected a 4-digit year, found \"\""),
+    ] {
+        fails(
+            &edit(
+                "published: 2022-01-01",
+                &format!("published: \"{published}\""),
+            ),
+            &format!(
+                "bad.yaml:4:16: document \"doc\": published: invalid date \"{published}\": {why}"
+            ),
+        );
+    }
+}
+
 // --- Ids -----------------------------------------------------------------------------------
 
 #[test]
@@ -360,6 +380,40 @@ fn quote_in_another_paragraph_says_which() {
         &edit("quote: \"beta gamma\"", "quote: \"epsilon zeta\""),
         "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\" \
          (it is in paragraph 2)",
+    );
+}
+
+#[test]
+fn quote_not_found_says_where_the_closest_match_differs() {
+    fails(
+        &edit("quote: \"beta gamma\"", "quote: \"beta gamme\""),
+        "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\"; \
+         closest: \"beta gamm\" differs at 'e' (quote) vs 'a' (paragraph)",
+    );
+}
+
+#[test]
+fn quote_matches_whatever_the_quote_marks() {
+    let text = edit("Alpha beta gamma.", "Alpha ‘beta’ “gamma”.");
+    passes(
+        &edit_text(
+            &text,
+            "quote: \"beta gamma\"",
+            "quote: \"'beta' \\\"gamma\\\"\"",
+        ),
+        "ok.yaml: ok, 1 document, 1 actor, 1 event",
+    );
+}
+
+#[test]
+fn an_abridged_quote_matches_its_parts_in_order() {
+    passes(
+        &edit("quote: \"beta gamma\"", "quote: \"Alpha … gamma.\""),
+        "ok.yaml: ok, 1 document, 1 actor, 1 event",
+    );
+    fails(
+        &edit("quote: \"beta gamma\"", "quote: \"gamma [...] Alpha\""),
+        "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\"",
     );
 }
 

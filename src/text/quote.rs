@@ -78,10 +78,13 @@ fn abridged_parts(quote: &str) -> Option<Vec<&str>> {
     let mut parts = Vec::new();
     let mut rest = quote;
     loop {
-        let next = [rest.find('…').map(|i| (i, '…'.len_utf8())), rest.find("...").map(|i| (i, 3))]
-            .into_iter()
-            .flatten()
-            .min();
+        let next = [
+            rest.find('…').map(|i| (i, '…'.len_utf8())),
+            rest.find("...").map(|i| (i, 3)),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         let Some((at, len)) = next else { break };
         parts.push(&rest[..at]);
         rest = &rest[at + len..];
@@ -210,7 +213,11 @@ pub struct Difference {
 
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "closest: {:?} differs at {:?} (quote) vs ", self.matched, self.quote)?;
+        write!(
+            f,
+            "closest: {:?} differs at {:?} (quote) vs ",
+            self.matched, self.quote
+        )?;
         match self.paragraph {
             Some(c) => write!(f, "{c:?} (paragraph)"),
             None => f.write_str("the paragraph's end"),
@@ -416,7 +423,9 @@ mod tests {
     #[test]
     fn the_folded_paragraph_agrees_with_find_quote() {
         let paragraphs = ["a  b’c “d” e", "x... y\tz", "’’ ‘ \n a", ""];
-        let quotes = ["a b'c", "\"d\" e", "b … e", "x... y z", "y … x", "'' '", "a", "e a"];
+        let quotes = [
+            "a b'c", "\"d\" e", "b … e", "x... y z", "y … x", "'' '", "a", "e a",
+        ];
         for para in paragraphs {
             let index = FoldedParagraph::new(para);
             for quote in quotes {
