@@ -259,6 +259,53 @@ fn document_published_is_read_as_event_dates_are() {
     }
 }
 
+// --- Line breaks ---------------------------------------------------------------------------
+
+/// `text` with its line breaks written as `line_break`.
+fn with_breaks(text: &str, line_break: &str) -> String {
+    text.replace('\n', line_break)
+}
+
+#[test]
+fn every_error_counts_lines_the_same_way_in_lf_crlf_and_cr_files() {
+    // Issue 18 item 16: in a CR-only file some errors said line 1 while others counted.
+    let json = "{\"documents\": [{\"id\": \"doc\", \"title\": \"A\", \"published\": \"2022-01-01\",\n \
+                \"paragraphs\": [\"Alpha beta gamma.\"]}],\n \"actors\": [], \"events\": [\n \
+                {\"id\": \"ev\", \"date\": \"2022-01-01\", \"title\": \"T\" \"kind\": \"k\"}]}\n";
+    let invalid_utf8 = edit("title: An event", "title: An \u{1}event");
+    for line_break in ["\n", "\r\n", "\r"] {
+        let unknown = with_breaks(&edit("actors: [nato]", "actors: [natto]"), line_break);
+        fails(
+            &unknown,
+            "bad.yaml:17:14: event \"ev\": unknown actor \"natto\" (did you mean \"nato\"?)",
+        );
+        let twice = with_breaks(
+            &edit("title: An event", "title: An event\n    title: again"),
+            line_break,
+        );
+        fails(&twice, "bad.yaml:16:5: events[0]: duplicate field `title`");
+        let control = with_breaks(&invalid_utf8, line_break);
+        fails(
+            &control,
+            "bad.yaml:15:15: control characters are not allowed",
+        );
+        check_fails_with(
+            &[("bad.json", with_breaks(json, line_break).as_bytes())],
+            "bad.json:4:50: expected `,` or `}`\n1 error\n",
+        );
+    }
+}
+
+#[test]
+fn a_next_line_character_is_not_a_line_break() {
+    let text = with_breaks(BASE, "\u{85}");
+    fails(
+        &text,
+        "bad.yaml:1:11: U+0085 (next line) ends a line for some YAML parsers and not for \
+         others: use a plain line break, or put the text in quotes",
+    );
+}
+
 // --- Ids -----------------------------------------------------------------------------------
 
 #[test]

@@ -268,7 +268,10 @@ mod tests {
     #[test]
     fn a_file_that_claims_no_size_is_kept_within_the_limit() {
         let limit = 3 * CHUNK + 5;
-        let mut source = Endless { left: limit, read: 0 };
+        let mut source = Endless {
+            left: limit,
+            read: 0,
+        };
         let bytes = read_all(&mut source, "f", limit as u64, 0, &Progress::default()).unwrap();
         assert_eq!(bytes.len(), limit);
         // Issue 18 item 7: a Vec doubling on its way to a 256 MiB limit reached 804 MB.
@@ -278,7 +281,10 @@ mod tests {
     #[test]
     fn reading_stops_at_the_first_chunk_past_the_limit() {
         let limit = 2 * CHUNK as u64;
-        let mut source = Endless { left: usize::MAX, read: 0 };
+        let mut source = Endless {
+            left: usize::MAX,
+            read: 0,
+        };
         let error = read_all(&mut source, "f", limit, 0, &Progress::default()).unwrap_err();
         assert_eq!(
             error.to_string(),
