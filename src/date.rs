@@ -357,6 +357,24 @@ mod tests {
     }
 
     #[test]
+    fn interval_ends_may_differ_in_precision_and_qualifiers() {
+        assert_eq!(
+            span("2021-12/2022-01-15"),
+            (Some(day("2021-12-01")), Some(day("2022-01-15")))
+        );
+        assert_eq!(
+            span("2021~/2022-03?"),
+            (Some(day("2021-01-01")), Some(day("2022-03-31")))
+        );
+        assert_eq!(
+            span("2021-12/2022"),
+            (Some(day("2021-12-01")), Some(day("2022-12-31")))
+        );
+        assert_eq!(span("2021-12-20%/.."), (Some(day("2021-12-20")), None));
+        assert!(EdtfDate::parse("../..").is_err());
+    }
+
+    #[test]
     fn invalid_dates_say_why() {
         let cases = [
             ("2021-02-30", "February 2021 has no day 30"),
