@@ -306,6 +306,19 @@ fn a_next_line_character_is_not_a_line_break() {
     );
 }
 
+#[test]
+fn a_quoted_next_line_or_separator_does_not_count_as_a_line() {
+    // libyaml counts NEL, LS and PS as line breaks, even in quotes.
+    for separator in ['\u{85}', '\u{2028}', '\u{2029}'] {
+        let text = edit("title: A doc", &format!("title: \"A{separator}doc é\""));
+        fails(
+            &edit_text(&text, "paragraph: 1", "paragraph: [1]"),
+            "bad.yaml:20:20: events[0].sources[0].paragraph: invalid type: sequence, \
+             expected a paragraph number",
+        );
+    }
+}
+
 // --- Ids -----------------------------------------------------------------------------------
 
 #[test]

@@ -194,10 +194,10 @@ pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
 }
 
 /// How many places the first word of a quote not found is compared from.
-const MAX_CANDIDATES: usize = 10_000;
+const MAX_CANDIDATES: usize = 1_000;
 
 /// How many characters are compared in all when looking for the closest match.
-const MAX_COMPARED: usize = 1 << 22;
+const MAX_COMPARED: usize = 1 << 20;
 
 /// Where a quote not found differs from the closest text in its paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
