@@ -847,3 +847,17 @@ fn thousands_of_quotes_across_line_breaks_of_one_large_paragraph_load() {
     assert_passes(&out, "wide.json: ok, 1 document, 1 actor, 2000 events");
     assert!(start.elapsed() < TIMEOUT, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_yaml_file_of_millions_of_values_is_refused_before_libyaml_reads_it() {
+    // Issue 18 item 7: 1M tiny events (92 MB, 18M values) peaked at 3.6 GB.
+    let mut text = String::from("documents: [");
+    text.push_str(&"a, ".repeat(5_000_001));
+    text.push_str("]\n");
+    let dir = dir_with(&[("values.yaml", text)]);
+    assert_fails(
+        &check(dir.path(), &["values.yaml"]),
+        "values.yaml:1:15000004: holds more than 5000000 values: reading YAML this large \
+         takes gigabytes of memory; write the timeline as JSON or JSON Lines",
+    );
+}
