@@ -2,7 +2,9 @@
 //! statuses and kinds, references to documents and actors, and quotes found in the
 //! paragraph they cite. Every problem is collected with the path of its value, rather
 //! than stopping at the first; turning items into the model's types happens here too, as
-//! each check yields the value it checked.
+//! each check yields the value it checked. A quote not in its paragraph as written is
+//! looked up by the quote rules (see [`crate::text::find_quote`]) once every item is read,
+//! the quotes of each paragraph together.
 
 use std::fmt;
 
@@ -80,9 +82,9 @@ pub struct Checker {
     quotes: Vec<PendingQuote>,
 }
 
-/// A quote to look up in its paragraph once every item is read, so that the quotes of
-/// one paragraph are looked up together: a paragraph cited by thousands of events is
-/// folded (see [`FoldedParagraph`]) once, not once per quote.
+/// A quote not in its paragraph as written, to look up by the quote rules once every item
+/// is read, so that the quotes of one paragraph are looked up together: a paragraph cited
+/// by thousands of events is folded (see [`FoldedParagraph`]) once, not once per quote.
 struct PendingQuote {
     /// The source's place.
     at: Place,
@@ -340,13 +342,13 @@ impl Checker {
                 source: Some(j),
                 ..*place
             };
-            if let Some(source) = self.source(name, source, &at, timeline) {
-                sources.push((at, source));
+            if let Some((source, look_up)) = self.source(name, source, &at, timeline) {
+                sources.push((at, source, look_up));
             }
         }
         let complete = sources.len() == cited && actors.len() == raw.actors.len();
         let (Some(date), Some(status), true) = (date, status, complete) else {
-            for (at, source) in sources {
+            for (at, source, _) in sources.into_iter().filter(|(.., look_up)| *look_up) {
                 self.quotes.push(PendingQuote {
                     at,
                     doc: source.doc,
@@ -361,7 +363,7 @@ impl Checker {
         };
         // The event is kept: the builder pushes it next, at this position.
         let event = timeline.events.len();
-        for (j, (at, source)) in sources.iter().enumerate() {
+        for (j, (at, source, _)) in sources.iter().enumerate().filter(|(_, s)| s.2) {
             self.quotes.push(PendingQuote {
                 at: *at,
                 doc: source.doc,
@@ -379,7 +381,7 @@ impl Checker {
             status,
             actors: actors.into(),
             summary: raw.summary.map(String::into_boxed_str),
-            sources: sources.into_iter().map(|(_, source)| source).collect(),
+            sources: sources.into_iter().map(|(_, source, _)| source).collect(),
         })
     }
 
@@ -451,13 +453,15 @@ impl Checker {
         id
     }
 
+    /// Checks a source's document, paragraph and quote, with whether the quote is still to
+    /// be looked up (it is not in its paragraph as written) by [`Checker::check_quotes`].
     fn source(
         &mut self,
         name: Label<'_>,
         raw: RawSource,
         at: &Place,
         tl: &Timeline,
-    ) -> Option<Source> {
+    ) -> Option<(Source, bool)> {
         let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
             let hint = self.suggestion(&raw.doc, Known::Documents);
             self.report(
@@ -482,11 +486,16 @@ impl Checker {
             self.report(at, "quote", format!("{name}: quote is empty"));
             return None;
         }
-        Some(Source {
+        // Most quotes stand in their paragraph as written: only the others wait for
+        // `check_quotes`, so that a valid file keeps no list of its quotes.
+        let text = &document.paragraphs[paragraph - 1];
+        let as_written = memchr::memmem::find(text.as_bytes(), raw.quote.trim().as_bytes());
+        let source = Source {
             doc,
             paragraph,
             quote: raw.quote.into(),
-        })
+        };
+        Some((source, as_written.is_none()))
     }
 }
 
