@@ -478,6 +478,45 @@ fn an_abridged_quote_matches_its_parts_in_order() {
 }
 
 #[test]
+fn the_quotes_of_a_paragraph_cited_often_are_looked_up_together() {
+    // Past eight quotes of one paragraph, they are found in one pass: the same rules.
+    let event = |id: &str, quote: &str| {
+        format!(
+            "  - id: {id}\n    date: 2022-01-01\n    title: T\n    kind: k\n    sources:\n      \
+             - doc: doc\n        paragraph: 1\n        quote: \"{quote}\"\n"
+        )
+    };
+    let mut text = BASE.to_string();
+    let quotes = [
+        "Alpha\\nbeta",
+        "beta  gamma",
+        "Alpha … gamma.",
+        "ALPHA",
+        "gamma.",
+        "beta alpha",
+    ];
+    for (i, quote) in quotes.iter().cycle().take(12).enumerate() {
+        text.push_str(&event(&format!("e{i}"), quote));
+    }
+    let lines = |i: usize| 22 + 8 * i + 7;
+    let closest = "closest: \"beta \" differs at 'a' (quote) vs 'g' (paragraph)";
+    check_fails_with(
+        &[("bad.yaml", text.as_bytes())],
+        &format!(
+            "bad.yaml:{}:16: event \"e3\": quote not found in paragraph 1 of \"doc\"\n\
+             bad.yaml:{}:16: event \"e5\": quote not found in paragraph 1 of \"doc\"; {closest}\n\
+             bad.yaml:{}:16: event \"e9\": quote not found in paragraph 1 of \"doc\"\n\
+             bad.yaml:{}:16: event \"e11\": quote not found in paragraph 1 of \"doc\"; {closest}\n\
+             4 errors\n",
+            lines(3),
+            lines(5),
+            lines(9),
+            lines(11)
+        ),
+    );
+}
+
+#[test]
 fn quote_matches_whatever_the_whitespace() {
     passes(
         &edit("quote: \"beta gamma\"", "quote: \"  beta\\n\\t  gamma \""),

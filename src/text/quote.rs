@@ -304,32 +304,67 @@ impl FoldedParagraph {
         FoldedParagraph(folded(paragraph, 0).map(|(_, c)| c).collect())
     }
 
-    /// Whether [`find_quote`] finds `quote` in the paragraph: the same rules, at the
-    /// speed of a plain substring search.
-    pub fn contains(&self, quote: &str) -> bool {
-        let find = |needle: &str, from: usize| {
-            let needle: String = Part::new(needle).folded.into_iter().collect();
-            memchr::memmem::find(&self.0.as_bytes()[from..], needle.as_bytes())
-                .map(|at| from + at + needle.len())
-        };
-        let trimmed = quote.trim();
-        if trimmed.is_empty() {
-            return false;
+    /// For each of `quotes`, whether [`find_quote`] finds it in the paragraph: one pass over
+    /// the paragraph for all the quotes (Aho–Corasick), and for an abridged quote not
+    /// found whole, one substring search per part.
+    pub fn find_all(&self, quotes: &[&str]) -> Vec<bool> {
+        let needles: Vec<String> = quotes
+            .iter()
+            .map(|q| Part::new(q).folded.into_iter().collect())
+            .collect();
+        // Each distinct needle once; an empty one is never found.
+        let mut ids: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let mut patterns: Vec<&str> = Vec::new();
+        let pattern_of: Vec<Option<usize>> = needles
+            .iter()
+            .map(|n| {
+                (!n.is_empty()).then(|| {
+                    *ids.entry(n.as_str()).or_insert_with(|| {
+                        patterns.push(n.as_str());
+                        patterns.len() - 1
+                    })
+                })
+            })
+            .collect();
+        let mut seen = vec![false; patterns.len()];
+        if !patterns.is_empty()
+            && let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns)
+        {
+            let mut left = patterns.len();
+            for found in automaton.find_overlapping_iter(&self.0) {
+                let id = found.pattern().as_usize();
+                if !seen[id] {
+                    seen[id] = true;
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
         }
-        if find(trimmed, 0).is_some() {
-            return true;
-        }
-        let Some(parts) = abridged_parts(trimmed).filter(|parts| !parts.is_empty()) else {
+        quotes
+            .iter()
+            .zip(pattern_of)
+            .map(|(quote, id)| id.is_some_and(|id| seen[id]) || self.contains_abridged(quote))
+            .collect()
+    }
+
+    /// Whether the parts of an abridged `quote` stand in the paragraph in order.
+    fn contains_abridged(&self, quote: &str) -> bool {
+        let Some(parts) = abridged_parts(quote.trim()).filter(|parts| !parts.is_empty()) else {
             return false;
         };
         // A match of valid UTF-8 in valid UTF-8 starts and ends on whole characters.
         let mut at = 0;
-        parts.into_iter().all(|part| match find(part, at) {
-            Some(end) => {
-                at = end;
-                true
+        parts.into_iter().all(|part| {
+            let needle: String = Part::new(part).folded.into_iter().collect();
+            match memchr::memmem::find(&self.0.as_bytes()[at..], needle.as_bytes()) {
+                Some(found) => {
+                    at += found + needle.len();
+                    true
+                }
+                None => false,
             }
-            None => false,
         })
     }
 }
@@ -428,10 +463,13 @@ mod tests {
         ];
         for para in paragraphs {
             let index = FoldedParagraph::new(para);
-            for quote in quotes {
+            let all = index.find_all(&quotes);
+            for (quote, found) in quotes.iter().zip(all) {
+                let expected = find_quote(para, quote).is_some();
+                assert_eq!(found, expected, "{quote:?} in {para:?}");
                 assert_eq!(
-                    index.contains(quote),
-                    find_quote(para, quote).is_some(),
+                    index.find_all(&[quote]),
+                    [expected],
                     "{quote:?} in {para:?}"
                 );
             }

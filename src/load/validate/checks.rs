@@ -101,7 +101,7 @@ enum QuoteOf {
 }
 
 /// How many quotes of one paragraph are looked up one by one, each a pass over the
-/// paragraph that allocates nothing, before the paragraph is folded once for the rest.
+/// paragraph that allocates nothing; more are looked up together in the paragraph folded.
 const QUOTES_BEFORE_FOLDING: usize = 8;
 
 /// How a problem names its item: `event "biden-putin-call"`, or `event #3` when the id
@@ -385,11 +385,11 @@ impl Checker {
         })
     }
 
-    /// Looks up every quote of the events checked in the paragraph it cites, paragraph by
-    /// paragraph. Linear in the paragraphs and quotes, but for the quotes of a paragraph
-    /// cited more than [`QUOTES_BEFORE_FOLDING`] times: each is a substring search of the
-    /// folded paragraph. Only the first [`MAX_HINTS`] quotes not found are looked for in
-    /// the other paragraphs and for their closest match, each a pass over the document.
+    /// Looks up the quotes waiting, paragraph by paragraph: linear in the paragraphs and
+    /// quotes. The quotes of a paragraph are each a pass over it, or, past
+    /// [`QUOTES_BEFORE_FOLDING`] of them, all found in one pass over the folded paragraph.
+    /// Only the first [`MAX_HINTS`] quotes not found are looked for in the other
+    /// paragraphs and for their closest match, each a pass over the document.
     pub fn check_quotes(&mut self, timeline: &Timeline) {
         let mut pending = std::mem::take(&mut self.quotes);
         // Stable: the quotes of a paragraph stay in file order.
@@ -398,22 +398,26 @@ impl Checker {
         for group in pending.chunk_by(|a, b| (a.doc, a.paragraph) == (b.doc, b.paragraph)) {
             let document = timeline.document(group[0].doc);
             let paragraph = &document.paragraphs[group[0].paragraph - 1];
-            let mut folded = None;
-            for (k, pending) in group.iter().enumerate() {
-                let (id, quote) = match &pending.quote {
+            let quotes: Vec<(&str, &str)> = group
+                .iter()
+                .map(|pending| match &pending.quote {
                     QuoteOf::Kept { event, source } => {
                         let event = &timeline.events[*event];
                         (&*event.id, &*event.sources[*source].quote)
                     }
                     QuoteOf::Dropped { id, quote } => (&**id, &**quote),
-                };
-                let found = if k < QUOTES_BEFORE_FOLDING {
-                    find_quote(paragraph, quote).is_some()
-                } else {
-                    folded
-                        .get_or_insert_with(|| FoldedParagraph::new(paragraph))
-                        .contains(quote)
-                };
+                })
+                .collect();
+            let found: Vec<bool> = if group.len() <= QUOTES_BEFORE_FOLDING {
+                let found = quotes
+                    .iter()
+                    .map(|(_, q)| find_quote(paragraph, q).is_some());
+                found.collect()
+            } else {
+                let texts: Vec<&str> = quotes.iter().map(|(_, q)| *q).collect();
+                FoldedParagraph::new(paragraph).find_all(&texts)
+            };
+            for ((pending, (id, quote)), found) in group.iter().zip(quotes).zip(found) {
                 if found {
                     continue;
                 }
