@@ -159,7 +159,49 @@ fn each_match(
     }
 }
 
+/// The first match of `needle` in `text` from byte `from`. When the needle starts with
+/// characters that only match themselves, their plain occurrences are the candidates,
+/// each compared in full, until the comparing has cost as much as one pass; the rest is
+/// one pass of [`each_match`]. Either way linear in `text`, at memchr's speed when the
+/// quote is where it is rare.
 fn first_match(text: &str, from: usize, needle: &[char]) -> Option<Range<usize>> {
+    let literal: String = needle
+        .iter()
+        .take_while(|&&c| !matches!(c, ' ' | '\'' | '"'))
+        .collect();
+    if literal.len() < 3 {
+        return every_match_from(text, from, needle);
+    }
+    let mut budget = text.len() - from.min(text.len()) + 4096;
+    let finder = memchr::memmem::Finder::new(literal.as_bytes());
+    for found in finder.find_iter(&text.as_bytes()[from.min(text.len())..]) {
+        let start = from + found;
+        let mut end = start;
+        let mut compared = 0;
+        let mut chars = folded(text, start);
+        let whole = needle.iter().all(|&wanted| {
+            compared += 1;
+            match chars.next() {
+                Some((range, c)) if c == wanted => {
+                    end = range.end;
+                    true
+                }
+                _ => false,
+            }
+        });
+        if whole {
+            return Some(start..end);
+        }
+        budget = budget.saturating_sub(compared);
+        if budget == 0 {
+            return every_match_from(text, start, needle);
+        }
+    }
+    None
+}
+
+/// The first match of `needle` from byte `from`, by one pass of [`each_match`].
+fn every_match_from(text: &str, from: usize, needle: &[char]) -> Option<Range<usize>> {
     let mut found = None;
     each_match(text, from, needle, |range| {
         found = Some(range);
@@ -428,6 +470,17 @@ mod tests {
         // An ellipsis the paragraph has is matched as written first.
         let para = "wait... what... now";
         assert_eq!(find_quote(para, "what... now"), Some(8..19));
+    }
+
+    #[test]
+    fn candidates_past_the_budget_are_left_to_one_pass() {
+        // Every "abc" is a candidate that fails a hundred words on; the match is at the end.
+        let para = format!("{}Z", "abc\n".repeat(3000));
+        let quote = format!("{}Z", "abc ".repeat(100));
+        let range = find_quote(&para, &quote).unwrap();
+        assert_eq!(range, 4 * 2900..para.len());
+        assert_eq!(find_quote(&para, &quote.replace('Z', "Y")), None);
+        assert_eq!(find_quote("xx yy", "xx  yy"), Some(0..5));
     }
 
     #[test]
