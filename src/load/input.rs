@@ -100,8 +100,9 @@ fn over_limit(size: Option<u64>, max_bytes: u64) -> String {
 
 /// Reads the whole of `file`, but never more than `max_bytes` (a file in /proc or one
 /// still growing may hold more than it said), publishing progress. What is read is
-/// counted before it is kept, and the text never grows past the limit: a file that claims
-/// no size is not doubled in memory on its way to the limit.
+/// counted before it is kept, and never copied on its way to the limit: what comes past
+/// the size the file claimed is kept in chunks, joined at the end, so that a file that
+/// claims no size and is refused at the limit holds the limit, not twice it.
 pub fn read_all(
     file: impl Read,
     name: &str,
@@ -111,9 +112,11 @@ pub fn read_all(
 ) -> Result<Vec<u8>, Diagnostic> {
     let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
     let mut bytes = Vec::with_capacity(claimed.min(max_bytes) as usize + 1);
+    let mut overflow: Vec<Vec<u8>> = Vec::new();
+    let mut total = 0;
+    let mut file = file;
     // Whole chunks, not a count cut at the limit: some /proc files refuse reads whose
     // size is not a multiple of 8.
-    let mut file = file;
     let mut chunk = vec![0; CHUNK];
     loop {
         let n = file
@@ -123,15 +126,21 @@ pub fn read_all(
             break;
         }
         progress.add_read(n as u64);
-        if bytes.len() + n > limit {
+        total += n;
+        if total > limit {
             return Err(Diagnostic::file(name, over_limit(None, max_bytes)));
         }
-        if bytes.len() + n > bytes.capacity() {
-            // Double as a Vec would, but never past the limit.
-            let wanted = (bytes.capacity() * 2).max(bytes.len() + n).min(limit);
-            bytes.reserve_exact(wanted - bytes.len());
+        if overflow.is_empty() && bytes.len() + n <= bytes.capacity() {
+            bytes.extend_from_slice(&chunk[..n]);
+        } else {
+            overflow.push(chunk[..n].to_vec());
         }
-        bytes.extend_from_slice(&chunk[..n]);
+    }
+    if !overflow.is_empty() {
+        bytes.reserve_exact(total - bytes.len());
+        for chunk in overflow {
+            bytes.extend_from_slice(&chunk);
+        }
     }
     Ok(bytes)
 }
