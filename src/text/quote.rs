@@ -95,15 +95,15 @@ fn abridged_parts(quote: &str) -> Option<Vec<&str>> {
     parts.push(rest);
     // `[…]` is an ellipsis too: drop the brackets around each one.
     let count = parts.len();
-    for i in 0..count {
-        let mut part = parts[i].trim();
+    for (i, part) in parts.iter_mut().enumerate() {
+        let mut trimmed = part.trim();
         if i > 0 {
-            part = part.strip_prefix(']').unwrap_or(part);
+            trimmed = trimmed.strip_prefix(']').unwrap_or(trimmed);
         }
         if i + 1 < count {
-            part = part.strip_suffix('[').unwrap_or(part);
+            trimmed = trimmed.strip_suffix('[').unwrap_or(trimmed);
         }
-        parts[i] = part;
+        *part = trimmed;
     }
     parts.retain(|p| !p.trim().is_empty());
     Some(parts)
