@@ -103,6 +103,22 @@ impl fmt::Display for DatePoint {
     }
 }
 
+/// Parses a single day (`2022-01-01`, no qualifier), as a document's `published` is
+/// written: the rules of an event's date, at day precision.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    match EdtfDate::parse(text)? {
+        EdtfDate::Point(point)
+            if point.precision == Precision::Day && !point.approximate && !point.uncertain =>
+        {
+            Ok(point.first)
+        }
+        _ => Err(format!(
+            "{:?} is not a single day (YYYY-MM-DD)",
+            text.trim()
+        )),
+    }
+}
+
 /// A date of an event: one point, or an interval whose ends may be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EdtfDate {
@@ -316,6 +332,46 @@ mod tests {
             span("2021-12/2022"),
             (Some(day("2021-12-01")), Some(day("2022-12-31")))
         );
+    }
+
+    #[test]
+    fn a_day_is_read_by_the_rules_of_event_dates() {
+        assert_eq!(parse_day(" 2022-01-31 "), Ok(day("2022-01-31")));
+        // Issue 18 item 17: chrono's own parser took each of these.
+        for (text, why) in [
+            ("2022-1-1", "expected a 2-digit month, found \"1\""),
+            ("+12345-01-01", "expected a 4-digit year, found \"+12345\""),
+            ("-0001-01-01", "expected a 4-digit year, found \"\""),
+        ] {
+            assert_eq!(
+                parse_day(text),
+                Err(format!("invalid date {text:?}: {why}"))
+            );
+        }
+        for text in ["2022-01", "2022", "2022-01-01~", "2022-01-01/2022-01-02"] {
+            assert_eq!(
+                parse_day(text),
+                Err(format!("{text:?} is not a single day (YYYY-MM-DD)"))
+            );
+        }
+    }
+
+    #[test]
+    fn interval_ends_may_differ_in_precision_and_qualifiers() {
+        assert_eq!(
+            span("2021-12/2022-01-15"),
+            (Some(day("2021-12-01")), Some(day("2022-01-15")))
+        );
+        assert_eq!(
+            span("2021~/2022-03?"),
+            (Some(day("2021-01-01")), Some(day("2022-03-31")))
+        );
+        assert_eq!(
+            span("2021-12/2022"),
+            (Some(day("2021-12-01")), Some(day("2022-12-31")))
+        );
+        assert_eq!(span("2021-12-20%/.."), (Some(day("2021-12-20")), None));
+        assert!(EdtfDate::parse("../..").is_err());
     }
 
     #[test]

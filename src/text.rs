@@ -1,54 +1,12 @@
 //! Text helpers shared by the loader and the views: finding a quote in its paragraph,
 //! and making untrusted text safe to print on a terminal.
 
+mod quote;
+
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Finds `quote` in `paragraph`, treating every run of whitespace as equal to any other.
-/// Returns the byte range of the match in `paragraph`.
-pub fn find_quote(paragraph: &str, quote: &str) -> Option<Range<usize>> {
-    let trimmed = quote.trim();
-    if let Some(start) = memchr::memmem::find(paragraph.as_bytes(), trimmed.as_bytes())
-        && !trimmed.is_empty()
-    {
-        return Some(start..start + trimmed.len());
-    }
-    // Whitespace may differ: compare with every run of whitespace made one space, in
-    // one linear pass, mapping the match back to the paragraph's bytes.
-    let needle = quote.split_whitespace().collect::<Vec<_>>().join(" ");
-    if needle.is_empty() {
-        return None;
-    }
-    let mut squeezed = String::with_capacity(paragraph.len());
-    let mut origin = Vec::with_capacity(paragraph.len() + 1);
-    let mut in_space = false;
-    for (at, c) in paragraph.char_indices() {
-        if c.is_whitespace() {
-            if !in_space {
-                squeezed.push(' ');
-                origin.push(at);
-            }
-            in_space = true;
-        } else {
-            squeezed.push(c);
-            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
-            in_space = false;
-        }
-    }
-    let mut from = 0;
-    while let Some(found) = memchr::memmem::find(&squeezed.as_bytes()[from..], needle.as_bytes()) {
-        let start = from + found;
-        let end = start + needle.len();
-        // Whole characters only: a match must not start or end inside one.
-        if squeezed.is_char_boundary(start) && squeezed.is_char_boundary(end) {
-            let last = squeezed[..end].chars().next_back()?;
-            let end_in_paragraph = origin[end - 1] + last.len_utf8();
-            return Some(origin[start]..end_in_paragraph);
-        }
-        from = start + 1;
-    }
-    None
-}
+pub use quote::{Difference, FoldedParagraph, closest_difference, find_quote};
 
 /// Makes text from a file safe to show on one terminal line: control characters,
 /// bidirectional overrides and invisible characters become visible escapes (`^[`,
@@ -308,26 +266,6 @@ mod tests {
                 "{plain:?}"
             );
         }
-    }
-
-    #[test]
-    fn quote_is_found_across_different_whitespace() {
-        let para = "Biden  told\nPutin on Thursday that";
-        let range = find_quote(para, "told Putin on   Thursday").unwrap();
-        assert_eq!(&para[range], "told\nPutin on Thursday");
-    }
-
-    #[test]
-    fn quote_must_match_whole_words_in_order() {
-        assert_eq!(find_quote("a b c", "a c"), None);
-        assert_eq!(find_quote("ab c", "a b"), None);
-        assert_eq!(find_quote("x", ""), None);
-        assert_eq!(find_quote("the the cat", "the cat"), Some(4..11));
-    }
-
-    #[test]
-    fn quote_may_start_and_end_inside_words() {
-        assert_eq!(find_quote("“decisively” if", "decisively”"), Some(3..16));
     }
 
     fn wrapped(text: &str, width: usize) -> Vec<&str> {

@@ -404,6 +404,19 @@ fn source_from_a_named_file() {
 }
 
 #[test]
+fn source_marks_a_quote_whose_marks_and_ellipsis_differ_from_the_paragraph() {
+    let text = SMALL
+        .replace("Alpha beta gamma.", "Alpha ‘beta’ and “gamma”.")
+        .replace("quote: \"beta gamma\"", "quote: \"'beta' … \\\"gamma\\\"\"");
+    let dir = dir_with(&[("t.yaml", text)]);
+    assert_eq!(
+        stdout_of(dir.path(), &["source", "t.yaml", "ev"]),
+        "Sat 1 Jan 2022  An event\n\nA doc, Tests, 2022-01-01, paragraph 1\n\
+         Alpha »‘beta’ and “gamma”«.\n"
+    );
+}
+
+#[test]
 fn source_of_an_unknown_event_suggests_one() {
     tline(empty_dir().path())
         .args(["source", "biden-putin-cal"])

@@ -239,6 +239,86 @@ fn document_published_must_be_a_single_day() {
     );
 }
 
+#[test]
+fn document_published_is_read_as_event_dates_are() {
+    // Issue 18 item 17: each of these was taken as a day.
+    for (published, why) in [
+        ("2022-1-1", "expected a 2-digit month, found \"1\""),
+        ("+12345-01-01", "expected a 4-digit year, found \"+12345\""),
+        ("-0001-01-01", "expected a 4-digit year, found \"\""),
+    ] {
+        fails(
+            &edit(
+                "published: 2022-01-01",
+                &format!("published: \"{published}\""),
+            ),
+            &format!(
+                "bad.yaml:4:16: document \"doc\": published: invalid date \"{published}\": {why}"
+            ),
+        );
+    }
+}
+
+// --- Line breaks ---------------------------------------------------------------------------
+
+/// `text` with its line breaks written as `line_break`.
+fn with_breaks(text: &str, line_break: &str) -> String {
+    text.replace('\n', line_break)
+}
+
+#[test]
+fn every_error_counts_lines_the_same_way_in_lf_crlf_and_cr_files() {
+    // Issue 18 item 16: in a CR-only file some errors said line 1 while others counted.
+    let json = "{\"documents\": [{\"id\": \"doc\", \"title\": \"A\", \"published\": \"2022-01-01\",\n \
+                \"paragraphs\": [\"Alpha beta gamma.\"]}],\n \"actors\": [], \"events\": [\n \
+                {\"id\": \"ev\", \"date\": \"2022-01-01\", \"title\": \"T\" \"kind\": \"k\"}]}\n";
+    let invalid_utf8 = edit("title: An event", "title: An \u{1}event");
+    for line_break in ["\n", "\r\n", "\r"] {
+        let unknown = with_breaks(&edit("actors: [nato]", "actors: [natto]"), line_break);
+        fails(
+            &unknown,
+            "bad.yaml:17:14: event \"ev\": unknown actor \"natto\" (did you mean \"nato\"?)",
+        );
+        let twice = with_breaks(
+            &edit("title: An event", "title: An event\n    title: again"),
+            line_break,
+        );
+        fails(&twice, "bad.yaml:16:5: events[0]: duplicate field `title`");
+        let control = with_breaks(&invalid_utf8, line_break);
+        fails(
+            &control,
+            "bad.yaml:15:15: control characters are not allowed",
+        );
+        check_fails_with(
+            &[("bad.json", with_breaks(json, line_break).as_bytes())],
+            "bad.json:4:50: expected `,` or `}`\n1 error\n",
+        );
+    }
+}
+
+#[test]
+fn a_next_line_character_is_not_a_line_break() {
+    let text = with_breaks(BASE, "\u{85}");
+    fails(
+        &text,
+        "bad.yaml:1:11: U+0085 (next line) ends a line for some YAML parsers and not for \
+         others: use a plain line break, or put the text in quotes",
+    );
+}
+
+#[test]
+fn a_quoted_next_line_or_separator_does_not_count_as_a_line() {
+    // libyaml counts NEL, LS and PS as line breaks, even in quotes.
+    for separator in ['\u{85}', '\u{2028}', '\u{2029}'] {
+        let text = edit("title: A doc", &format!("title: \"A{separator}doc é\""));
+        fails(
+            &edit_text(&text, "paragraph: 1", "paragraph: [1]"),
+            "bad.yaml:20:20: events[0].sources[0].paragraph: invalid type: sequence, \
+             expected a paragraph number",
+        );
+    }
+}
+
 // --- Ids -----------------------------------------------------------------------------------
 
 #[test]
@@ -360,6 +440,79 @@ fn quote_in_another_paragraph_says_which() {
         &edit("quote: \"beta gamma\"", "quote: \"epsilon zeta\""),
         "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\" \
          (it is in paragraph 2)",
+    );
+}
+
+#[test]
+fn quote_not_found_says_where_the_closest_match_differs() {
+    fails(
+        &edit("quote: \"beta gamma\"", "quote: \"beta gamme\""),
+        "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\"; \
+         closest: \"beta gamm\" differs at 'e' (quote) vs 'a' (paragraph)",
+    );
+}
+
+#[test]
+fn quote_matches_whatever_the_quote_marks() {
+    let text = edit("Alpha beta gamma.", "Alpha ‘beta’ “gamma”.");
+    passes(
+        &edit_text(
+            &text,
+            "quote: \"beta gamma\"",
+            "quote: \"'beta' \\\"gamma\\\"\"",
+        ),
+        "ok.yaml: ok, 1 document, 1 actor, 1 event",
+    );
+}
+
+#[test]
+fn an_abridged_quote_matches_its_parts_in_order() {
+    passes(
+        &edit("quote: \"beta gamma\"", "quote: \"Alpha … gamma.\""),
+        "ok.yaml: ok, 1 document, 1 actor, 1 event",
+    );
+    fails(
+        &edit("quote: \"beta gamma\"", "quote: \"gamma [...] Alpha\""),
+        "bad.yaml:21:16: event \"ev\": quote not found in paragraph 1 of \"doc\"",
+    );
+}
+
+#[test]
+fn the_quotes_of_a_paragraph_cited_often_are_looked_up_together() {
+    // Past eight quotes of one paragraph, they are found in one pass: the same rules.
+    let event = |id: &str, quote: &str| {
+        format!(
+            "  - id: {id}\n    date: 2022-01-01\n    title: T\n    kind: k\n    sources:\n      \
+             - doc: doc\n        paragraph: 1\n        quote: \"{quote}\"\n"
+        )
+    };
+    let mut text = BASE.to_string();
+    let quotes = [
+        "Alpha\\nbeta",
+        "beta  gamma",
+        "Alpha … gamma.",
+        "ALPHA",
+        "gamma.",
+        "beta alpha",
+    ];
+    for (i, quote) in quotes.iter().cycle().take(12).enumerate() {
+        text.push_str(&event(&format!("e{i}"), quote));
+    }
+    let lines = |i: usize| 22 + 8 * i + 7;
+    let closest = "closest: \"beta \" differs at 'a' (quote) vs 'g' (paragraph)";
+    check_fails_with(
+        &[("bad.yaml", text.as_bytes())],
+        &format!(
+            "bad.yaml:{}:16: event \"e3\": quote not found in paragraph 1 of \"doc\"\n\
+             bad.yaml:{}:16: event \"e5\": quote not found in paragraph 1 of \"doc\"; {closest}\n\
+             bad.yaml:{}:16: event \"e9\": quote not found in paragraph 1 of \"doc\"\n\
+             bad.yaml:{}:16: event \"e11\": quote not found in paragraph 1 of \"doc\"; {closest}\n\
+             4 errors\n",
+            lines(3),
+            lines(5),
+            lines(9),
+            lines(11)
+        ),
     );
 }
 

@@ -86,18 +86,51 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Whether the byte at `at` of `bytes` ends a line: the one rule every locator follows.
+/// A line ends at `\n`, at `\r\n` (at its `\n`) and at a lone `\r`, as YAML 1.2 has
+/// it; NEL, LS and PS do not end lines (JSON and YAML 1.2 agree, and a YAML file holding
+/// one unquoted is refused, for YAML 1.1 parsers read it as a line break).
+pub(super) fn ends_line(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(at + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
 /// The line and column (both 1-based, the column in characters) of byte `offset` of
-/// `text`, lines ending at `\n`: the one way every reader turns an offset into a place.
-/// An offset past the end, or inside a character, counts as the end of the text before it.
+/// `text`, lines ending as [`ends_line`] says: the one way every reader turns an offset
+/// into a place. An offset past the end, or inside a character, counts as the end of the
+/// text before it.
 pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let before = &text[..end];
-    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
-    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    let bytes = &text.as_bytes()[..end];
+    let mut line = 1;
+    let mut line_start = 0;
+    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // A `\r` at the very end ends a line only if no `\n` follows in the text.
+        if ends_line(text.as_bytes(), at) {
+            line += 1;
+            line_start = at + 1;
+        }
+    }
+    (line, text[line_start..end].chars().count() + 1)
+}
+
+/// The byte offset in `text` of a place given as a parser that counts lines at `\n` only
+/// and columns in bytes gives it (serde_json): for locating it again by [`line_column`].
+pub(super) fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(line - 2)
+            .map_or(text.len(), |at| at + 1)
+    };
+    (line_start + byte_column.saturating_sub(1)).min(text.len())
 }
 
 /// Longest text quoted whole in a message; a longer one is cut, its length given.
@@ -218,6 +251,38 @@ mod tests {
         // Inside "ç": the place of the character.
         assert_eq!(line_column(text, 4), (2, 1));
         assert_eq!(line_column(text, 999), (4, 4));
+    }
+
+    #[test]
+    fn one_rule_for_line_breaks_whatever_the_file_uses() {
+        // Issue 18 item 16: the same place in the same file, its lines ended four ways.
+        let lines = ["first", "sécond", "third x"];
+        for (breaks, counted) in [
+            ("\n", true),
+            ("\r\n", true),
+            ("\r", true),
+            ("\u{85}", false),
+        ] {
+            let text = lines.join(breaks);
+            let x = text.find('x').unwrap();
+            let expected = if counted { (3, 7) } else { (1, 20) };
+            assert_eq!(line_column(&text, x), expected, "{breaks:?}");
+        }
+        // Between the two bytes of a CRLF, and at a CR that ends the text.
+        assert_eq!(line_column("a\r\nb", 2), (1, 3));
+        assert_eq!(line_column("a\r", 2), (2, 1));
+        assert_eq!(line_column("a\u{2028}b", 4), (1, 3));
+    }
+
+    #[test]
+    fn a_place_counted_at_line_feeds_in_bytes_is_found_again() {
+        let text = "ab\r\nçd\rx\ny";
+        let x = text.find('x').unwrap();
+        // serde_json sees "çd\rx" as line 2, x at byte column 5.
+        assert_eq!(offset_of(text, 2, 5), x);
+        assert_eq!(line_column(text, offset_of(text, 2, 5)), (3, 1));
+        assert_eq!(offset_of(text, 3, 1), text.len() - 1);
+        assert_eq!(offset_of(text, 9, 1), text.len());
     }
 
     #[test]

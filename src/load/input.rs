@@ -99,18 +99,24 @@ fn over_limit(size: Option<u64>, max_bytes: u64) -> String {
 }
 
 /// Reads the whole of `file`, but never more than `max_bytes` (a file in /proc or one
-/// still growing may hold more than it said), publishing progress.
+/// still growing may hold more than it said), publishing progress. What is read is
+/// counted before it is kept, and never copied on its way to the limit: what comes past
+/// the size the file claimed is kept in chunks, joined at the end, so that a file that
+/// claims no size and is refused at the limit holds the limit, not twice it.
 pub fn read_all(
-    file: File,
+    file: impl Read,
     name: &str,
     max_bytes: u64,
     claimed: u64,
     progress: &Progress,
 ) -> Result<Vec<u8>, Diagnostic> {
+    let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
     let mut bytes = Vec::with_capacity(claimed.min(max_bytes) as usize + 1);
+    let mut overflow: Vec<Vec<u8>> = Vec::new();
+    let mut total = 0;
+    let mut file = file;
     // Whole chunks, not a count cut at the limit: some /proc files refuse reads whose
     // size is not a multiple of 8.
-    let mut file = file;
     let mut chunk = vec![0; CHUNK];
     loop {
         let n = file
@@ -119,10 +125,21 @@ pub fn read_all(
         if n == 0 {
             break;
         }
-        bytes.extend_from_slice(&chunk[..n]);
         progress.add_read(n as u64);
-        if bytes.len() as u64 > max_bytes {
+        total += n;
+        if total > limit {
             return Err(Diagnostic::file(name, over_limit(None, max_bytes)));
+        }
+        if overflow.is_empty() && bytes.len() + n <= bytes.capacity() {
+            bytes.extend_from_slice(&chunk[..n]);
+        } else {
+            overflow.push(chunk[..n].to_vec());
+        }
+    }
+    if !overflow.is_empty() {
+        bytes.reserve_exact(total - bytes.len());
+        for chunk in overflow {
+            bytes.extend_from_slice(&chunk);
         }
     }
     Ok(bytes)
@@ -170,7 +187,7 @@ impl Read for Stream<'_> {
 /// Calls `line` with each line of `file` (without its end), counted from 0, reading no
 /// more than `max_bytes` and publishing progress. Stops at the first error `line` returns.
 pub fn for_each_line(
-    file: File,
+    file: impl Read,
     name: &str,
     max_bytes: u64,
     progress: &Progress,
@@ -181,7 +198,11 @@ pub fn for_each_line(
     let (mut total, mut unreported) = (0u64, 0u64);
     for n in 0.. {
         buffer.clear();
-        let read = reader
+        // One line is never read past the limit either: a file without a line break is
+        // one line.
+        let left = max_bytes.saturating_sub(total).saturating_add(1);
+        let read = (&mut reader)
+            .take(left)
             .read_until(b'\n', &mut buffer)
             .map_err(|e| Diagnostic::file(name, io_reason(&e)))?;
         if read == 0 {
@@ -230,5 +251,69 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => format!("cannot be read: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A source of `left` bytes of `x` that claims no size, as a /proc file does.
+    struct Endless {
+        left: usize,
+        read: usize,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.left);
+            buf[..n].fill(b'x');
+            self.left -= n;
+            self.read += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_that_claims_no_size_is_kept_within_the_limit() {
+        let limit = 3 * CHUNK + 5;
+        let mut source = Endless {
+            left: limit,
+            read: 0,
+        };
+        let bytes = read_all(&mut source, "f", limit as u64, 0, &Progress::default()).unwrap();
+        assert_eq!(bytes.len(), limit);
+        // Issue 18 item 7: a Vec doubling on its way to a 256 MiB limit reached 804 MB.
+        assert!(bytes.capacity() <= limit, "{} > {limit}", bytes.capacity());
+    }
+
+    #[test]
+    fn reading_stops_at_the_first_chunk_past_the_limit() {
+        let limit = 2 * CHUNK as u64;
+        let mut source = Endless {
+            left: usize::MAX,
+            read: 0,
+        };
+        let error = read_all(&mut source, "f", limit, 0, &Progress::default()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "f: is over the limit of 8388608 bytes (raise it with --max-file-size)"
+        );
+        assert_eq!(source.read as u64, limit + CHUNK as u64);
+    }
+
+    #[test]
+    fn a_line_is_not_read_past_the_limit() {
+        let mut source = Endless {
+            left: 4 << 20,
+            read: 0,
+        };
+        let result = for_each_line(&mut source, "f", 1000, &Progress::default(), |_, _| Ok(()));
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "f: is over the limit of 1000 bytes (raise it with --max-file-size)"
+        );
+        // The line's buffer fills to the limit, not to the end of a 4 MB line.
+        assert!(source.read <= 1000 + (1 << 16), "{}", source.read);
     }
 }

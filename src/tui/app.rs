@@ -868,7 +868,7 @@ mod tests {
             panic!("the errors show: {:?}", app.overlay);
         };
         assert!(
-            errors.lines[0].starts_with("events.yaml:2:1: "),
+            errors.lines[0].starts_with("events.yaml:1:10: "),
             "{:?}",
             errors.lines
         );

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeSeed;
 
 use super::json_locate::json_spans;
-use crate::load::diagnostic::{Positions, Wanted, shorten_quoted};
+use crate::load::diagnostic::{Positions, Wanted, line_column, offset_of, shorten_quoted};
 use crate::load::schema::written::{actor, document, event};
 use crate::load::schema::{FileSeed, Items, RawActor, RawDocument, RawEvent};
 use crate::load::{Diagnostic, Progress, SourceFile, Stage, input};
@@ -31,7 +31,17 @@ pub fn parse(file: &SourceFile, items: &mut impl Items) -> Result<(), Vec<Diagno
     FileSeed(items)
         .deserialize(&mut json)
         .and_then(|()| json.end())
-        .map_err(|e| vec![serde_error(name, 0, &e)])
+        .map_err(|e| vec![relocated(serde_error(name, 0, &e), text)])
+}
+
+/// `diagnostic` from serde_json, which counts lines at `\n` only and columns in bytes,
+/// placed again by the rule every locator follows.
+fn relocated(mut diagnostic: Diagnostic, text: &str) -> Diagnostic {
+    if let (Some(line), Some(column)) = (diagnostic.line, diagnostic.column) {
+        let (line, column) = line_column(text, offset_of(text, line, column));
+        (diagnostic.line, diagnostic.column) = (Some(line), Some(column));
+    }
+    diagnostic
 }
 
 /// Reads the JSON file at `path` block by block, handing each item to `items` as it is

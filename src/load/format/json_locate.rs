@@ -6,7 +6,7 @@
 
 use memchr::memchr3;
 
-use crate::load::diagnostic::Wanted;
+use crate::load::diagnostic::{Wanted, ends_line};
 
 /// Where the values of a JSON text stand, by path (`events.3.actors.1`): for locating the
 /// problems found after parsing. Only the `wanted` paths are recorded (all if None); a
@@ -75,7 +75,7 @@ impl<'a> Scanner<'a> {
     fn skip_space(&mut self) {
         while let Some(&b) = self.bytes.get(self.at) {
             match b {
-                b'\n' => self.newline(),
+                b'\n' | b'\r' if ends_line(self.bytes, self.at) => self.newline(),
                 b' ' | b'\t' | b'\r' => self.at += 1,
                 _ => break,
             }
@@ -184,7 +184,7 @@ impl<'a> Scanner<'a> {
                     depth -= 1;
                     self.at += 1;
                 }
-                b'\n' if depth > 0 => self.newline(),
+                b'\n' | b'\r' if depth > 0 && ends_line(self.bytes, self.at) => self.newline(),
                 _ if depth > 0 => self.at += 1,
                 _ => self.skip_scalar(),
             }

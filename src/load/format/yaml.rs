@@ -8,7 +8,7 @@ mod write;
 
 use serde::de::DeserializeSeed;
 
-use crate::load::diagnostic::shorten_quoted;
+use crate::load::diagnostic::{line_column, shorten_quoted};
 use crate::load::schema::{FileSeed, Items};
 use crate::load::{Diagnostic, SourceFile};
 
@@ -35,13 +35,14 @@ fn parse_one(file: &SourceFile, items: &mut impl Items) -> Result<(), Diagnostic
     guard::guard(&file.name, &file.text)?;
     FileSeed(items)
         .deserialize(serde_yaml::Deserializer::from_str(&file.text))
-        .map_err(|e| libyaml_error(&file.name, &e))
+        .map_err(|e| libyaml_error(&file.name, &file.text, &e))
 }
 
 /// A serde_yaml error as a diagnostic. The position goes in front of the message; a
 /// second position in the text (where a quoted string or a block started, say) stays,
-/// since it helps.
-fn libyaml_error(name: &str, e: &serde_yaml::Error) -> Diagnostic {
+/// since it helps. libyaml counts NEL, LS and PS as line breaks, even quoted: its byte
+/// offset is placed again by the rule every locator follows.
+fn libyaml_error(name: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let location = e.location();
     let message = match &location {
         Some(l) => e.to_string().replacen(
@@ -51,10 +52,11 @@ fn libyaml_error(name: &str, e: &serde_yaml::Error) -> Diagnostic {
         ),
         None => e.to_string(),
     };
+    let at = location.as_ref().map(|l| line_column(text, l.index()));
     Diagnostic {
         file: name.to_string(),
-        line: location.as_ref().map(|l| l.line()),
-        column: location.as_ref().map(|l| l.column()),
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
         message: shorten_quoted(&message.replace("unit value", "null")),
     }
 }

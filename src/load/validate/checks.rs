@@ -2,7 +2,9 @@
 //! statuses and kinds, references to documents and actors, and quotes found in the
 //! paragraph they cite. Every problem is collected with the path of its value, rather
 //! than stopping at the first; turning items into the model's types happens here too, as
-//! each check yields the value it checked.
+//! each check yields the value it checked. A quote not in its paragraph as written is
+//! looked up by the quote rules (see [`crate::text::find_quote`]) once every item is read,
+//! the quotes of each paragraph together.
 
 use std::fmt;
 
@@ -10,12 +12,12 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::ids::Ids;
-use crate::date::EdtfDate;
+use crate::date::{EdtfDate, parse_day};
 use crate::load::schema::{LISTS, List, RawActor, RawDocument, RawEvent, RawSource};
 use crate::model::{
     Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Source, Status, Timeline, closest,
 };
-use crate::text::find_quote;
+use crate::text::{FoldedParagraph, closest_difference, find_quote};
 
 /// A problem at a value of a file, by path (`events.3.actors.1`), before it is located.
 #[derive(Debug)]
@@ -76,7 +78,31 @@ pub struct Checker {
     actor_ids: HashMap<String, (ActorId, Place)>,
     event_ids: Ids,
     kind_ids: HashMap<String, KindId>,
+    /// The quotes to look up once every item is read (see [`Checker::check_quotes`]).
+    quotes: Vec<PendingQuote>,
 }
+
+/// A quote not in its paragraph as written, to look up by the quote rules once every item
+/// is read, so that the quotes of one paragraph are looked up together: a paragraph cited
+/// by thousands of events is folded (see [`FoldedParagraph`]) once, not once per quote.
+struct PendingQuote {
+    /// The source's place.
+    at: Place,
+    doc: DocId,
+    paragraph: usize,
+    /// Which quote: of a kept event, by its position; of an event dropped for another
+    /// problem, held here with the event's id.
+    quote: QuoteOf,
+}
+
+enum QuoteOf {
+    Kept { event: usize, source: usize },
+    Dropped { id: Box<str>, quote: Box<str> },
+}
+
+/// How many quotes of one paragraph are looked up one by one, each a pass over the
+/// paragraph that allocates nothing; more are looked up together in the paragraph folded.
+const QUOTES_BEFORE_FOLDING: usize = 8;
 
 /// How a problem names its item: `event "biden-putin-call"`, or `event #3` when the id
 /// is empty. Formatted only when a problem is reported.
@@ -184,17 +210,10 @@ impl Checker {
         }
         // An invalid document is still kept, so the ids registered above stay valid
         // indices; the problem reported makes the whole load fail.
-        let published = match NaiveDate::parse_from_str(raw.published.trim(), "%Y-%m-%d") {
-            Ok(day) => day,
-            Err(_) => {
-                let why = match EdtfDate::parse(&raw.published) {
-                    Err(e) => e,
-                    Ok(_) => format!("{:?} is not a single day (YYYY-MM-DD)", raw.published),
-                };
-                self.report(place, "published", format!("{name}: published: {why}"));
-                NaiveDate::MIN
-            }
-        };
+        let published = parse_day(&raw.published).unwrap_or_else(|why| {
+            self.report(place, "published", format!("{name}: published: {why}"));
+            NaiveDate::MIN
+        });
         Document {
             id: raw.id,
             title: raw.title,
@@ -286,10 +305,12 @@ impl Checker {
             }
         };
         let mut actors = Vec::with_capacity(raw.actors.len());
+        // A set, not `actors.contains`: an event may name a hundred thousand actors.
+        let mut named = rustc_hash::FxHashSet::default();
         for (j, id) in raw.actors.iter().enumerate() {
             let field = || format!("actors.{j}");
             match self.actor_ids.get(id.as_str()) {
-                Some((actor, _)) if actors.contains(actor) => {
+                Some((actor, _)) if !named.insert(*actor) => {
                     self.report(
                         place,
                         &field(),
@@ -321,25 +342,105 @@ impl Checker {
                 source: Some(j),
                 ..*place
             };
-            if let Some(source) = self.source(name, source, &at, timeline) {
-                sources.push(source);
+            if let Some((source, look_up)) = self.source(name, source, &at, timeline) {
+                sources.push((at, source, look_up));
             }
         }
-        if sources.len() != cited || actors.len() != raw.actors.len() {
+        let complete = sources.len() == cited && actors.len() == raw.actors.len();
+        let (Some(date), Some(status), true) = (date, status, complete) else {
+            for (at, source, _) in sources.into_iter().filter(|(.., look_up)| *look_up) {
+                self.quotes.push(PendingQuote {
+                    at,
+                    doc: source.doc,
+                    paragraph: source.paragraph,
+                    quote: QuoteOf::Dropped {
+                        id: raw.id.clone().into(),
+                        quote: source.quote,
+                    },
+                });
+            }
             return None;
+        };
+        // The event is kept: the builder pushes it next, at this position.
+        let event = timeline.events.len();
+        for (j, (at, source, _)) in sources.iter().enumerate().filter(|(_, s)| s.2) {
+            self.quotes.push(PendingQuote {
+                at: *at,
+                doc: source.doc,
+                paragraph: source.paragraph,
+                quote: QuoteOf::Kept { event, source: j },
+            });
         }
         let kind = self.kind_id(&raw.kind, &mut timeline.kinds);
         Some(Event {
             id: raw.id.into(),
-            date: date?,
+            date,
             date_text: raw.date_text.map(String::into_boxed_str),
             title: raw.title.into(),
             kind,
-            status: status?,
+            status,
             actors: actors.into(),
             summary: raw.summary.map(String::into_boxed_str),
-            sources: sources.into(),
+            sources: sources.into_iter().map(|(_, source, _)| source).collect(),
         })
+    }
+
+    /// Looks up the quotes waiting, paragraph by paragraph: linear in the paragraphs and
+    /// quotes. The quotes of a paragraph are each a pass over it, or, past
+    /// [`QUOTES_BEFORE_FOLDING`] of them, all found in one pass over the folded paragraph.
+    /// Only the first [`MAX_HINTS`] quotes not found are looked for in the other
+    /// paragraphs and for their closest match, each a pass over the document.
+    pub fn check_quotes(&mut self, timeline: &Timeline) {
+        let mut pending = std::mem::take(&mut self.quotes);
+        // Stable: the quotes of a paragraph stay in file order.
+        pending.sort_by_key(|q| (q.doc, q.paragraph));
+        let mut misses = 0;
+        for group in pending.chunk_by(|a, b| (a.doc, a.paragraph) == (b.doc, b.paragraph)) {
+            let document = timeline.document(group[0].doc);
+            let paragraph = &document.paragraphs[group[0].paragraph - 1];
+            let quotes: Vec<(&str, &str)> = group
+                .iter()
+                .map(|pending| match &pending.quote {
+                    QuoteOf::Kept { event, source } => {
+                        let event = &timeline.events[*event];
+                        (&*event.id, &*event.sources[*source].quote)
+                    }
+                    QuoteOf::Dropped { id, quote } => (&**id, &**quote),
+                })
+                .collect();
+            let found: Vec<bool> = if group.len() <= QUOTES_BEFORE_FOLDING {
+                let found = quotes
+                    .iter()
+                    .map(|(_, q)| find_quote(paragraph, q).is_some());
+                found.collect()
+            } else {
+                let texts: Vec<&str> = quotes.iter().map(|(_, q)| *q).collect();
+                FoldedParagraph::new(paragraph).find_all(&texts)
+            };
+            for ((pending, (id, quote)), found) in group.iter().zip(quotes).zip(found) {
+                if found {
+                    continue;
+                }
+                let name = label("event", id, &pending.at);
+                let mut message = format!(
+                    "{name}: quote not found in paragraph {} of {:?}",
+                    pending.paragraph, document.id
+                );
+                if misses < MAX_HINTS {
+                    if let Some(i) = document
+                        .paragraphs
+                        .iter()
+                        .position(|p| find_quote(p, quote).is_some())
+                    {
+                        message.push_str(&format!(" (it is in paragraph {})", i + 1));
+                    } else if let Some(difference) = closest_difference(paragraph, quote) {
+                        message.push_str(&format!("; {difference}"));
+                    }
+                }
+                misses += 1;
+                self.report(&pending.at, "quote", message);
+            }
+        }
     }
 
     /// The index of `kind` (trimmed) in `kinds`, added if new.
@@ -356,13 +457,15 @@ impl Checker {
         id
     }
 
+    /// Checks a source's document, paragraph and quote, with whether the quote is still to
+    /// be looked up (it is not in its paragraph as written) by [`Checker::check_quotes`].
     fn source(
         &mut self,
         name: Label<'_>,
         raw: RawSource,
         at: &Place,
         tl: &Timeline,
-    ) -> Option<Source> {
+    ) -> Option<(Source, bool)> {
         let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
             let hint = self.suggestion(&raw.doc, Known::Documents);
             self.report(
@@ -387,25 +490,16 @@ impl Checker {
             self.report(at, "quote", format!("{name}: quote is empty"));
             return None;
         }
-        if find_quote(&document.paragraphs[paragraph - 1], &raw.quote).is_none() {
-            let elsewhere = document
-                .paragraphs
-                .iter()
-                .position(|p| find_quote(p, &raw.quote).is_some())
-                .map(|i| format!(" (it is in paragraph {})", i + 1))
-                .unwrap_or_default();
-            let message = format!(
-                "{name}: quote not found in paragraph {paragraph} of {:?}{elsewhere}",
-                document.id
-            );
-            self.report(at, "quote", message);
-            return None;
-        }
-        Some(Source {
+        // Most quotes stand in their paragraph as written: only the others wait for
+        // `check_quotes`, so that a valid file keeps no list of its quotes.
+        let text = &document.paragraphs[paragraph - 1];
+        let as_written = memchr::memmem::find(text.as_bytes(), raw.quote.trim().as_bytes());
+        let source = Source {
             doc,
             paragraph,
             quote: raw.quote.into(),
-        })
+        };
+        Some((source, as_written.is_none()))
     }
 }
 

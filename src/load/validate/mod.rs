@@ -71,6 +71,7 @@ impl<'p> Builder<'p> {
         for (place, raw) in std::mem::take(&mut self.waiting) {
             self.add_event(raw, place);
         }
+        self.check.check_quotes(&self.timeline);
         if !self.check.problems.is_empty() {
             return Err(self.check.problems);
         }

@@ -77,7 +77,7 @@ fn libyaml_agrees(name: &str, text: &str, places: &[(usize, usize)]) -> Option<D
             .is_some_and(|l| (l.line(), l.column()) == (line, column))
             || words.contains(&format!("at line {line} column {column}"))
     });
-    agrees.then(|| libyaml_error(name, &error))
+    agrees.then(|| libyaml_error(name, text, &error))
 }
 
 /// The deepest nesting of brackets, counting every bracket (in quotes and comments too):

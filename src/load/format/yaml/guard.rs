@@ -20,6 +20,11 @@ use crate::load::diagnostic::{line_column, shorten_quoted};
 /// Deepest nesting of lists and mappings accepted; a timeline needs five levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// Most values (scalars, lists, mappings, aliases) a YAML file may hold: serde_yaml takes
+/// some 200 bytes of memory for each, so that 1M tiny events (92 MB, 18M values) took
+/// 3.6 GB. About 200,000 events as the generator writes them; JSON has no such limit.
+pub const MAX_VALUES: usize = 5_000_000;
+
 /// Bytes that aliases may add to a file, on top of its own size.
 const MIN_ALIAS_ALLOWANCE: usize = 64 << 10;
 
@@ -80,7 +85,7 @@ fn walk(name: &str, text: &str, breaks: &mut LineBreaks) -> Result<(), Stop> {
     let mut stack: Vec<Node> = Vec::new();
     let mut path: Vec<Step> = Vec::new();
     let mut anchored: HashMap<usize, usize> = HashMap::default();
-    let (mut documents, mut expanded) = (0, 0usize);
+    let (mut documents, mut expanded, mut values) = (0, 0usize, 0usize);
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
@@ -109,6 +114,25 @@ fn walk(name: &str, text: &str, breaks: &mut LineBreaks) -> Result<(), Stop> {
         {
             path.push(Step::Index(node.next_index));
             node.next_index += 1;
+        }
+        if matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
+        ) {
+            values += 1;
+            if values > MAX_VALUES {
+                return Err(fail(
+                    place(&mark),
+                    &[],
+                    format!(
+                        "holds more than {MAX_VALUES} values: reading YAML this large takes \
+                         gigabytes of memory; write the timeline as JSON or JSON Lines"
+                    ),
+                ));
+            }
         }
         let is_mapping = matches!(event, Event::MappingStart(..));
         match event {
