@@ -122,7 +122,7 @@ impl<'de, I: Items> Visitor<'de> for FileSeed<'_, I> {
         let mut counts = [0usize; 3];
         while let Some(key) = map.next_key::<String>()? {
             let Some(list) = List::named(&key) else {
-                self.items.problem(key.clone(), unknown_list(&key));
+                self.items.problem(format!("{key}@key"), unknown_list(&key));
                 map.next_value::<IgnoredAny>()?;
                 continue;
             };
@@ -140,7 +140,8 @@ impl<'de, I: Items> Visitor<'de> for FileSeed<'_, I> {
     }
 }
 
-/// The message for a top-level key that names no list.
+/// The message for a top-level key that names no list. Its problem stands at the key,
+/// `key@key`, as an unknown field's does.
 pub(crate) fn unknown_list(key: &str) -> String {
     format!("unknown field `{key}`, expected one of `documents`, `actors`, `events`")
 }
@@ -529,7 +530,7 @@ impl<'a> Fields<'_, 'a> {
                         Some(j) => format!("sources.{j}.{name}"),
                         None => name,
                     };
-                    self.note(path.clone(), path, message);
+                    self.note(format!("{path}@key"), path, message);
                     map.next_value::<IgnoredAny>()?;
                 }
             }

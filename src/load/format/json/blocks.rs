@@ -61,7 +61,7 @@ pub fn parse_json_blocks(
                 // Read as serde_json would, to refuse what it refuses.
                 let value = text.value()?;
                 serde_json::from_str::<IgnoredAny>(text.str(value)?).map_err(|_| Invalid)?;
-                items.problem(key.clone(), unknown_list(&key));
+                items.problem(format!("{key}@key"), unknown_list(&key));
             }
             Some(list) => {
                 if std::mem::replace(&mut seen[list as usize], true) {
