@@ -132,12 +132,18 @@ fn an_item_written_as_a_list_is_refused_alike_in_every_format() {
         format!("a.jsonl:1:11: {message}")
     );
     assert_eq!(
-        load_error("a.json", "{\"actors\": [[\"nato\", \"NATO\", \"organization\"]]}"),
+        load_error(
+            "a.json",
+            "{\"actors\": [[\"nato\", \"NATO\", \"organization\"]]}"
+        ),
         "a.json:1:13: actor #1: expected an actor (a mapping with id, name and kind), found \
          a list"
     );
     assert_eq!(
-        load_error("a.json", "{\"documents\": [[\"d\", \"T\", \"2022-01-01\", [\"p\"]]]}"),
+        load_error(
+            "a.json",
+            "{\"documents\": [[\"d\", \"T\", \"2022-01-01\", [\"p\"]]]}"
+        ),
         "a.json:1:16: document #1: expected a document (a mapping with id, title, published \
          and paragraphs), found a list"
     );
@@ -145,13 +151,22 @@ fn an_item_written_as_a_list_is_refused_alike_in_every_format() {
 
 #[test]
 fn plain_yaml_scalars_are_read_as_written() {
-    let text = edit("    paragraphs:\n", "    paragraphs:\n      - \"Version 3.10 ships.\"\n")
-        .replace("  - id: nato\n", "  - id: 0x1f\n")
-        .replace("title: An event", "title: 0x10")
-        .replace("kind: talks", "kind: 1e3")
-        .replace("actors: [nato]", "actors: [0x1f]")
-        .replace("paragraph: 1\n        quote: \"beta gamma\"", "paragraph: 1\n        quote: 3.10")
-        .replace("date: 2022-01-01\n    title", "date: 2022\n    date_text: True\n    title");
+    let text = edit(
+        "    paragraphs:\n",
+        "    paragraphs:\n      - \"Version 3.10 ships.\"\n",
+    )
+    .replace("  - id: nato\n", "  - id: 0x1f\n")
+    .replace("title: An event", "title: 0x10")
+    .replace("kind: talks", "kind: 1e3")
+    .replace("actors: [nato]", "actors: [0x1f]")
+    .replace(
+        "paragraph: 1\n        quote: \"beta gamma\"",
+        "paragraph: 1\n        quote: 3.10",
+    )
+    .replace(
+        "date: 2022-01-01\n    title",
+        "date: 2022\n    date_text: True\n    title",
+    );
     let timeline = load("a.yaml", &text);
     let event = &timeline.events[0];
     assert_eq!(&*event.title, "0x10");
@@ -166,7 +181,10 @@ fn plain_yaml_scalars_are_read_as_written() {
 #[test]
 fn a_json_number_where_text_belongs_is_kept_when_whole_and_refused_when_not() {
     let base = "{\"actors\": [{\"id\": ID, \"name\": \"N\", \"kind\": \"person\"}]}";
-    assert_eq!(load("a.json", &base.replace("ID", "2022")).actors[0].id, "2022");
+    assert_eq!(
+        load("a.json", &base.replace("ID", "2022")).actors[0].id,
+        "2022"
+    );
     assert_eq!(
         load_error("a.json", &base.replace("ID", "1e3")),
         "a.json:1:20: actor #1: id: expected text, found a number read as 1000: write it in \

@@ -9,9 +9,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{
-    Items, LISTS, List, Originals, RawActor, RawDocument, RawEvent, RawSource, Shape,
-};
+use super::{Items, LISTS, List, Originals, RawActor, RawDocument, RawEvent, RawSource, Shape};
 
 /// No texts recorded: a JSON text says what it means.
 static NO_ORIGINALS: std::sync::LazyLock<Originals> = std::sync::LazyLock::new(Originals::default);
@@ -78,8 +76,12 @@ impl<'a> At<'a> {
     }
 
     /// The path from the item: where a [`Shape`] stands.
-    fn from_item(&self) -> String {
-        At { item: None, ..*self }.path()
+    fn in_item(&self) -> String {
+        At {
+            item: None,
+            ..*self
+        }
+        .path()
     }
 }
 
@@ -127,7 +129,8 @@ impl<'de, I: Items> Visitor<'de> for FileSeed<'_, I> {
                 continue;
             };
             if std::mem::replace(&mut seen[list as usize], true) {
-                self.items.problem(key, format!("`{}` is given twice", LISTS[list as usize]));
+                self.items
+                    .problem(key, format!("`{}` is given twice", LISTS[list as usize]));
             }
             map.next_value_seed(ListSeed {
                 items: &mut *self.items,
@@ -388,7 +391,7 @@ impl<'de> DeserializeSeed<'de> for NumberSeed {
 }
 
 fn too_large(v: impl fmt::Display) -> Number {
-    Number::Other(Found::Number, Some(format!(" {v}, too large")))
+    Number::Other(Found::Number, Some(format!(" too large ({v})")))
 }
 
 impl<'de> Visitor<'de> for NumberSeed {
@@ -496,7 +499,7 @@ impl<'a> Fields<'_, 'a> {
     }
 
     fn wrong(&mut self, at: At<'a>, expected: &str, found: Found, detail: Option<String>) {
-        let path = at.from_item();
+        let path = at.in_item();
         let detail = detail.unwrap_or_default();
         let message = format!("{path}: expected {expected}, found {found}{detail}");
         self.note(path.clone(), path, message);
@@ -514,7 +517,7 @@ impl<'a> Fields<'_, 'a> {
                     let twice = self.seen & 1 << i != 0;
                     self.seen |= 1 << i;
                     if twice {
-                        let path = self.at.field(name).from_item();
+                        let path = self.at.field(name).in_item();
                         self.note(path.clone(), path, format!("duplicate field `{name}`"));
                     }
                     return Ok(Some(name));
@@ -603,8 +606,8 @@ impl<'a> Fields<'_, 'a> {
                     field: "",
                     ..self.at
                 }
-                .from_item();
-                let silences = self.at.field(name).from_item();
+                .in_item();
+                let silences = self.at.field(name).in_item();
                 self.note(item, silences, format!("missing field `{name}`"));
             }
         }
@@ -641,7 +644,7 @@ impl<'de> Visitor<'de> for TextsSeed<'_, '_> {
                 Some(Scalar::Text(text)) => texts.push(text),
                 Some(Scalar::Null) => texts.push(String::new()),
                 Some(Scalar::Other(found, detail)) => {
-                    let path = at.from_item();
+                    let path = at.in_item();
                     let detail = detail.unwrap_or_default();
                     self.shape.push(Shape {
                         at: path.clone(),
@@ -888,7 +891,9 @@ impl Item for RawEvent {
                     };
                     match map.next_value_seed(seed)? {
                         Ok(sources) => self.sources = sources,
-                        Err(found) => f.wrong(at.field("sources"), "a list of sources", found, None),
+                        Err(found) => {
+                            f.wrong(at.field("sources"), "a list of sources", found, None)
+                        }
                     }
                 }
             }
@@ -983,7 +988,7 @@ impl SourceSeed<'_, '_> {
     const FIELDS: &'static [&'static str] = &["doc", "paragraph", "quote"];
 
     fn not_a_mapping(self, found: Found) -> RawSource {
-        let path = self.at.from_item();
+        let path = self.at.in_item();
         self.shape.push(Shape {
             at: path.clone(),
             silences: path.clone(),

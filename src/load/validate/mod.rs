@@ -101,6 +101,12 @@ impl<'p> Builder<'p> {
         Ok(self.timeline)
     }
 
+    /// The problems of shape of the items given, alone: for a load that failed to parse,
+    /// whose references cannot be judged.
+    pub fn shape_problems(self) -> Vec<Problem> {
+        self.shaped
+    }
+
     /// Every problem: the checks' own, but those a problem of shape makes moot, and the
     /// problems of shape.
     fn problems(&mut self) -> Vec<Problem> {

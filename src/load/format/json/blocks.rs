@@ -367,7 +367,12 @@ mod tests {
             "{\"events\": [[\"x\", \"2022\"]]}",
         ] {
             let whole = whole(text).expect("read");
-            assert!(whole.0.iter().any(|s| s.contains("problem") || s.contains("Shape")));
+            assert!(
+                whole
+                    .0
+                    .iter()
+                    .any(|s| s.contains("problem") || s.contains("Shape"))
+            );
             for block in [1, 3, 64] {
                 assert_eq!(blocks(text, block).as_ref(), Some(&whole), "{text:?}");
             }
