@@ -163,7 +163,7 @@ fn empty_and_wrongly_shaped_files_say_what_was_expected() {
     fails(
         "bad.json",
         "{\"events\": [], \"events\": []}\n",
-        "bad.json:1:12: `events` is given twice",
+        "bad.json:1:16: `events` is given twice",
     );
 }
 

@@ -38,8 +38,8 @@ pub(super) fn first_key(line: &str) -> String {
     scanner.string()
 }
 
-/// The path of the key `key` of the mapping at `path`, where an unknown field is pointed
-/// at: `events.3.colour@key`.
+/// The path of the key `key` of the mapping at `path`, where an unknown field or one
+/// given twice is pointed at: `events.3.colour@key`. Only the last such key is kept.
 pub(super) fn key_path(path: &str, key: &str) -> String {
     if path.is_empty() {
         format!("{key}@key")
@@ -130,6 +130,8 @@ impl<'a> Scanner<'a> {
                             let key = self.string();
                             let key_path = key_path(&joined, &key);
                             if self.wanted.is_none_or(|w| w.contains(&key_path)) {
+                                // A key given twice is pointed at where it is given again.
+                                spans.retain(|(path, _)| *path != key_path);
                                 spans.push((key_path, at));
                             }
                             self.skip_space();

@@ -129,8 +129,8 @@ impl<'de, I: Items> Visitor<'de> for FileSeed<'_, I> {
                 continue;
             };
             if std::mem::replace(&mut seen[list as usize], true) {
-                self.items
-                    .problem(key, format!("`{}` is given twice", LISTS[list as usize]));
+                let message = format!("`{}` is given twice", LISTS[list as usize]);
+                self.items.problem(format!("{key}@key"), message);
             }
             map.next_value_seed(ListSeed {
                 items: &mut *self.items,
@@ -518,7 +518,8 @@ impl<'a> Fields<'_, 'a> {
                     self.seen |= 1 << i;
                     if twice {
                         let path = self.at.field(name).in_item();
-                        self.note(path.clone(), path, format!("duplicate field `{name}`"));
+                        let message = format!("duplicate field `{name}`");
+                        self.note(format!("{path}@key"), path, message);
                     }
                     return Ok(Some(name));
                 }

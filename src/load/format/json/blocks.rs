@@ -65,7 +65,8 @@ pub fn parse_json_blocks(
             }
             Some(list) => {
                 if std::mem::replace(&mut seen[list as usize], true) {
-                    items.problem(key, format!("`{}` is given twice", LISTS[list as usize]));
+                    let message = format!("`{}` is given twice", LISTS[list as usize]);
+                    items.problem(format!("{key}@key"), message);
                 }
                 if text.peek()? == Some(b'[') {
                     match list {

@@ -51,7 +51,7 @@ impl Collector<'_> {
         if self.wanted.contains(&parent) {
             let key_path = crate::load::format::json_locate::key_path(&parent, &value);
             if self.wanted.contains(&key_path) {
-                self.positions.insert(key_path, at);
+                self.positions.replace(key_path, at);
             }
         }
         if let Some(Frame::Map { key, keys_seen }) = self.frames.last_mut() {
