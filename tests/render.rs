@@ -202,3 +202,26 @@ fn jump_to_source_highlights_the_quote_of_every_event() {
         app.update(Action::Back);
     }
 }
+
+/// An event without a kind shows none: no "Kind" line, empty or made up.
+#[test]
+fn an_event_of_no_kind_shows_no_kind() {
+    let yaml = "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    \
+                paragraphs: [\"Alpha beta gamma.\"]\nevents:\n  - id: ev\n    date: \
+                2022-01-01\n    title: An event\n    sources: [{doc: doc, paragraph: 1, \
+                quote: beta}]\n";
+    let file = SourceFile {
+        name: "a.yaml".to_string(),
+        text: yaml.to_string(),
+    };
+    let timeline = load_sources(&[file]).expect("an event needs no kind");
+    let app = App::new(
+        timeline,
+        "a.yaml".into(),
+        Filter::default(),
+        Size::new(100, 30),
+    );
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Status"), "{screen}");
+    assert!(!screen.contains("Kind"), "{screen}");
+}

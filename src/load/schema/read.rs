@@ -152,9 +152,13 @@ pub(crate) fn unknown_list(key: &str) -> String {
 /// Reads one of a file's lists, handing each item on; `next` counts the items of that
 /// list so far.
 pub(crate) struct ListSeed<'a, I> {
+    /// Where the items go.
     pub items: &'a mut I,
+    /// What a YAML file's plain scalars were written as.
     pub originals: &'a Originals,
+    /// Which list this is.
     pub list: List,
+    /// How many items of this list the file has given so far.
     pub next: &'a mut usize,
 }
 
