@@ -217,7 +217,9 @@ fn walk(
                 if anchor != 0 {
                     anchored.insert(anchor, value.len());
                 }
-                if style == TScalarStyle::Plain && may_not_be_text(&value) {
+                // A paragraph is a number, whatever its text.
+                let is_number = matches!(path.last(), Some(Step::Key(k)) if k == "paragraph");
+                if style == TScalarStyle::Plain && !is_number && may_not_be_text(&value) {
                     originals.insert(dotted(&path), value);
                 }
                 end_value(&mut stack, &mut path);
