@@ -245,7 +245,7 @@ pub struct Event {
     /// A one-line title.
     pub title: Box<str>,
     /// A short free label (call, flight, statement, talks, ...), kept once in
-    /// [`Timeline::kinds`].
+    /// [`Timeline::kinds`]; the empty kind, shown as none, when the file gives none.
     pub kind: KindId,
     /// Whether it happened.
     pub status: Status,

@@ -115,8 +115,8 @@ fn an_unknown_field_is_named_and_located() {
             "\"kind\": \"talks\",",
             "\"kind\": \"talks\", \"colour\": 1,",
         ),
-        "bad.json:8:85: unknown field `colour`, expected one of `id`, `date`, `date_text`, \
-         `title`, `kind`, `status`, `actors`, `summary`, `sources`",
+        "bad.json:8:78: event \"ev\": unknown field `colour`, expected one of `id`, `date`, \
+         `date_text`, `title`, `kind`, `status`, `actors`, `summary`, `sources`",
     );
 }
 
@@ -163,7 +163,7 @@ fn empty_and_wrongly_shaped_files_say_what_was_expected() {
     fails(
         "bad.json",
         "{\"events\": [], \"events\": []}\n",
-        "bad.json:1:23: duplicate field `events`",
+        "bad.json:1:16: `events` is given twice",
     );
 }
 
@@ -173,8 +173,8 @@ fn every_bad_line_of_json_lines_is_reported() {
     let out = run("bad.jsonl", text.as_bytes(), &["check", "bad.jsonl"]);
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "bad.jsonl:4:11: invalid type: integer `1`, expected an event: a mapping with id, \
-         date, title, kind and sources\n\
+        "bad.jsonl:4:11: event #2: expected an event (a mapping with id, date, title and \
+         sources), found a number\n\
          bad.jsonl:5:7: unknown line type `evnt`, expected one of `document`, `actor`, \
          `event`\n\
          2 errors\n"

@@ -85,7 +85,7 @@ fn yaml_syntax_error_keeps_its_context_location() {
 fn unknown_field_in_an_event() {
     fails(
         &edit("    actors: [nato]", "    actros: [nato]"),
-        "bad.yaml:17:5: events[0]: unknown field `actros`, expected one of `id`, `date`, \
+        "bad.yaml:17:5: event \"ev\": unknown field `actros`, expected one of `id`, `date`, \
          `date_text`, `title`, `kind`, `status`, `actors`, `summary`, `sources`",
     );
 }
@@ -97,7 +97,7 @@ fn unknown_field_in_an_actor() {
             "    kind: organization\n",
             "    kind: organization\n    actros: [x]\n",
         ),
-        "bad.yaml:12:5: actors[0]: unknown field `actros`, expected one of `id`, `name`, \
+        "bad.yaml:12:5: actor \"nato\": unknown field `actros`, expected one of `id`, `name`, \
          `kind`, `aliases`",
     );
 }
@@ -109,16 +109,20 @@ fn unknown_field_in_a_document() {
             "    published: 2022-01-01\n",
             "    published: 2022-01-01\n    actros: x\n",
         ),
-        "bad.yaml:5:5: documents[0]: unknown field `actros`, expected one of `id`, `title`, \
+        "bad.yaml:5:5: document \"doc\": unknown field `actros`, expected one of `id`, `title`, \
          `publisher`, `published`, `url`, `paragraphs`",
     );
 }
 
 #[test]
 fn unknown_field_at_top_level() {
-    fails(
-        &edit("actors:\n", "actros:\n"),
-        "bad.yaml:8:1: unknown field `actros`, expected one of `documents`, `actors`, `events`",
+    // The list is not read, so the actor it defines is unknown too: both are said.
+    check_fails_with(
+        &[("bad.yaml", edit("actors:\n", "actros:\n").as_bytes())],
+        "bad.yaml:8:1: unknown field `actros`, expected one of `documents`, `actors`, \
+         `events`\n\
+         bad.yaml:17:14: event \"ev\": unknown actor \"nato\"\n\
+         2 errors\n",
     );
 }
 
@@ -126,21 +130,21 @@ fn unknown_field_at_top_level() {
 fn missing_title() {
     fails(
         &edit("    title: An event\n", ""),
-        "bad.yaml:13:5: events[0]: missing field `title`",
+        "bad.yaml:13:5: event \"ev\": missing field `title`",
     );
 }
 
 #[test]
 fn missing_sources() {
     let text = &BASE[..BASE.find("    sources:").unwrap()];
-    fails(text, "bad.yaml:13:5: events[0]: missing field `sources`");
+    fails(text, "bad.yaml:13:5: event \"ev\": missing field `sources`");
 }
 
 #[test]
 fn missing_date() {
     fails(
         &edit("    date: 2022-01-01\n", ""),
-        "bad.yaml:13:5: events[0]: missing field `date`",
+        "bad.yaml:13:5: event \"ev\": missing field `date`",
     );
 }
 
@@ -148,8 +152,8 @@ fn missing_date() {
 fn paragraph_of_wrong_type() {
     fails(
         &edit("paragraph: 1", "paragraph: \"two\""),
-        "bad.yaml:20:20: events[0].sources[0].paragraph: invalid type: string \"two\", \
-         expected a paragraph number",
+        "bad.yaml:20:20: event \"ev\": sources.0.paragraph: expected a paragraph number, \
+         found text \"two\"",
     );
 }
 
@@ -157,7 +161,8 @@ fn paragraph_of_wrong_type() {
 fn actors_as_a_string_instead_of_a_list() {
     fails(
         &edit("actors: [nato]", "actors: nato"),
-        "bad.yaml:17:13: events[0].actors: invalid type: string \"nato\", expected a sequence",
+        "bad.yaml:17:13: event \"ev\": actors: expected a list of actor ids, found text \
+         \"nato\"",
     );
 }
 
@@ -171,7 +176,7 @@ fn document_of_wrong_type_names_no_internal_type() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr.starts_with("bad.yaml:1:13: documents[0]: "),
+        stderr.starts_with("bad.yaml:1:13: document #1: "),
         "{stderr}"
     );
     assert!(!stderr.contains("Raw"), "{stderr}");
@@ -313,8 +318,8 @@ fn a_quoted_next_line_or_separator_does_not_count_as_a_line() {
         let text = edit("title: A doc", &format!("title: \"A{separator}doc é\""));
         fails(
             &edit_text(&text, "paragraph: 1", "paragraph: [1]"),
-            "bad.yaml:20:20: events[0].sources[0].paragraph: invalid type: sequence, \
-             expected a paragraph number",
+            "bad.yaml:20:20: event \"ev\": sources.0.paragraph: expected a paragraph number, \
+             found a list",
         );
     }
 }

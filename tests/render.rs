@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::app::{bundled_app as app, draw, draw_at, text};
+use common::app::{app_over, bundled_app as app, draw, draw_at, text};
 use ratatui::style::Color;
+use tline::load::{SourceFile, load_sources};
 use tline::tui::commands::Action;
 
 /// The screens a person sees, each reached by actions from a fresh start.
@@ -187,4 +188,22 @@ fn a_frame_drawn_after_the_terminal_shrank_fits_it() {
             }
         }
     }
+}
+
+/// An event without a kind shows none: no "Kind" line, empty or made up.
+#[test]
+fn an_event_of_no_kind_shows_no_kind() {
+    let yaml = "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    \
+                paragraphs: [\"Alpha beta gamma.\"]\nevents:\n  - id: ev\n    date: \
+                2022-01-01\n    title: An event\n    sources: [{doc: doc, paragraph: 1, \
+                quote: beta}]\n";
+    let file = SourceFile {
+        name: "a.yaml".to_string(),
+        text: yaml.to_string(),
+    };
+    let timeline = load_sources(&[file]).expect("an event needs no kind");
+    let app = app_over(timeline, "a.yaml", 100, 30);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("Status"), "{screen}");
+    assert!(!screen.contains("Kind"), "{screen}");
 }

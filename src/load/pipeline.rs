@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Positions, Wanted, shorten_quoted};
-use super::validate::{Builder, check_while_parsing};
+use super::validate::{Problem, check_while_parsing};
 use super::{
     BUNDLED_NAME, Diagnostic, Format, LoadError, Progress, SourceFile, Stage, default_input,
 };
@@ -123,7 +123,7 @@ impl Input<'_> {
 
 /// Parses every input, checking items as they come, then finishes the timeline.
 fn load(inputs: &[Input], progress: &Progress) -> Result<Timeline, LoadError> {
-    let (diagnostics, builder) = check_while_parsing(progress, |pipe| {
+    let (mut diagnostics, builder) = check_while_parsing(progress, |pipe| {
         let mut diagnostics = Vec::new();
         for (i, input) in inputs.iter().enumerate() {
             pipe.begin_file(i);
@@ -134,20 +134,27 @@ fn load(inputs: &[Input], progress: &Progress) -> Result<Timeline, LoadError> {
         diagnostics
     });
     if !diagnostics.is_empty() {
-        // References into a file that did not parse would all look broken: report only
-        // the parse errors.
+        // References into a file that did not parse would all look broken: report the
+        // parse errors, and beside them only the problems of shape of the items read.
+        let mut located = locate_problems(builder.shape_problems(), inputs);
+        diagnostics.append(&mut located);
+        diagnostics.sort_by_key(|d| (d.file.clone(), d.line, d.column));
         return Err(LoadError { diagnostics });
     }
     progress.set_stage(Stage::Checking);
-    finish_located(builder, inputs)
+    match builder.finish() {
+        Ok(timeline) => Ok(timeline),
+        Err(problems) => Err(LoadError {
+            diagnostics: locate_problems(problems, inputs),
+        }),
+    }
 }
 
-/// Finishes the timeline; on failure, locates each problem in its input.
-fn finish_located(builder: Builder, inputs: &[Input]) -> Result<Timeline, LoadError> {
-    let problems = match builder.finish() {
-        Ok(timeline) => return Ok(timeline),
-        Err(problems) => problems,
-    };
+/// Locates each problem in its input, in file and line order.
+fn locate_problems(problems: Vec<Problem>, inputs: &[Input]) -> Vec<Diagnostic> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
     let paths = problems.iter().flat_map(|p| {
         let first = p.first.as_ref().map(|(_, path)| path.as_str());
         std::iter::once(p.path.as_str()).chain(first)
@@ -180,5 +187,5 @@ fn finish_located(builder: Builder, inputs: &[Input]) -> Result<Timeline, LoadEr
         diagnostics.push(diagnostic);
     }
     diagnostics.sort_by_key(|d| (d.file.clone(), d.line, d.column));
-    Err(LoadError { diagnostics })
+    diagnostics
 }

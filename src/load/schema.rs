@@ -4,13 +4,10 @@
 //! deserializes into these types, one item at a time, and the writer gives each format
 //! the same fields. A new field of an event goes here, both ways.
 
+mod read;
 pub(super) mod written;
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-
+pub(crate) use read::{FileSeed, ListSeed, unknown_list};
 pub use written::write;
 
 /// Receives the items of a file one at a time, as they are parsed, so that a file's lists
@@ -22,11 +19,12 @@ pub(crate) trait Items {
     fn actor(&mut self, raw: RawActor);
     /// The next event of the file.
     fn event(&mut self, raw: RawEvent);
+    /// A problem with the file's own shape (a list unknown, or not a list), at `path`.
+    fn problem(&mut self, path: String, message: String);
 }
 
 /// The three lists a file may hold, named by their keys.
-#[derive(Clone, Copy, Deserialize)]
-#[serde(field_identifier, rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum List {
     /// `documents`.
     Documents,
@@ -39,247 +37,99 @@ pub(crate) enum List {
 /// The keys of the lists, in the order of [`List`].
 pub(crate) const LISTS: &[&str] = &["documents", "actors", "events"];
 
-/// Reads one whole file, handing each item to the [`Items`] as soon as it is parsed.
-pub(crate) struct FileSeed<'a, I>(pub &'a mut I);
-
-impl<'de, I: Items> DeserializeSeed<'de> for FileSeed<'_, I> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_struct("file", LISTS, self)
-    }
-}
-
-impl<'de, I: Items> Visitor<'de> for FileSeed<'_, I> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a mapping with documents, actors and events")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = [false; 3];
-        while let Some(list) = map.next_key::<List>()? {
-            if std::mem::replace(&mut seen[list as usize], true) {
-                return Err(de::Error::duplicate_field(LISTS[list as usize]));
-            }
-            map.next_value_seed(ListSeed {
-                items: &mut *self.0,
-                list,
-            })?;
+impl List {
+    /// The list named `key`, if any.
+    pub(crate) fn named(key: &str) -> Option<List> {
+        match key {
+            "documents" => Some(List::Documents),
+            "actors" => Some(List::Actors),
+            "events" => Some(List::Events),
+            _ => None,
         }
-        Ok(())
     }
 }
 
-/// Reads one of a file's lists, handing each item on.
-struct ListSeed<'a, I> {
-    items: &'a mut I,
-    list: List,
+/// A problem with an item's shape, found as it is read: a field missing, unknown, given
+/// twice or of the wrong type, or the item not a mapping. The item is still handed on, so
+/// that its other problems are found in the same run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// Where it is, from the item: `kind`, `sources.1.paragraph`, or "" for the item.
+    pub at: String,
+    /// The value whose own checks it makes moot, from the item ("" for all of them): a
+    /// missing title is reported at the item, and no "title is empty" follows.
+    pub silences: String,
+    /// What is wrong, without the item's name.
+    pub message: String,
 }
 
-impl<'de, I: Items> DeserializeSeed<'de> for ListSeed<'_, I> {
-    type Value = ();
+/// The texts of a YAML file's plain scalars that serde_yaml reads as something else (a
+/// number, a boolean), as written, by path: `title: 0x10` is the text "0x10", not 16.
+#[derive(Debug, Default)]
+pub(crate) struct Originals(rustc_hash::FxHashMap<String, String>);
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, I: Items> Visitor<'de> for ListSeed<'_, I> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a sequence")
+impl Originals {
+    /// Records that the scalar at `path` was written `text`.
+    pub(crate) fn insert(&mut self, path: String, text: String) {
+        self.0.insert(path, text);
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        match self.list {
-            List::Documents => {
-                while let Some(raw) = seq.next_element()? {
-                    self.items.document(raw);
-                }
-            }
-            List::Actors => {
-                while let Some(raw) = seq.next_element()? {
-                    self.items.actor(raw);
-                }
-            }
-            List::Events => {
-                while let Some(raw) = seq.next_element()? {
-                    self.items.event(raw);
-                }
-            }
+    /// The text the value at `at` was written as, if recorded.
+    fn get(&self, at: &read::At) -> Option<String> {
+        if self.0.is_empty() {
+            return None;
         }
-        Ok(())
+        self.0.get(&at.path()).cloned()
     }
 }
 
 /// A document as written: the text that events quote.
-#[derive(Debug, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a document: a mapping with id, title, published and paragraphs"
-)]
+#[derive(Debug, Default)]
 pub(crate) struct RawDocument {
-    #[serde(deserialize_with = "scalar")]
     pub id: String,
-    #[serde(deserialize_with = "scalar")]
     pub title: String,
-    #[serde(default, deserialize_with = "optional_scalar")]
     pub publisher: Option<String>,
-    #[serde(deserialize_with = "scalar")]
     pub published: String,
-    #[serde(default, deserialize_with = "optional_scalar")]
     pub url: Option<String>,
     pub paragraphs: Vec<String>,
+    /// What is wrong with its shape.
+    pub shape: Vec<Shape>,
 }
 
 /// An actor as written.
-#[derive(Debug, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "an actor: a mapping with id, name and kind"
-)]
+#[derive(Debug, Default)]
 pub(crate) struct RawActor {
-    #[serde(deserialize_with = "scalar")]
     pub id: String,
-    #[serde(deserialize_with = "scalar")]
     pub name: String,
-    #[serde(deserialize_with = "scalar")]
     pub kind: String,
-    #[serde(default)]
     pub aliases: Vec<String>,
+    /// What is wrong with its shape.
+    pub shape: Vec<Shape>,
 }
 
 /// An event as written, its actors and documents named by id.
-#[derive(Debug, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "an event: a mapping with id, date, title, kind and sources"
-)]
+#[derive(Debug, Default)]
 pub(crate) struct RawEvent {
-    #[serde(deserialize_with = "scalar")]
     pub id: String,
-    #[serde(deserialize_with = "scalar")]
     pub date: String,
-    #[serde(default, deserialize_with = "optional_scalar")]
     pub date_text: Option<String>,
-    #[serde(deserialize_with = "scalar")]
     pub title: String,
-    #[serde(deserialize_with = "scalar")]
-    pub kind: String,
-    #[serde(default, deserialize_with = "optional_scalar")]
+    /// Optional: an event need not have a kind.
+    pub kind: Option<String>,
     pub status: Option<String>,
-    #[serde(default)]
     pub actors: Vec<String>,
-    #[serde(default, deserialize_with = "optional_scalar")]
     pub summary: Option<String>,
     pub sources: Vec<RawSource>,
+    /// What is wrong with its shape, its sources' included.
+    pub shape: Vec<Shape>,
 }
 
 /// An event's source as written: a quote from a paragraph (1-based) of a document.
-#[derive(Debug, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a source: a mapping with doc, paragraph and quote"
-)]
+#[derive(Debug, Default)]
 pub(crate) struct RawSource {
-    #[serde(deserialize_with = "scalar")]
     pub doc: String,
-    #[serde(deserialize_with = "paragraph_number")]
     pub paragraph: i64,
-    #[serde(deserialize_with = "scalar")]
     pub quote: String,
-}
-
-/// Reads a text field that a person may have written without quotes: `date: 2022` is a
-/// number to YAML and JSON alike, but a date to us.
-struct TextVisitor;
-
-impl Visitor<'_> for TextVisitor {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a text value")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        Ok(v)
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
-        Ok(v.to_string())
-    }
-}
-
-struct Text(String);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor).map(Text)
-    }
-}
-
-fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Text::deserialize(d).map(|t| t.0)
-}
-
-fn optional_scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Option::<Text>::deserialize(d).map(|o| o.map(|t| t.0))
-}
-
-/// Reads a paragraph number, naming what is expected rather than a Rust type.
-struct ParagraphVisitor;
-
-impl Visitor<'_> for ParagraphVisitor {
-    type Value = i64;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a paragraph number")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
-        Ok(v)
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| self.too_large(v))
-    }
-
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| self.too_large(v))
-    }
-
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| self.too_large(v))
-    }
-}
-
-impl ParagraphVisitor {
-    fn too_large<E: de::Error>(self, v: impl fmt::Display) -> E {
-        E::invalid_value(de::Unexpected::Other(&format!("integer `{v}`")), &self)
-    }
-}
-
-fn paragraph_number<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    d.deserialize_any(ParagraphVisitor)
 }
 
 #[cfg(test)]

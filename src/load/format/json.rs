@@ -28,7 +28,7 @@ pub fn parse(file: &SourceFile, items: &mut impl Items) -> Result<(), Vec<Diagno
         )]);
     }
     let mut json = serde_json::Deserializer::from_str(text);
-    FileSeed(items)
+    FileSeed::new(items)
         .deserialize(&mut json)
         .and_then(|()| json.end())
         .map_err(|e| vec![relocated(serde_error(name, 0, &e), text)])
@@ -80,6 +80,7 @@ impl Items for Discard {
     fn document(&mut self, _: RawDocument) {}
     fn actor(&mut self, _: RawActor) {}
     fn event(&mut self, _: RawEvent) {}
+    fn problem(&mut self, _: String, _: String) {}
 }
 
 /// Where the `wanted` values of a JSON text stand.

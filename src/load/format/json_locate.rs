@@ -38,6 +38,16 @@ pub(super) fn first_key(line: &str) -> String {
     scanner.string()
 }
 
+/// The path of the key `key` of the mapping at `path`, where an unknown field or one
+/// given twice is pointed at: `events.3.colour@key`. Only the last such key is kept.
+pub(super) fn key_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        format!("{key}@key")
+    } else {
+        format!("{path}.{key}@key")
+    }
+}
+
 /// Nesting deeper than this is not indexed: serde_json refuses it anyway.
 const MAX_DEPTH: usize = 128;
 
@@ -108,7 +118,7 @@ impl<'a> Scanner<'a> {
             self.skip_value();
             return;
         }
-        spans.push((joined, self.position()));
+        spans.push((joined.clone(), self.position()));
         match self.bytes.get(self.at) {
             Some(b'{') if depth < MAX_DEPTH => {
                 self.at += 1;
@@ -116,7 +126,14 @@ impl<'a> Scanner<'a> {
                     self.skip_space();
                     match self.bytes.get(self.at) {
                         Some(b'"') => {
+                            let at = self.position();
                             let key = self.string();
+                            let key_path = key_path(&joined, &key);
+                            if self.wanted.is_none_or(|w| w.contains(&key_path)) {
+                                // A key given twice is pointed at where it is given again.
+                                spans.retain(|(path, _)| *path != key_path);
+                                spans.push((key_path, at));
+                            }
                             self.skip_space();
                             if self.bytes.get(self.at) == Some(&b':') {
                                 self.at += 1;

@@ -32,9 +32,12 @@ fn parse_one(file: &SourceFile, items: &mut impl Items) -> Result<(), Diagnostic
             "has no content: expected a mapping with documents, actors and events".to_string(),
         ));
     }
-    guard::guard(&file.name, &file.text)?;
-    FileSeed(items)
-        .deserialize(serde_yaml::Deserializer::from_str(&file.text))
+    let originals = guard::guard(&file.name, &file.text)?;
+    let seed = FileSeed {
+        items,
+        originals: &originals,
+    };
+    seed.deserialize(serde_yaml::Deserializer::from_str(&file.text))
         .map_err(|e| libyaml_error(&file.name, &file.text, &e))
 }
 

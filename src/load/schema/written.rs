@@ -55,6 +55,8 @@ pub(in crate::load) struct Event<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_text: Option<&'a str>,
     pub title: &'a str,
+    /// Empty for an event of no kind, which is left out.
+    #[serde(skip_serializing_if = "str::is_empty")]
     pub kind: &'a str,
     pub status: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]

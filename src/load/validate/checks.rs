@@ -107,7 +107,7 @@ const QUOTES_BEFORE_FOLDING: usize = 8;
 /// How a problem names its item: `event "biden-putin-call"`, or `event #3` when the id
 /// is empty. Formatted only when a problem is reported.
 #[derive(Clone, Copy)]
-struct Label<'a> {
+pub(super) struct Label<'a> {
     what: &'static str,
     id: &'a str,
     index: usize,
@@ -123,7 +123,7 @@ impl fmt::Display for Label<'_> {
     }
 }
 
-fn label<'a>(what: &'static str, id: &'a str, place: &Place) -> Label<'a> {
+pub(super) fn label<'a>(what: &'static str, id: &'a str, place: &Place) -> Label<'a> {
     Label {
         what,
         id,
@@ -285,7 +285,6 @@ impl Checker {
     ) -> Option<Event> {
         let name = label("event", &raw.id, place);
         self.require(name, place, "title", &raw.title);
-        self.require(name, place, "kind", &raw.kind);
         let date = EdtfDate::parse(&raw.date)
             .map_err(|e| self.report(place, "date", format!("{name}: date: {e}")))
             .ok();
@@ -371,7 +370,8 @@ impl Checker {
                 quote: QuoteOf::Kept { event, source: j },
             });
         }
-        let kind = self.kind_id(&raw.kind, &mut timeline.kinds);
+        // No kind is the empty kind, shown as none.
+        let kind = self.kind_id(raw.kind.as_deref().unwrap_or(""), &mut timeline.kinds);
         Some(Event {
             id: raw.id.into(),
             date,

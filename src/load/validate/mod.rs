@@ -9,10 +9,12 @@ mod checks;
 mod ids;
 mod parallel;
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::load::Progress;
-use crate::load::schema::{Items, List, RawActor, RawDocument, RawEvent};
+use crate::load::schema::{Items, LISTS, List, RawActor, RawDocument, RawEvent, Shape};
 use crate::model::Timeline;
-use checks::{Checker, Place};
+use checks::{Checker, Place, label};
 
 pub use checks::Problem;
 pub use parallel::check_while_parsing;
@@ -35,6 +37,12 @@ pub struct Builder<'p> {
     file: usize,
     counts: [usize; 3],
     progress: &'p Progress,
+    /// The problems of shape (a field missing, unknown or of the wrong type), reported
+    /// beside the checks' own.
+    shaped: Vec<Problem>,
+    /// The values, as (file, path), whose checks a problem of shape makes moot: a title
+    /// that is a list is not also "empty".
+    silenced: HashSet<(usize, String)>,
 }
 
 impl<'p> Builder<'p> {
@@ -48,6 +56,8 @@ impl<'p> Builder<'p> {
             file: 0,
             counts: [0; 3],
             progress,
+            shaped: Vec::new(),
+            silenced: HashSet::default(),
         }
     }
 
@@ -72,8 +82,8 @@ impl<'p> Builder<'p> {
             self.add_event(raw, place);
         }
         self.check.check_quotes(&self.timeline);
-        if !self.check.problems.is_empty() {
-            return Err(self.check.problems);
+        if !self.check.problems.is_empty() || !self.shaped.is_empty() {
+            return Err(self.problems());
         }
         let mut events = self.timeline.events;
         // Files are usually written in time order: checking is far cheaper than sorting.
@@ -90,6 +100,52 @@ impl<'p> Builder<'p> {
         }
         self.timeline.events = events;
         Ok(self.timeline)
+    }
+
+    /// The problems of shape of the items given, alone: for a load that failed to parse,
+    /// whose references cannot be judged.
+    pub fn shape_problems(self) -> Vec<Problem> {
+        self.shaped
+    }
+
+    /// Every problem: the checks' own, but those a problem of shape makes moot, and the
+    /// problems of shape.
+    fn problems(&mut self) -> Vec<Problem> {
+        let silenced = &self.silenced;
+        let moot = |p: &Problem| {
+            let parents = p.path.match_indices('.').map(|(i, _)| &p.path[..i]);
+            parents
+                .chain([p.path.as_str()])
+                .any(|path| silenced.contains(&(p.file, path.to_string())))
+        };
+        let mut problems = std::mem::take(&mut self.check.problems);
+        if !silenced.is_empty() {
+            problems.retain(|p| !moot(p));
+        }
+        problems.append(&mut self.shaped);
+        problems
+    }
+
+    /// Reports the problems of shape of the item at `place`, named `what` `id`.
+    fn shape(&mut self, place: &Place, what: &'static str, id: &str, shape: Vec<Shape>) {
+        let item = format!("{}.{}", LISTS[place.list as usize], place.index);
+        let join = |path: &str| {
+            if path.is_empty() {
+                item.clone()
+            } else {
+                format!("{item}.{path}")
+            }
+        };
+        let name = label(what, id, place);
+        for s in shape {
+            self.silenced.insert((place.file, join(&s.silences)));
+            self.shaped.push(Problem {
+                file: place.file,
+                path: join(&s.at),
+                message: format!("{name}: {}", s.message),
+                first: None,
+            });
+        }
     }
 
     fn add_event(&mut self, raw: RawEvent, place: Place) {
@@ -117,22 +173,34 @@ fn permute<T>(items: &mut [T], mut from: Vec<u32>) {
 }
 
 impl Items for Builder<'_> {
-    fn document(&mut self, raw: RawDocument) {
+    fn document(&mut self, mut raw: RawDocument) {
         let place = self.place(List::Documents);
+        if !raw.shape.is_empty() {
+            let shape = std::mem::take(&mut raw.shape);
+            self.shape(&place, "document", &raw.id, shape);
+        }
         let next = self.timeline.documents.len();
         let doc = self.check.document(raw, &place, next);
         self.timeline.documents.push(doc);
     }
 
-    fn actor(&mut self, raw: RawActor) {
+    fn actor(&mut self, mut raw: RawActor) {
         let place = self.place(List::Actors);
+        if !raw.shape.is_empty() {
+            let shape = std::mem::take(&mut raw.shape);
+            self.shape(&place, "actor", &raw.id, shape);
+        }
         let next = self.timeline.actors.len();
         let actor = self.check.actor(raw, &place, next);
         self.timeline.actors.push(actor);
     }
 
-    fn event(&mut self, raw: RawEvent) {
+    fn event(&mut self, mut raw: RawEvent) {
         let place = self.place(List::Events);
+        if !raw.shape.is_empty() {
+            let shape = std::mem::take(&mut raw.shape);
+            self.shape(&place, "event", &raw.id, shape);
+        }
         self.progress.add_events(1);
         // The id is checked now, so that "defined twice" points at the first in file order.
         self.check.event_id(&raw.id, &place);
@@ -141,6 +209,15 @@ impl Items for Builder<'_> {
         } else {
             self.waiting.push((place, raw));
         }
+    }
+
+    fn problem(&mut self, path: String, message: String) {
+        self.shaped.push(Problem {
+            file: self.file,
+            path,
+            message,
+            first: None,
+        });
     }
 }
 

@@ -23,6 +23,8 @@ enum Item {
     Document(RawDocument),
     Actor(RawActor),
     Event(RawEvent),
+    /// A problem with the file's own shape, at a path.
+    Problem(String, String),
 }
 
 /// The parser's end of the pipe.
@@ -63,6 +65,10 @@ impl Items for Pipe {
     fn event(&mut self, raw: RawEvent) {
         self.push(Item::Event(raw));
     }
+
+    fn problem(&mut self, path: String, message: String) {
+        self.push(Item::Problem(path, message));
+    }
 }
 
 /// Runs `parse` on this thread, handing what it parses to a [`Builder`] on another;
@@ -81,6 +87,7 @@ pub fn check_while_parsing<'p, T>(
                     Item::Document(raw) => builder.document(raw),
                     Item::Actor(raw) => builder.actor(raw),
                     Item::Event(raw) => builder.event(raw),
+                    Item::Problem(path, message) => builder.problem(path, message),
                 }
             }
             builder

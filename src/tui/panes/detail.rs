@@ -160,7 +160,9 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
     };
     para(&mut out, "When    ", &when, Style::new());
     para(&mut out, "Status  ", event.status.as_str(), Style::new());
-    para(&mut out, "Kind    ", tl.kind(event.kind), Style::new());
+    if !tl.kind(event.kind).is_empty() {
+        para(&mut out, "Kind    ", tl.kind(event.kind), Style::new());
+    }
     let actors: Vec<String> = event
         .actors
         .iter()

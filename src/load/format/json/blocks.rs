@@ -12,9 +12,11 @@ use std::io::{self, Read};
 use std::ops::Range;
 
 use memchr::memchr2;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny};
 
-use crate::load::schema::{Items, List, RawActor, RawDocument, RawEvent};
+use crate::load::schema::{
+    Items, LISTS, List, ListSeed, Originals, RawActor, RawDocument, RawEvent, unknown_list,
+};
 
 /// Reading stopped: the text is not a valid timeline, or the stream failed or passed its
 /// size limit. The caller finds out which by reading the text whole.
@@ -46,20 +48,47 @@ pub fn parse_json_blocks(
     text.skip_byte_order_mark()?;
     text.expect(b'{')?;
     let mut seen = [false; 3];
+    let mut counts = [0usize; 3];
     if text.next_is(b'}')? {
         return text.end();
     }
     loop {
         let key = text.value()?;
-        let list: List = serde_json::from_slice(&text.buffer[key]).map_err(|_| Invalid)?;
-        if std::mem::replace(&mut seen[list as usize], true) {
-            return Err(Invalid);
-        }
+        let key: String = serde_json::from_str(text.str(key)?).map_err(|_| Invalid)?;
         text.expect(b':')?;
-        match list {
-            List::Documents => text.list(|raw: RawDocument| items.document(raw))?,
-            List::Actors => text.list(|raw: RawActor| items.actor(raw))?,
-            List::Events => text.list(|raw: RawEvent| items.event(raw))?,
+        match List::named(&key) {
+            None => {
+                // Read as serde_json would, to refuse what it refuses.
+                let value = text.value()?;
+                serde_json::from_str::<IgnoredAny>(text.str(value)?).map_err(|_| Invalid)?;
+                items.problem(format!("{key}@key"), unknown_list(&key));
+            }
+            Some(list) => {
+                if std::mem::replace(&mut seen[list as usize], true) {
+                    let message = format!("`{}` is given twice", LISTS[list as usize]);
+                    items.problem(format!("{key}@key"), message);
+                }
+                if text.peek()? == Some(b'[') {
+                    match list {
+                        List::Documents => text.list(|raw: RawDocument| items.document(raw))?,
+                        List::Actors => text.list(|raw: RawActor| items.actor(raw))?,
+                        List::Events => text.list(|raw: RawEvent| items.event(raw))?,
+                    }
+                } else {
+                    // Not a list: said as for a whole text.
+                    let value = text.value()?;
+                    let mut json = serde_json::Deserializer::from_str(text.str(value)?);
+                    let seed = ListSeed {
+                        items: &mut *items,
+                        originals: &Originals::default(),
+                        list,
+                        next: &mut counts[list as usize],
+                    };
+                    seed.deserialize(&mut json)
+                        .and_then(|()| json.end())
+                        .map_err(|_| Invalid)?;
+                }
+            }
         }
         if !text.next_is(b',')? {
             text.expect(b'}')?;
@@ -146,7 +175,7 @@ impl<R: Read> Blocks<R> {
         }
         loop {
             let item = self.value()?;
-            let item = serde_json::from_slice(&self.buffer[item]).map_err(|_| Invalid)?;
+            let item = serde_json::from_str(self.str(item)?).map_err(|_| Invalid)?;
             each(item);
             if !self.next_is(b',')? {
                 return self.expect(b']');
@@ -218,6 +247,12 @@ impl<R: Read> Blocks<R> {
         }
     }
 
+    /// The bytes at `range` as text: serde_json does not check the text of a value it
+    /// skips, and a whole text is checked before it is parsed.
+    fn str(&self, range: Range<usize>) -> Result<&str, Invalid> {
+        std::str::from_utf8(&self.buffer[range]).map_err(|_| Invalid)
+    }
+
     fn consume(&mut self, len: usize) -> Range<usize> {
         self.at += len;
         self.at - len..self.at
@@ -244,8 +279,13 @@ mod tests {
         }
         fn event(&mut self, raw: RawEvent) {
             let quotes: Vec<&str> = raw.sources.iter().map(|s| s.quote.as_str()).collect();
-            self.0
-                .push(format!("event {} {} {quotes:?}", raw.id, raw.title));
+            self.0.push(format!(
+                "event {} {} {quotes:?} {:?}",
+                raw.id, raw.title, raw.shape
+            ));
+        }
+        fn problem(&mut self, path: String, message: String) {
+            self.0.push(format!("problem {path}: {message}"));
         }
     }
 
@@ -253,7 +293,7 @@ mod tests {
     fn whole(text: &str) -> Option<Seen> {
         let mut seen = Seen::default();
         let mut json = serde_json::Deserializer::from_str(text);
-        FileSeed(&mut seen).deserialize(&mut json).ok()?;
+        FileSeed::new(&mut seen).deserialize(&mut json).ok()?;
         json.end().ok()?;
         Some(seen)
     }
@@ -304,11 +344,7 @@ mod tests {
             "{\"events\": [],}",
             "{\"events\": [1,]}",
             "{\"events\": [] \"actors\": []}",
-            "{\"events\": [], \"events\": []}",
-            "{\"evnts\": []}",
-            "{\"events\": null}",
             "{\"events\" []}",
-            "{\"events\": [{\"id\": \"x\"}]}",
             "{\"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"} {}]}",
             "{\"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"}}]}",
             "{\"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\"]]}",
@@ -323,6 +359,27 @@ mod tests {
                 );
             }
         }
+        // Read, their problems of shape handed on as the whole text hands them on.
+        for text in [
+            "{\"events\": [], \"events\": []}",
+            "{\"evnts\": []}",
+            "{\"events\": 3}",
+            "{\"events\": [{\"id\": \"x\"}]}",
+            "{\"events\": [[\"x\", \"2022\"]]}",
+        ] {
+            let whole = whole(text).expect("read");
+            assert!(
+                whole
+                    .0
+                    .iter()
+                    .any(|s| s.contains("problem") || s.contains("Shape"))
+            );
+            for block in [1, 3, 64] {
+                assert_eq!(blocks(text, block).as_ref(), Some(&whole), "{text:?}");
+            }
+        }
+        // No list is an empty list.
+        assert_eq!(blocks("{\"events\": null}", 2), Some(Seen::default()));
         let escaped_key = "{\"ev\\u0065nts\": [], \"documents\": []}";
         assert_eq!(blocks(escaped_key, 4), whole(escaped_key));
         assert_eq!(blocks("{ }\n", 1), Some(Seen::default()));

@@ -11,11 +11,12 @@
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::{Marker, ScanError};
+use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::disagreements::{LineBreaks, unreadable};
 use crate::load::Diagnostic;
 use crate::load::diagnostic::{line_column, shorten_quoted};
+use crate::load::schema::Originals;
 
 /// Deepest nesting of lists and mappings accepted; a timeline needs five levels.
 pub const MAX_DEPTH: usize = 64;
@@ -48,12 +49,17 @@ struct Node {
     next_index: usize,
 }
 
-/// Refuses what serde_yaml must never see in `text`, or what the guard cannot vouch for.
-pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
+/// Refuses what serde_yaml must never see in `text`, or what the guard cannot vouch for;
+/// else returns the texts of the plain scalars serde_yaml would read as something else.
+pub fn guard(name: &str, text: &str) -> Result<Originals, Diagnostic> {
     check_characters(name, text)?;
+    let text = &tabs_after_colons_as_spaces(text);
     let mut breaks = LineBreaks::find(text);
-    match walk(name, text, &mut breaks) {
-        Ok(()) => breaks.refuse_unquoted(name, text, text.len()),
+    let mut originals = Originals::default();
+    match walk(name, text, &mut breaks, &mut originals) {
+        Ok(()) => breaks
+            .refuse_unquoted(name, text, text.len())
+            .map(|()| originals),
         Err(Stop::Refused(refusal)) => Err(refusal),
         Err(Stop::Unreadable(error)) => {
             // A line break of libyaml's before the place is the likelier cause.
@@ -67,6 +73,45 @@ pub fn guard(name: &str, text: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// `text` with each tab right after a `:` made a space, which is how libyaml reads it
+/// (`title:<TAB>An event`) and yaml-rust2 does not. Every other byte stays, so places
+/// stay; inside quotes the change touches only text the guard does not judge.
+fn tabs_after_colons_as_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(":\t") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace(":\t", ": "))
+}
+
+/// Whether serde_yaml could read the plain scalar `value` as other than text (a number,
+/// a boolean, null), so that its text must be kept: `0x10`, `1e3`, `3.10`, `True`.
+fn may_not_be_text(value: &str) -> bool {
+    let unsigned = value.trim_start_matches(['+', '-']);
+    let word = matches!(
+        value,
+        "true" | "True" | "TRUE" | "false" | "False" | "FALSE" | "null" | "Null" | "NULL" | "~"
+    );
+    word || unsigned.starts_with(['.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        && (value.parse::<f64>().is_ok()
+            || ["0x", "0o", "0b"].iter().any(|p| unsigned.starts_with(p))
+            || unsigned.starts_with('.'))
+}
+
+/// The path of a value as the readers name it: `events.3.title`.
+fn dotted(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        match step {
+            Step::Key(key) => out.push_str(key),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
+}
+
 /// Why the walk stopped before the end.
 enum Stop {
     /// The text holds something a timeline must not.
@@ -75,8 +120,14 @@ enum Stop {
     Unreadable(ScanError),
 }
 
-/// Walks the YAML events of `text`, noting the quoted scalars in `breaks`.
-fn walk(name: &str, text: &str, breaks: &mut LineBreaks) -> Result<(), Stop> {
+/// Walks the YAML events of `text`, noting the quoted scalars in `breaks` and the texts
+/// of plain scalars that may not be read as text in `originals`.
+fn walk(
+    name: &str,
+    text: &str,
+    breaks: &mut LineBreaks,
+    originals: &mut Originals,
+) -> Result<(), Stop> {
     let fail = |at: (usize, usize), path: &[Step], message: String| {
         Stop::Refused(Diagnostic::at(name, at, with_path(path, message)))
     };
@@ -189,6 +240,11 @@ fn walk(name: &str, text: &str, breaks: &mut LineBreaks) -> Result<(), Stop> {
                 }
                 if anchor != 0 {
                     anchored.insert(anchor, value.len());
+                }
+                // A paragraph is a number, whatever its text.
+                let is_number = matches!(path.last(), Some(Step::Key(k)) if k == "paragraph");
+                if style == TScalarStyle::Plain && !is_number && may_not_be_text(&value) {
+                    originals.insert(dotted(&path), value);
                 }
                 end_value(&mut stack, &mut path);
             }

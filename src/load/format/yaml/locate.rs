@@ -46,14 +46,19 @@ impl Collector<'_> {
     /// Takes the next key of the innermost mapping. A block mapping's own position is
     /// taken from its first key, where a person looks for it.
     fn set_key(&mut self, value: String, mark: Marker) {
+        let at = (mark.line(), mark.col() + 1);
+        let parent = self.path_of(None);
+        if self.wanted.contains(&parent) {
+            let key_path = crate::load::format::json_locate::key_path(&parent, &value);
+            if self.wanted.contains(&key_path) {
+                self.positions.replace(key_path, at);
+            }
+        }
         if let Some(Frame::Map { key, keys_seen }) = self.frames.last_mut() {
             *key = Some(value);
             *keys_seen += 1;
-            if *keys_seen == 1 {
-                let path = self.path_of(None);
-                if self.wanted.contains(&path) {
-                    self.positions.replace(path, (mark.line(), mark.col() + 1));
-                }
+            if *keys_seen == 1 && self.wanted.contains(&parent) {
+                self.positions.replace(parent, at);
             }
         }
     }

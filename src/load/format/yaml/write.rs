@@ -122,7 +122,9 @@ pub fn write(tl: &Timeline, w: &mut impl Write) -> io::Result<()> {
             field(w, "    ", "date_text", date_text)?;
         }
         field(w, "    ", "title", e.title)?;
-        field(w, "    ", "kind", e.kind)?;
+        if !e.kind.is_empty() {
+            field(w, "    ", "kind", e.kind)?;
+        }
         field(w, "    ", "status", e.status)?;
         if !e.actors.is_empty() {
             flow_list(w, "    ", "actors", e.actors.iter().copied())?;
