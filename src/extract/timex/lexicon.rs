@@ -199,6 +199,61 @@ pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A verb of putting something off (`postponed`, `adjourned`): the date it is put off
+/// to lies after the report.
+pub(crate) fn is_deferral_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "postponed"
+            | "postpone"
+            | "delayed"
+            | "delay"
+            | "adjourned"
+            | "adjourn"
+            | "deferred"
+            | "defer"
+            | "rescheduled"
+            | "reschedule"
+            | "pushed"
+            | "push"
+            | "put"
+            | "extended"
+            | "extend"
+            | "suspended"
+            | "suspend"
+    )
+}
+
+/// A figure companies and governments report by period (`first-half profit`), after
+/// which `first-half` is a half of the year rather than of a match.
+pub(crate) fn is_reported_figure(word: &str) -> bool {
+    matches!(
+        word,
+        "profit"
+            | "profits"
+            | "earnings"
+            | "sales"
+            | "results"
+            | "revenue"
+            | "revenues"
+            | "loss"
+            | "losses"
+            | "income"
+            | "growth"
+            | "output"
+            | "figures"
+            | "dividend"
+            | "deficit"
+            | "surplus"
+            | "outlook"
+            | "forecast"
+            | "performance"
+            | "operating"
+            | "net"
+            | "gdp"
+    )
+}
+
 /// A time-zone word written after a clock time (`GMT`, `EST`).
 pub(crate) fn is_time_zone(word: &str) -> bool {
     matches!(

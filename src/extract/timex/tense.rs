@@ -28,6 +28,9 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
     if word_before(tokens, start) == "since" {
         return Some(Tense::Past);
     }
+    if is_deferred_to(tokens, start) {
+        return Some(Tense::Future);
+    }
     let mut best: Option<(usize, Option<Tense>)> = None;
     let mut consider = |cost: usize, cue: Option<Tense>| {
         if best.is_none_or(|(best_cost, _)| cost < best_cost) {
@@ -65,6 +68,20 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
         }
     }
     best.and_then(|(_, cue)| cue)
+}
+
+/// Whether the mention at `start` is the new date of something put off (`was postponed
+/// until Sunday`, `adjourned to Monday`, `pushed back to March`): a date after the
+/// report, whatever the tense of the verb.
+fn is_deferred_to(tokens: &[Token], start: usize) -> bool {
+    if !matches!(word_before(tokens, start), "until" | "till" | "to" | "for") {
+        return false;
+    }
+    let mut k = start.saturating_sub(2);
+    if matches!(word(tokens, k), "back" | "off" | "again") {
+        k = k.saturating_sub(1);
+    }
+    k + 2 <= start && lexicon::is_deferral_verb(word(tokens, k))
 }
 
 /// The lower-cased word at `k`, or `""` for a number, a mark or the end of the text.
@@ -189,6 +206,22 @@ mod tests {
     fn present_forms_and_no_verb_give_no_tense() {
         assert_eq!(tense_of("The deadline is Friday.", "friday"), None);
         assert_eq!(tense_of("Friday.", "friday"), None);
+    }
+
+    #[test]
+    fn a_date_something_is_put_off_to_lies_ahead() {
+        assert_eq!(
+            tense_of("The hearing was postponed until Sunday.", "sunday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The vote was pushed back to March.", "march"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The hearing was held until Sunday.", "sunday"),
+            Some(Tense::Past)
+        );
     }
 
     #[test]

@@ -540,24 +540,46 @@ impl Grammar<'_> {
         if self.word(at + 1) == "of" {
             return None;
         }
+        // `the summer break`: the season names the break's time, the determiner is the
+        // break's, so the extent is `summer` alone.
+        let next = at + 1;
+        let modifies_noun = self.tokens.get(next).is_some_and(|t| {
+            t.kind == super::super::scan::TokenKind::Word
+                && !t.capital
+                && self.same_sentence(at, next)
+                && !lexicon::is_function_word(&t.lower)
+                && !lexicon::is_past_form(&t.lower)
+                && !lexicon::is_future_cue(&t.lower)
+                && lexicon::unit(&t.lower).is_none()
+        });
+        // Only for the seasons whose names are not also nouns (`the spring water`).
+        let modifies_noun = modifies_noun && matches!(season, Season::Summer | Season::Winter);
+        if has_the && modifies_noun {
+            return None;
+        }
         let before = self.word_before(i);
-        let dated = matches!(
-            before,
-            "in" | "since"
-                | "until"
-                | "by"
-                | "during"
-                | "through"
-                | "this"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "mid"
-                | "over"
-                | "before"
-                | "after"
-        ) || (i > 0 && self.lower(i - 1) == "-");
+        let dating = |word: &str| {
+            matches!(
+                word,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "during"
+                    | "through"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "over"
+                    | "before"
+                    | "after"
+            )
+        };
+        let dated = dating(before)
+            || (before == "the" && modifies_noun && dating(self.word_before(i - 1)))
+            || (i > 0 && self.lower(i - 1) == "-");
         if !dated
             || (season == Season::Fall && !has_the)
             || (self.capital(at)
@@ -648,7 +670,9 @@ impl Grammar<'_> {
                 return Some((k + 3, Meaning::InRelativeYear { what, offset }));
             }
         }
-        if half && self.word(k) != "of" && at == i {
+        // `first-half profit` is a half of the year, `a second-half goal` one of a match.
+        let reported_half = self.lower(k - 2) == "-" && lexicon::is_reported_figure(self.word(k));
+        if half && self.word(k) != "of" && at == i && !reported_half {
             return None;
         }
         Some((k, Meaning::Floating { what, shift: None }))

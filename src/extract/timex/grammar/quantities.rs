@@ -125,6 +125,13 @@ impl Grammar<'_> {
             return None;
         }
         let (after, quantity) = self.quantity(i)?;
+        // `three straight years`, `28 consecutive quarters`: a length however counted.
+        if matches!(quantity, Quantity::Count(n) if n > 1)
+            && matches!(self.word(after), "straight" | "consecutive" | "successive")
+            && let Some((unit, true)) = lexicon::unit(self.word(after + 1))
+        {
+            return self.after_quantity(after + 2, quantity, unit);
+        }
         // Adjectival `10-year`, `two-day`.
         if self.lower(after) == "-" && self.touch(after - 1) && self.touch(after) {
             let (unit, false) = lexicon::unit(self.word(after + 1))? else {
@@ -268,15 +275,45 @@ impl Grammar<'_> {
                     Meaning::Set(Self::duration_value(&Quantity::Count(1), per)),
                 ))
             }
-            _ => Some((
+            _ => Some(self.compound_length(end, &quantity, unit).unwrap_or((
                 end,
                 Meaning::Duration {
                     quantity,
                     unit,
                     span: None,
                 },
-            )),
+            ))),
         }
+    }
+
+    /// `three years and six months`, `2 hours, 18 minutes`: a counted length at `end`
+    /// (after `and` or a comma) in a smaller unit joins the one before it.
+    fn compound_length(&self, end: usize, quantity: &Quantity, unit: Unit) -> Found {
+        let Quantity::Count(first) = quantity else {
+            return None;
+        };
+        if !matches!(self.lower(end), "and" | ",") {
+            return None;
+        }
+        // `two years, a month after …` is two expressions; `two years and a month` one.
+        if self.lower(end) == "," && matches!(self.word(end + 1), "a" | "an") {
+            return None;
+        }
+        let (after, Quantity::Count(second)) = self.quantity(end + 1)? else {
+            return None;
+        };
+        let (smaller, plural) = lexicon::unit(self.word(after))?;
+        if plural != (second != 1) || length_rank(smaller)? >= length_rank(unit)? {
+            return None;
+        }
+        let value = format!(
+            "{}{}",
+            Self::duration_value(&Quantity::Count(*first), unit),
+            Self::duration_value(&Quantity::Count(second), smaller)
+                .trim_start_matches('P')
+                .trim_start_matches(|c| c == 'T' && is_time_unit(unit))
+        );
+        Some((after + 1, Meaning::Length(value)))
     }
 
     /// `every week`, `each year`, `every Monday`, `daily`, `twice a year`, `Mondays`.
@@ -397,4 +434,23 @@ impl Grammar<'_> {
         };
         format!("P{}{amount}{code}", if time { "T" } else { "" })
     }
+}
+
+/// The order of the units a two-unit length may join, largest first; `None` for units
+/// ISO 8601 does not combine (weeks, quarters, weekends, decades, centuries).
+fn length_rank(unit: Unit) -> Option<u8> {
+    Some(match unit {
+        Unit::Year => 6,
+        Unit::Month => 5,
+        Unit::Day => 4,
+        Unit::Hour => 3,
+        Unit::Minute => 2,
+        Unit::Second => 1,
+        _ => return None,
+    })
+}
+
+/// Whether a unit is written after the `T` of a duration.
+fn is_time_unit(unit: Unit) -> bool {
+    matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
 }
