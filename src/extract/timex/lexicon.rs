@@ -224,6 +224,93 @@ pub(crate) fn is_deferral_verb(word: &str) -> bool {
     )
 }
 
+/// The third-person present of a verb of scheduled happenings (`resumes`, `opens`).
+pub(crate) fn is_scheduling_verb_s(word: &str) -> bool {
+    matches!(
+        word,
+        "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "returns"
+            | "reopens"
+            | "meets"
+            | "convenes"
+            | "reconvenes"
+            | "closes"
+            | "arrives"
+            | "departs"
+            | "visits"
+            | "travels"
+            | "heads"
+            | "hosts"
+            | "faces"
+            | "plays"
+            | "launches"
+            | "expires"
+            | "debuts"
+            | "premieres"
+            | "kicks"
+            | "concludes"
+            | "holds"
+            | "votes"
+            | "testifies"
+            | "leaves"
+    )
+}
+
+/// The plural present of a verb of scheduled happenings (`lawmakers return`), a
+/// verb only when no determiner comes before it.
+pub(crate) fn is_scheduling_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "begin"
+            | "resume"
+            | "return"
+            | "reopen"
+            | "reconvene"
+            | "convene"
+            | "meet"
+            | "arrive"
+            | "travel"
+            | "head"
+            | "face"
+            | "play"
+            | "vote"
+            | "testify"
+    )
+}
+
+/// A determiner or possessive, after which a verb-like word is a noun (`the vote`).
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "s"
+            | "no"
+            | "every"
+            | "each"
+            | "tax"
+            | "final"
+            | "first"
+            | "next"
+            | "last"
+    )
+}
+
 /// A figure companies and governments report by period (`first-half profit`), after
 /// which `first-half` is a half of the year rather than of a match.
 pub(crate) fn is_reported_figure(word: &str) -> bool {

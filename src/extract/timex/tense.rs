@@ -150,7 +150,26 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
     if matches!(form, "is" | "are" | "am" | "says" | "say") {
         return Some(None);
     }
+    if is_scheduled_present(tokens, k) {
+        return Some(Some(Tense::Future));
+    }
     None
+}
+
+/// A present-tense verb of something on a schedule (`the trial resumes Monday`,
+/// `lawmakers return in January`): news writes what is planned this way, and
+/// writes what has happened in the past tense. A plural form counts only when no
+/// determiner makes it a noun (`the return of`).
+fn is_scheduled_present(tokens: &[Token], k: usize) -> bool {
+    let form = word(tokens, k);
+    if lexicon::is_scheduling_verb_s(form) {
+        return true;
+    }
+    lexicon::is_scheduling_verb(form)
+        && !lexicon::is_determiner(word_before(tokens, k))
+        && k.checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Word && t.sentence == tokens[k].sentence)
 }
 
 #[cfg(test)]
@@ -222,6 +241,19 @@ mod tests {
             tense_of("The hearing was held until Sunday.", "sunday"),
             Some(Tense::Past)
         );
+    }
+
+    #[test]
+    fn a_scheduled_present_points_forward() {
+        assert_eq!(
+            tense_of("Lawmakers return Monday for a session.", "monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The trial resumes in March.", "march"),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense_of("His return in March is likely.", "march"), None);
     }
 
     #[test]
