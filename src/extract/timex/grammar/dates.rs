@@ -1,7 +1,7 @@
 //! Dates named by the calendar: `March 22, 2013`, `22 March`, `3/22/2013`, a year, a
 //! weekday, a holiday, a season, a quarter or half, a decade or century, a fiscal year.
 
-use chrono::Weekday;
+use chrono::{Datelike, Weekday};
 
 use super::super::calendar::{Grain, Period, Season};
 use super::super::lexicon::{self, Unit};
@@ -826,6 +826,56 @@ impl Grammar<'_> {
                 None
             }
         }
+    }
+
+    /// `the first week of November`, `the last week of June 2019`: the ISO week that
+    /// holds most of that week's seven days (the one with its 4th, 11th, 18th or 25th,
+    /// or the last day but three).
+    pub(super) fn week_of_month(&self, i: usize) -> Found {
+        if self.word(i) != "the" || self.word(i + 2) != "week" || self.word(i + 3) != "of" {
+            return None;
+        }
+        let nth = match self.word(i + 1) {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            "last" | "final" => None,
+            _ => return None,
+        };
+        let middle = |month: u32| match nth {
+            Some(n) => 4 + 7 * (n - 1),
+            None => match month {
+                2 => 25,
+                4 | 6 | 9 | 11 => 27,
+                _ => 28,
+            },
+        };
+        let (end, meaning) = self.month_led(i + 4)?;
+        let day = match meaning {
+            Meaning::Floating {
+                what: Floating::Month(month),
+                shift: None,
+            } => Meaning::Floating {
+                what: Floating::MonthDay(month, middle(month)),
+                shift: None,
+            },
+            Meaning::Fixed(Period {
+                grain: Grain::Month,
+                start,
+            }) => Meaning::Fixed(Period {
+                grain: Grain::Day,
+                start: start.with_day(middle(start.month()))?,
+            }),
+            _ => return None,
+        };
+        Some((
+            end,
+            Meaning::Containing {
+                grain: Grain::Week,
+                day: Box::new(day),
+            },
+        ))
     }
 
     /// `the week ended March 9`, `the quarter ending Sept. 30` (the period that holds

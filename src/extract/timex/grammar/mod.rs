@@ -330,6 +330,7 @@ impl<'t> Grammar<'t> {
             self.references(i),
             self.season(i),
             self.period_ended(i),
+            self.week_of_month(i),
         ];
         candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
