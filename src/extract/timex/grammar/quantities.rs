@@ -102,15 +102,23 @@ impl Grammar<'_> {
                 },
             ));
         }
-        // A bare plural: `for years`, `years ago`.
+        // A bare plural: `for years`, `years ago`, `the highest in decades`.
         if let Some((unit, true)) = lexicon::unit(self.word(i)) {
+            let after_in = self.word_before(i) == "in"
+                && matches!(unit, Unit::Year | Unit::Decade | Unit::Month | Unit::Week)
+                && !self.tokens.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && self.same_sentence(i, i + 1)
+                        && !lexicon::is_function_word(&t.lower)
+                });
             if self.word(i + 1) == "ago" {
                 return Some((i + 2, Meaning::Reference("PAST_REF")));
             }
-            if matches!(
+            if (matches!(
                 self.word_before(i),
                 "for" | "within" | "after" | "lasting" | "over" | "be" | "take" | "takes" | "took"
-            ) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Weekend)
+            ) || after_in)
+                && !matches!(unit, Unit::Second | Unit::Minute | Unit::Weekend)
                 && !matches!(self.word(i + 1), "of" | "-")
             {
                 return Some((
