@@ -252,6 +252,7 @@ pub(crate) fn is_scheduling_verb_s(word: &str) -> bool {
             | "premieres"
             | "kicks"
             | "concludes"
+            | "ends"
             | "holds"
             | "votes"
             | "testifies"

@@ -71,17 +71,21 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
 }
 
 /// Whether the mention at `start` is the new date of something put off (`was postponed
-/// until Sunday`, `adjourned to Monday`, `pushed back to March`): a date after the
-/// report, whatever the tense of the verb.
+/// until Sunday`, `adjourned to Monday`, `pushed back to March`) or the date it is set
+/// for (`slated for March`): a date after the report, whatever the tense of the verb.
 fn is_deferred_to(tokens: &[Token], start: usize) -> bool {
     if !matches!(word_before(tokens, start), "until" | "till" | "to" | "for") {
         return false;
     }
+    let preposition = word_before(tokens, start);
     let mut k = start.saturating_sub(2);
-    if matches!(word(tokens, k), "back" | "off" | "again") {
+    if matches!(word(tokens, k), "back" | "off" | "again" | "tentatively") {
         k = k.saturating_sub(1);
     }
-    k + 2 <= start && lexicon::is_deferral_verb(word(tokens, k))
+    let verb = word(tokens, k);
+    k + 2 <= start
+        && (lexicon::is_deferral_verb(verb)
+            || (preposition == "for" && matches!(verb, "set" | "slated" | "timed" | "penciled")))
 }
 
 /// The lower-cased word at `k`, or `""` for a number, a mark or the end of the text.
@@ -108,7 +112,9 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
             form,
             "going" | "due" | "plan" | "plans" | "aims" | "hopes" | "intends"
         );
-        if needs_to && word(tokens, k + 1) != "to" {
+        // `due in May`, `due on Friday`: as much a plan as `due to`.
+        let due_at = form == "due" && matches!(word(tokens, k + 1), "in" | "on" | "by" | "for");
+        if needs_to && word(tokens, k + 1) != "to" && !due_at {
             return None;
         }
         if form == "ll"
@@ -147,6 +153,9 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
         }
         return Some(Some(Tense::Past));
     }
+    if matches!(form, "is" | "are" | "am") && is_arranged_progressive(word(tokens, k + 1)) {
+        return Some(Some(Tense::Future));
+    }
     if matches!(form, "is" | "are" | "am" | "says" | "say") {
         return Some(None);
     }
@@ -154,6 +163,17 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
         return Some(Some(Tense::Future));
     }
     None
+}
+
+/// Whether `is`/`are` + this word is a present progressive of an arrangement (`the
+/// ministers are meeting Monday`), which English uses for the near future.
+fn is_arranged_progressive(next: &str) -> bool {
+    next.len() > 4
+        && next.ends_with("ing")
+        && !matches!(
+            next,
+            "being" | "during" | "nothing" | "something" | "everything"
+        )
 }
 
 /// A present-tense verb of something on a schedule (`the trial resumes Monday`,
@@ -254,6 +274,22 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(tense_of("His return in March is likely.", "march"), None);
+    }
+
+    #[test]
+    fn arrangements_and_due_dates_point_forward() {
+        assert_eq!(
+            tense_of("The ministers are meeting Monday.", "monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The elections, which are due in May, will be close.", "may"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The launch, slated for March, could slip.", "march"),
+            Some(Tense::Future)
+        );
     }
 
     #[test]
