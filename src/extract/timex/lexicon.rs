@@ -312,6 +312,31 @@ pub(crate) fn is_determiner(word: &str) -> bool {
     )
 }
 
+/// A word of a game's play, near which `the fourth quarter` is a period of the game.
+pub(crate) fn is_game_play(word: &str) -> bool {
+    matches!(
+        word,
+        "scored"
+            | "scoring"
+            | "touchdown"
+            | "touchdowns"
+            | "rebounds"
+            | "assists"
+            | "yards"
+            | "halftime"
+            | "quarterback"
+            | "turnovers"
+            | "trailed"
+            | "buzzer"
+            | "basket"
+            | "layup"
+            | "dunk"
+            | "interception"
+            | "fumble"
+            | "kickoff"
+    )
+}
+
 /// A figure companies and governments report by period (`first-half profit`), after
 /// which `first-half` is a half of the year rather than of a match.
 pub(crate) fn is_reported_figure(word: &str) -> bool {

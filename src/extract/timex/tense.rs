@@ -78,14 +78,18 @@ fn is_deferred_to(tokens: &[Token], start: usize) -> bool {
         return false;
     }
     let preposition = word_before(tokens, start);
-    let mut k = start.saturating_sub(2);
-    if matches!(word(tokens, k), "back" | "off" | "again" | "tentatively") {
-        k = k.saturating_sub(1);
-    }
-    let verb = word(tokens, k);
-    k + 2 <= start
-        && (lexicon::is_deferral_verb(verb)
-            || (preposition == "for" && matches!(verb, "set" | "slated" | "timed" | "penciled")))
+    // The verb just before the preposition, or with its object between (`set
+    // sentencing for June 5`, `postponed the vote until Monday`).
+    (2..=4).any(|back| {
+        let Some(k) = start.checked_sub(back) else {
+            return false;
+        };
+        let verb = word(tokens, k);
+        tokens[k].sentence == tokens[start].sentence
+            && (lexicon::is_deferral_verb(verb)
+                || (preposition == "for"
+                    && matches!(verb, "set" | "slated" | "timed" | "penciled")))
+    })
 }
 
 /// The lower-cased word at `k`, or `""` for a number, a mark or the end of the text.

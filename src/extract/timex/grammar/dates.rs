@@ -670,6 +670,10 @@ impl Grammar<'_> {
                 return Some((k + 3, Meaning::InRelativeYear { what, offset }));
             }
         }
+        // `30 points in the fourth quarter`: a period of a game, not of the year.
+        if self.near_sports_cue(i) {
+            return None;
+        }
         // `first-half profit` is a half of the year, `a second-half goal` one of a match.
         let reported_half = self.lower(k - 2) == "-" && lexicon::is_reported_figure(self.word(k));
         if half && self.word(k) != "of" && at == i && !reported_half {
@@ -826,6 +830,15 @@ impl Grammar<'_> {
                 None
             }
         }
+    }
+
+    /// Whether a word of a game's play (`scored`, `touchdown`, `rebounds`) lies within
+    /// a few words of `i` in its sentence, making a quarter or half one of the game.
+    fn near_sports_cue(&self, i: usize) -> bool {
+        const REACH: usize = 12;
+        let from = i.saturating_sub(REACH);
+        let to = (i + REACH).min(self.tokens.len());
+        (from..to).any(|k| self.same_sentence(i, k) && lexicon::is_game_play(self.word(k)))
     }
 
     /// `the first week of November`, `the last week of June 2019`: the ISO week that
