@@ -199,9 +199,20 @@ impl<'t> Grammar<'t> {
             position = Some(found);
             j = next;
         }
+        let core_start = j;
         let (end, meaning) = self.core(j)?;
         if self.is_title(end, &meaning) {
             return None;
+        }
+        // `the end of a decade of expansion`: a length has no end to be at, so the
+        // expression is the length alone.
+        if position.is_some() && matches!(meaning, Meaning::Duration { span: None, .. }) {
+            return Some(Mention {
+                tokens: core_start..end,
+                meaning,
+                position: None,
+                approximate: false,
+            });
         }
         let (end, meaning) = self.with_part_of_day(end, meaning);
         Some(Mention {

@@ -72,6 +72,28 @@ impl Grammar<'_> {
                     },
                 )
             }
+            // `at year end`, `by yearend`: `year-end` written apart or as one word.
+            "year" | "yearend"
+                if (self.word(i) == "yearend" || self.word(i + 1) == "end")
+                    && matches!(
+                        self.word_before(i),
+                        "at" | "by" | "before" | "until" | "after" | "since" | "from" | "of"
+                    ) =>
+            {
+                let end = if self.word(i) == "yearend" {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                (
+                    end,
+                    Meaning::Relative {
+                        grain: Grain::Year,
+                        offset: 0,
+                        from_text: false,
+                    },
+                )
+            }
             // `the year-earlier quarter`, `a year-ago loss`.
             "year"
                 if self.lower(i + 1) == "-"
