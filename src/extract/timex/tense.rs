@@ -132,10 +132,14 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
     }
     if lexicon::is_past_form(form) {
         let before = word_before(tokens, k);
-        if matches!(
-            before,
-            "will" | "would" | "shall" | "could" | "might" | "may" | "should" | "must" | "can"
-        ) {
+        // `Theresa May said`: a capitalised `May` before a verb is a name, not a modal.
+        let named_may = before == "may" && k.checked_sub(1).is_some_and(|j| tokens[j].capital);
+        if !named_may
+            && matches!(
+                before,
+                "will" | "would" | "shall" | "could" | "might" | "may" | "should" | "must" | "can"
+            )
+        {
             return Some(Some(Tense::Future));
         }
         if before == "be" {
@@ -292,6 +296,18 @@ mod tests {
         );
         assert_eq!(
             tense_of("The launch, slated for March, could slip.", "march"),
+            Some(Tense::Future)
+        );
+    }
+
+    #[test]
+    fn a_capitalised_may_before_a_verb_is_a_name() {
+        assert_eq!(
+            tense_of("Theresa May said on Friday she would resign.", "friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The ban may be lifted on Friday.", "friday"),
             Some(Tense::Future)
         );
     }

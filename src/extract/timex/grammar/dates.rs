@@ -335,6 +335,9 @@ impl Grammar<'_> {
                 }),
             ));
         }
+        if self.is_first_name(i, after_month) {
+            return None;
+        }
         Some((
             after_month,
             Meaning::Floating {
@@ -342,6 +345,43 @@ impl Grammar<'_> {
                 shift: None,
             },
         ))
+    }
+
+    /// Whether the month name at `i` is a first name (`April Ryan`, `written by August
+    /// Wilson`): followed by a capitalised word that is no date word, and not after a
+    /// word that dates (`in August President Trump …` stays a month).
+    fn is_first_name(&self, i: usize, after: usize) -> bool {
+        let next_is_name = self.tokens.get(after).is_some_and(|t| {
+            t.kind == super::super::scan::TokenKind::Word
+                && t.capital
+                && self.same_sentence(i, after)
+                && lexicon::month(&t.lower).is_none()
+                && lexicon::weekday(&t.lower).is_none()
+        });
+        next_is_name
+            && !matches!(
+                self.word_before(i),
+                "in" | "since"
+                    | "until"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "between"
+                    | "and"
+                    | "the"
+                    | "its"
+                    | "their"
+            )
     }
 
     /// `22 March 2013`, `22nd of March`, `the 22nd of March`.
