@@ -217,7 +217,15 @@ impl Grammar<'_> {
             return false;
         }
         let before = self.lower(i - 1);
-        self.tokens[i - 1].kind == TokenKind::Number
+        // `500 cars a day`, `10,000 barrels a day`: a count of things per unit.
+        let counted_things = i >= 2
+            && self.tokens[i - 1].kind == TokenKind::Word
+            && before.len() > 2
+            && before.ends_with('s')
+            && (self.tokens[i - 2].kind == TokenKind::Number
+                || lexicon::number_word(self.lower(i - 2)).is_some());
+        counted_things
+            || self.tokens[i - 1].kind == TokenKind::Number
             || matches!(
                 before,
                 "%" | "percent"
@@ -276,7 +284,13 @@ impl Grammar<'_> {
             )),
             ("old", _) => None,
             // `24 hours a day`, `seven days a week`.
-            ("a" | "per", next) if lexicon::unit(next).is_some_and(|(_, plural)| !plural) => {
+            ("a" | "per", next)
+                if lexicon::unit(next).is_some_and(|(_, plural)| !plural)
+                    && !matches!(
+                        self.word(end + 2),
+                        "ago" | "earlier" | "later" | "before" | "after"
+                    ) =>
+            {
                 let (per, _) = lexicon::unit(next)?;
                 Some((
                     end + 2,
@@ -334,6 +348,8 @@ impl Grammar<'_> {
             "annually" | "yearly" => Some("P1Y"),
             "hourly" => Some("PT1H"),
             "quarterly" => Some("P3M"),
+            "biweekly" | "fortnightly" => Some("P2W"),
+            "semiannually" | "semiannual" => Some("P6M"),
             _ => None,
         };
         if let Some(value) = simple {
@@ -355,6 +371,17 @@ impl Grammar<'_> {
                 .map(|(after, _)| after + 1),
         };
         if let Some(k) = times_end {
+            // `twice yearly`, `three times daily`.
+            let adverb = match self.word(k) {
+                "daily" => Some("P1D"),
+                "weekly" => Some("P1W"),
+                "monthly" => Some("P1M"),
+                "yearly" | "annually" => Some("P1Y"),
+                _ => None,
+            };
+            if let Some(value) = adverb {
+                return Some((k + 1, Meaning::Set(value.to_owned())));
+            }
             if matches!(self.word(k), "a" | "an" | "per" | "each" | "every") {
                 let (unit, false) = lexicon::unit(self.word(k + 1))? else {
                     return None;

@@ -183,6 +183,10 @@ impl Grammar<'_> {
             "this" | "current" if !has_the || shift_word == "current" => (Kind::This, at + 1),
             "that" | "same" if !has_the || shift_word == "same" => (Kind::That, at + 1),
             "next" => (Kind::Next, at + 1),
+            // `the latest quarter`: the last one completed, the one before the present.
+            "latest" if has_the && lexicon::unit(self.word(at + 1)).is_some() => {
+                (Kind::Previous, at + 1)
+            }
             "last" if has_the || !Self::is_verb_context(self.word_before(i)) => {
                 (Kind::Last, at + 1)
             }
