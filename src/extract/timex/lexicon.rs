@@ -199,6 +199,174 @@ pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A verb of putting something off (`postponed`, `adjourned`): the date it is put off
+/// to lies after the report.
+pub(crate) fn is_deferral_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "postponed"
+            | "postpone"
+            | "delayed"
+            | "delay"
+            | "adjourned"
+            | "adjourn"
+            | "deferred"
+            | "defer"
+            | "rescheduled"
+            | "reschedule"
+            | "pushed"
+            | "push"
+            | "put"
+            | "extended"
+            | "extend"
+            | "suspended"
+            | "suspend"
+    )
+}
+
+/// The third-person present of a verb of scheduled happenings (`resumes`, `opens`).
+pub(crate) fn is_scheduling_verb_s(word: &str) -> bool {
+    matches!(
+        word,
+        "begins"
+            | "starts"
+            | "opens"
+            | "resumes"
+            | "returns"
+            | "reopens"
+            | "meets"
+            | "convenes"
+            | "reconvenes"
+            | "closes"
+            | "arrives"
+            | "departs"
+            | "visits"
+            | "travels"
+            | "heads"
+            | "hosts"
+            | "faces"
+            | "plays"
+            | "launches"
+            | "expires"
+            | "debuts"
+            | "premieres"
+            | "kicks"
+            | "concludes"
+            | "ends"
+            | "holds"
+            | "votes"
+            | "testifies"
+            | "leaves"
+    )
+}
+
+/// The plural present of a verb of scheduled happenings (`lawmakers return`), a
+/// verb only when no determiner comes before it.
+pub(crate) fn is_scheduling_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "begin"
+            | "resume"
+            | "return"
+            | "reopen"
+            | "reconvene"
+            | "convene"
+            | "meet"
+            | "arrive"
+            | "travel"
+            | "head"
+            | "face"
+            | "play"
+            | "vote"
+            | "testify"
+    )
+}
+
+/// A determiner or possessive, after which a verb-like word is a noun (`the vote`).
+pub(crate) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "s"
+            | "no"
+            | "every"
+            | "each"
+            | "tax"
+            | "final"
+            | "first"
+            | "next"
+            | "last"
+    )
+}
+
+/// A word of a game's play, near which `the fourth quarter` is a period of the game.
+pub(crate) fn is_game_play(word: &str) -> bool {
+    matches!(
+        word,
+        "scored"
+            | "scoring"
+            | "touchdown"
+            | "touchdowns"
+            | "rebounds"
+            | "assists"
+            | "yards"
+            | "halftime"
+            | "quarterback"
+            | "turnovers"
+            | "trailed"
+            | "buzzer"
+            | "basket"
+            | "layup"
+            | "dunk"
+            | "interception"
+            | "fumble"
+            | "kickoff"
+    )
+}
+
+/// A figure companies and governments report by period (`first-half profit`), after
+/// which `first-half` is a half of the year rather than of a match.
+pub(crate) fn is_reported_figure(word: &str) -> bool {
+    matches!(
+        word,
+        "profit"
+            | "profits"
+            | "earnings"
+            | "sales"
+            | "results"
+            | "revenue"
+            | "revenues"
+            | "loss"
+            | "losses"
+            | "income"
+            | "growth"
+            | "output"
+            | "figures"
+            | "dividend"
+            | "deficit"
+            | "surplus"
+            | "outlook"
+            | "forecast"
+            | "performance"
+            | "operating"
+            | "net"
+            | "gdp"
+    )
+}
+
 /// A time-zone word written after a clock time (`GMT`, `EST`).
 pub(crate) fn is_time_zone(word: &str) -> bool {
     matches!(
@@ -258,6 +426,27 @@ pub(crate) fn is_counted_noun(word: &str) -> bool {
             | "students"
             | "cases"
             | "deaths"
+            | "pages"
+            | "words"
+            | "employees"
+            | "officers"
+            | "patients"
+            | "vehicles"
+            | "cars"
+            | "units"
+            | "barrels"
+            | "acres"
+            | "civilians"
+            | "refugees"
+            | "migrants"
+            | "passengers"
+            | "households"
+            | "signatures"
+            | "delegates"
+            | "seats"
+            | "rounds"
+            | "kilograms"
+            | "yards"
     )
 }
 

@@ -9,7 +9,8 @@
 //!   prepositions and bounding words (`on`, `since`, `by`, `as early as`);
 //! - a bare weekday, month, date, season, quarter or holiday takes the tense of the verb
 //!   that governs it (the nearest cue, preferring one before it in the same clause;
-//!   `since` means past): past → the latest on or before the document date (a weekday
+//!   `since` means past, and the new date of something put off — `postponed until
+//!   Sunday` — future): past → the latest on or before the document date (a weekday
 //!   that is the document's own weekday is the document date, in either tense), future →
 //!   the earliest on or after it, no cue → the nearest, with `?` in the EDTF; a month
 //!   before a noun (`its August recess`) is always the nearest;
@@ -34,6 +35,8 @@
 //!   `about`/`around`/`some time in` add `~`;
 //! - `PAST_REF` has the EDTF `../date`, `FUTURE_REF` `date/..`; durations without an
 //!   anchor, sets and `PRESENT_REF` have none; times of day give their day;
+//! - a length in two units is one duration (`three years and six months` → `P3Y6M`);
+//!   `overnight Friday` is Friday's night (`TNI`), `overnight` alone the document's;
 //! - values: decades `199`, centuries `19` (`the 1800s`, `the 19th century` → `18`),
 //!   fiscal years `FY2013`, halves `2013-H2`, weekends `2013-W12-WE`, quarters of a
 //!   duration in months (`P6M`), decades and centuries of a duration `P2DE`, `P1CE`.

@@ -69,6 +69,7 @@ impl<'t> Resolver<'t> {
                 (TimexType::Duration, value, edtf)
             }
             Meaning::Set(value) => (TimexType::Set, value.clone(), None),
+            Meaning::Length(value) => (TimexType::Duration, value.clone(), None),
             Meaning::Reference(reference) => {
                 let today = day_string(self.document_date);
                 let edtf = match *reference {

@@ -28,6 +28,9 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
     if word_before(tokens, start) == "since" {
         return Some(Tense::Past);
     }
+    if is_deferred_to(tokens, start) {
+        return Some(Tense::Future);
+    }
     let mut best: Option<(usize, Option<Tense>)> = None;
     let mut consider = |cost: usize, cue: Option<Tense>| {
         if best.is_none_or(|(best_cost, _)| cost < best_cost) {
@@ -67,6 +70,28 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
     best.and_then(|(_, cue)| cue)
 }
 
+/// Whether the mention at `start` is the new date of something put off (`was postponed
+/// until Sunday`, `adjourned to Monday`, `pushed back to March`) or the date it is set
+/// for (`slated for March`): a date after the report, whatever the tense of the verb.
+fn is_deferred_to(tokens: &[Token], start: usize) -> bool {
+    if !matches!(word_before(tokens, start), "until" | "till" | "to" | "for") {
+        return false;
+    }
+    let preposition = word_before(tokens, start);
+    // The verb just before the preposition, or with its object between (`set
+    // sentencing for June 5`, `postponed the vote until Monday`).
+    (2..=4).any(|back| {
+        let Some(k) = start.checked_sub(back) else {
+            return false;
+        };
+        let verb = word(tokens, k);
+        tokens[k].sentence == tokens[start].sentence
+            && (lexicon::is_deferral_verb(verb)
+                || (preposition == "for"
+                    && matches!(verb, "set" | "slated" | "timed" | "penciled")))
+    })
+}
+
 /// The lower-cased word at `k`, or `""` for a number, a mark or the end of the text.
 pub(crate) fn word(tokens: &[Token], k: usize) -> &str {
     match tokens.get(k) {
@@ -91,7 +116,9 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
             form,
             "going" | "due" | "plan" | "plans" | "aims" | "hopes" | "intends"
         );
-        if needs_to && word(tokens, k + 1) != "to" {
+        // `due in May`, `due on Friday`: as much a plan as `due to`.
+        let due_at = form == "due" && matches!(word(tokens, k + 1), "in" | "on" | "by" | "for");
+        if needs_to && word(tokens, k + 1) != "to" && !due_at {
             return None;
         }
         if form == "ll"
@@ -105,10 +132,14 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
     }
     if lexicon::is_past_form(form) {
         let before = word_before(tokens, k);
-        if matches!(
-            before,
-            "will" | "would" | "shall" | "could" | "might" | "may" | "should" | "must" | "can"
-        ) {
+        // `Theresa May said`: a capitalised `May` before a verb is a name, not a modal.
+        let named_may = before == "may" && k.checked_sub(1).is_some_and(|j| tokens[j].capital);
+        if !named_may
+            && matches!(
+                before,
+                "will" | "would" | "shall" | "could" | "might" | "may" | "should" | "must" | "can"
+            )
+        {
             return Some(Some(Tense::Future));
         }
         if before == "be" {
@@ -130,10 +161,43 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
         }
         return Some(Some(Tense::Past));
     }
+    if matches!(form, "is" | "are" | "am") && is_arranged_progressive(word(tokens, k + 1)) {
+        return Some(Some(Tense::Future));
+    }
     if matches!(form, "is" | "are" | "am" | "says" | "say") {
         return Some(None);
     }
+    if is_scheduled_present(tokens, k) {
+        return Some(Some(Tense::Future));
+    }
     None
+}
+
+/// Whether `is`/`are` + this word is a present progressive of an arrangement (`the
+/// ministers are meeting Monday`), which English uses for the near future.
+fn is_arranged_progressive(next: &str) -> bool {
+    next.len() > 4
+        && next.ends_with("ing")
+        && !matches!(
+            next,
+            "being" | "during" | "nothing" | "something" | "everything"
+        )
+}
+
+/// A present-tense verb of something on a schedule (`the trial resumes Monday`,
+/// `lawmakers return in January`): news writes what is planned this way, and
+/// writes what has happened in the past tense. A plural form counts only when no
+/// determiner makes it a noun (`the return of`).
+fn is_scheduled_present(tokens: &[Token], k: usize) -> bool {
+    let form = word(tokens, k);
+    if lexicon::is_scheduling_verb_s(form) {
+        return true;
+    }
+    lexicon::is_scheduling_verb(form)
+        && !lexicon::is_determiner(word_before(tokens, k))
+        && k.checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Word && t.sentence == tokens[k].sentence)
 }
 
 #[cfg(test)]
@@ -189,6 +253,63 @@ mod tests {
     fn present_forms_and_no_verb_give_no_tense() {
         assert_eq!(tense_of("The deadline is Friday.", "friday"), None);
         assert_eq!(tense_of("Friday.", "friday"), None);
+    }
+
+    #[test]
+    fn a_date_something_is_put_off_to_lies_ahead() {
+        assert_eq!(
+            tense_of("The hearing was postponed until Sunday.", "sunday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The vote was pushed back to March.", "march"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The hearing was held until Sunday.", "sunday"),
+            Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn a_scheduled_present_points_forward() {
+        assert_eq!(
+            tense_of("Lawmakers return Monday for a session.", "monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The trial resumes in March.", "march"),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense_of("His return in March is likely.", "march"), None);
+    }
+
+    #[test]
+    fn arrangements_and_due_dates_point_forward() {
+        assert_eq!(
+            tense_of("The ministers are meeting Monday.", "monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The elections, which are due in May, will be close.", "may"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The launch, slated for March, could slip.", "march"),
+            Some(Tense::Future)
+        );
+    }
+
+    #[test]
+    fn a_capitalised_may_before_a_verb_is_a_name() {
+        assert_eq!(
+            tense_of("Theresa May said on Friday she would resign.", "friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The ban may be lifted on Friday.", "friday"),
+            Some(Tense::Future)
+        );
     }
 
     #[test]

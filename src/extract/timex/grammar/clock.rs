@@ -1,5 +1,5 @@
-//! Times of day: `3 p.m.`, `10:30 a.m. EST`, `14:45`, `noon`, with the day written
-//! after them.
+//! Times of day: `3 p.m.`, `10:30 a.m. EST`, `6 a.m. Moscow time`, `14:45`, `noon`,
+//! with the day written after them.
 
 use super::super::calendar::{Grain, Period};
 use super::super::lexicon;
@@ -87,7 +87,11 @@ impl Grammar<'_> {
         };
         if lexicon::is_time_zone(self.word(end)) {
             end += 1;
-        } else if self.word(end) == "local" && self.word(end + 1) == "time" {
+        } else if self.word(end + 1) == "time"
+            && (self.word(end) == "local"
+                || (self.capital(end) && lexicon::weekday(self.word(end)).is_none()))
+        {
+            // `local time`, `Moscow time`, `Eastern time`.
             end += 2;
         }
         let day = self

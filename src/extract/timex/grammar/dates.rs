@@ -1,7 +1,7 @@
 //! Dates named by the calendar: `March 22, 2013`, `22 March`, `3/22/2013`, a year, a
 //! weekday, a holiday, a season, a quarter or half, a decade or century, a fiscal year.
 
-use chrono::Weekday;
+use chrono::{Datelike, Weekday};
 
 use super::super::calendar::{Grain, Period, Season};
 use super::super::lexicon::{self, Unit};
@@ -335,6 +335,9 @@ impl Grammar<'_> {
                 }),
             ));
         }
+        if self.is_first_name(i, after_month) {
+            return None;
+        }
         Some((
             after_month,
             Meaning::Floating {
@@ -342,6 +345,43 @@ impl Grammar<'_> {
                 shift: None,
             },
         ))
+    }
+
+    /// Whether the month name at `i` is a first name (`April Ryan`, `written by August
+    /// Wilson`): followed by a capitalised word that is no date word, and not after a
+    /// word that dates (`in August President Trump …` stays a month).
+    fn is_first_name(&self, i: usize, after: usize) -> bool {
+        let next_is_name = self.tokens.get(after).is_some_and(|t| {
+            t.kind == super::super::scan::TokenKind::Word
+                && t.capital
+                && self.same_sentence(i, after)
+                && lexicon::month(&t.lower).is_none()
+                && lexicon::weekday(&t.lower).is_none()
+        });
+        next_is_name
+            && !matches!(
+                self.word_before(i),
+                "in" | "since"
+                    | "until"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "to"
+                    | "between"
+                    | "and"
+                    | "the"
+                    | "its"
+                    | "their"
+            )
     }
 
     /// `22 March 2013`, `22nd of March`, `the 22nd of March`.
@@ -540,24 +580,46 @@ impl Grammar<'_> {
         if self.word(at + 1) == "of" {
             return None;
         }
+        // `the summer break`: the season names the break's time, the determiner is the
+        // break's, so the extent is `summer` alone.
+        let next = at + 1;
+        let modifies_noun = self.tokens.get(next).is_some_and(|t| {
+            t.kind == super::super::scan::TokenKind::Word
+                && !t.capital
+                && self.same_sentence(at, next)
+                && !lexicon::is_function_word(&t.lower)
+                && !lexicon::is_past_form(&t.lower)
+                && !lexicon::is_future_cue(&t.lower)
+                && lexicon::unit(&t.lower).is_none()
+        });
+        // Only for the seasons whose names are not also nouns (`the spring water`).
+        let modifies_noun = modifies_noun && matches!(season, Season::Summer | Season::Winter);
+        if has_the && modifies_noun {
+            return None;
+        }
         let before = self.word_before(i);
-        let dated = matches!(
-            before,
-            "in" | "since"
-                | "until"
-                | "by"
-                | "during"
-                | "through"
-                | "this"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "mid"
-                | "over"
-                | "before"
-                | "after"
-        ) || (i > 0 && self.lower(i - 1) == "-");
+        let dating = |word: &str| {
+            matches!(
+                word,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "during"
+                    | "through"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "over"
+                    | "before"
+                    | "after"
+            )
+        };
+        let dated = dating(before)
+            || (before == "the" && modifies_noun && dating(self.word_before(i - 1)))
+            || (i > 0 && self.lower(i - 1) == "-");
         if !dated
             || (season == Season::Fall && !has_the)
             || (self.capital(at)
@@ -648,7 +710,13 @@ impl Grammar<'_> {
                 return Some((k + 3, Meaning::InRelativeYear { what, offset }));
             }
         }
-        if half && self.word(k) != "of" && at == i {
+        // `30 points in the fourth quarter`: a period of a game, not of the year.
+        if self.near_sports_cue(i) {
+            return None;
+        }
+        // `first-half profit` is a half of the year, `a second-half goal` one of a match.
+        let reported_half = self.lower(k - 2) == "-" && lexicon::is_reported_figure(self.word(k));
+        if half && self.word(k) != "of" && at == i && !reported_half {
             return None;
         }
         Some((k, Meaning::Floating { what, shift: None }))
@@ -802,6 +870,65 @@ impl Grammar<'_> {
                 None
             }
         }
+    }
+
+    /// Whether a word of a game's play (`scored`, `touchdown`, `rebounds`) lies within
+    /// a few words of `i` in its sentence, making a quarter or half one of the game.
+    fn near_sports_cue(&self, i: usize) -> bool {
+        const REACH: usize = 12;
+        let from = i.saturating_sub(REACH);
+        let to = (i + REACH).min(self.tokens.len());
+        (from..to).any(|k| self.same_sentence(i, k) && lexicon::is_game_play(self.word(k)))
+    }
+
+    /// `the first week of November`, `the last week of June 2019`: the ISO week that
+    /// holds most of that week's seven days (the one with its 4th, 11th, 18th or 25th,
+    /// or the last day but three).
+    pub(super) fn week_of_month(&self, i: usize) -> Found {
+        if self.word(i) != "the" || self.word(i + 2) != "week" || self.word(i + 3) != "of" {
+            return None;
+        }
+        let nth = match self.word(i + 1) {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            "last" | "final" => None,
+            _ => return None,
+        };
+        let middle = |month: u32| match nth {
+            Some(n) => 4 + 7 * (n - 1),
+            None => match month {
+                2 => 25,
+                4 | 6 | 9 | 11 => 27,
+                _ => 28,
+            },
+        };
+        let (end, meaning) = self.month_led(i + 4)?;
+        let day = match meaning {
+            Meaning::Floating {
+                what: Floating::Month(month),
+                shift: None,
+            } => Meaning::Floating {
+                what: Floating::MonthDay(month, middle(month)),
+                shift: None,
+            },
+            Meaning::Fixed(Period {
+                grain: Grain::Month,
+                start,
+            }) => Meaning::Fixed(Period {
+                grain: Grain::Day,
+                start: start.with_day(middle(start.month()))?,
+            }),
+            _ => return None,
+        };
+        Some((
+            end,
+            Meaning::Containing {
+                grain: Grain::Week,
+                day: Box::new(day),
+            },
+        ))
     }
 
     /// `the week ended March 9`, `the quarter ending Sept. 30` (the period that holds

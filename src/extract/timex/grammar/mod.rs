@@ -99,6 +99,9 @@ pub(crate) enum Meaning {
         sign: i64,
         from_text: bool,
     },
+    /// A length written with two units (`three years and six months`), with its
+    /// TIMEX3 value (`P3Y6M`).
+    Length(String),
     /// A length of time, anchored on the document date when `span` is given.
     Duration {
         quantity: Quantity,
@@ -189,11 +192,28 @@ impl<'t> Grammar<'t> {
                 approximate,
             });
         }
+        if let Some(mention) = self.overnight(i, j) {
+            return Some(mention);
+        }
         if let Some((next, found)) = self.position(j) {
             position = Some(found);
             j = next;
         }
+        let core_start = j;
         let (end, meaning) = self.core(j)?;
+        if self.is_title(end, &meaning) {
+            return None;
+        }
+        // `the end of a decade of expansion`: a length has no end to be at, so the
+        // expression is the length alone.
+        if position.is_some() && matches!(meaning, Meaning::Duration { span: None, .. }) {
+            return Some(Mention {
+                tokens: core_start..end,
+                meaning,
+                position: None,
+                approximate: false,
+            });
+        }
         let (end, meaning) = self.with_part_of_day(end, meaning);
         Some(Mention {
             tokens: i..end,
@@ -321,8 +341,75 @@ impl<'t> Grammar<'t> {
             self.references(i),
             self.season(i),
             self.period_ended(i),
+            self.week_of_month(i),
         ];
         candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
+    }
+
+    /// `overnight Friday`: the night of the day after it, a time of day like `Friday
+    /// night`; `overnight` alone as an adverb (`shelled the town overnight,`) the night
+    /// of the document date, but not before a noun (`the overnight rate`).
+    fn overnight(&self, i: usize, j: usize) -> Option<Mention> {
+        if self.word(j) != "overnight" {
+            return None;
+        }
+        let tonight = Meaning::Relative {
+            grain: Grain::Day,
+            offset: 0,
+            from_text: false,
+        };
+        let (end, meaning) = match self.core(j + 1) {
+            Some((end, meaning)) => (end, meaning),
+            None => {
+                let before_noun = self.tokens.get(j + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && self.same_sentence(j, j + 1)
+                        && !lexicon::is_function_word(&t.lower)
+                });
+                if before_noun || i != j {
+                    return None;
+                }
+                (j + 1, tonight)
+            }
+        };
+        let day_like = matches!(
+            meaning,
+            Meaning::Floating {
+                what: Floating::Weekday(_),
+                ..
+            } | Meaning::Relative {
+                grain: Grain::Day,
+                ..
+            }
+        );
+        day_like.then(|| Mention {
+            tokens: i..end,
+            meaning: Meaning::PartOfDay {
+                code: "NI",
+                day: Box::new(meaning),
+            },
+            position: None,
+            approximate: false,
+        })
+    }
+
+    /// Whether a weekday ending at `end` starts a capitalised name (`Friday Night
+    /// Lights`, `Monday Night Football`): a part of the day written with a capital
+    /// inside a sentence, followed by another capitalised word, is a title, not a time.
+    fn is_title(&self, end: usize, meaning: &Meaning) -> bool {
+        matches!(
+            meaning,
+            Meaning::Floating {
+                what: Floating::Weekday(_),
+                shift: None
+            }
+        ) && lexicon::part_of_day(self.word(end)).is_some()
+            && self.capital(end)
+            && self.capital(end + 1)
+            && !self.word(end + 1).is_empty()
+            && self.same_sentence(end, end + 1)
+            && lexicon::weekday(self.word(end + 1)).is_none()
+            && lexicon::month(self.word(end + 1)).is_none()
     }
 
     /// `Friday morning`, `yesterday afternoon`, `tomorrow night`.

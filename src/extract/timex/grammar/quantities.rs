@@ -102,15 +102,23 @@ impl Grammar<'_> {
                 },
             ));
         }
-        // A bare plural: `for years`, `years ago`.
+        // A bare plural: `for years`, `years ago`, `the highest in decades`.
         if let Some((unit, true)) = lexicon::unit(self.word(i)) {
+            let after_in = self.word_before(i) == "in"
+                && matches!(unit, Unit::Year | Unit::Decade | Unit::Month | Unit::Week)
+                && !self.tokens.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && self.same_sentence(i, i + 1)
+                        && !lexicon::is_function_word(&t.lower)
+                });
             if self.word(i + 1) == "ago" {
                 return Some((i + 2, Meaning::Reference("PAST_REF")));
             }
-            if matches!(
+            if (matches!(
                 self.word_before(i),
                 "for" | "within" | "after" | "lasting" | "over" | "be" | "take" | "takes" | "took"
-            ) && !matches!(unit, Unit::Second | Unit::Minute | Unit::Weekend)
+            ) || after_in)
+                && !matches!(unit, Unit::Second | Unit::Minute | Unit::Weekend)
                 && !matches!(self.word(i + 1), "of" | "-")
             {
                 return Some((
@@ -125,6 +133,13 @@ impl Grammar<'_> {
             return None;
         }
         let (after, quantity) = self.quantity(i)?;
+        // `three straight years`, `28 consecutive quarters`: a length however counted.
+        if matches!(quantity, Quantity::Count(n) if n > 1)
+            && matches!(self.word(after), "straight" | "consecutive" | "successive")
+            && let Some((unit, true)) = lexicon::unit(self.word(after + 1))
+        {
+            return self.after_quantity(after + 2, quantity, unit);
+        }
         // Adjectival `10-year`, `two-day`.
         if self.lower(after) == "-" && self.touch(after - 1) && self.touch(after) {
             let (unit, false) = lexicon::unit(self.word(after + 1))? else {
@@ -202,7 +217,15 @@ impl Grammar<'_> {
             return false;
         }
         let before = self.lower(i - 1);
-        self.tokens[i - 1].kind == TokenKind::Number
+        // `500 cars a day`, `10,000 barrels a day`: a count of things per unit.
+        let counted_things = i >= 2
+            && self.tokens[i - 1].kind == TokenKind::Word
+            && before.len() > 2
+            && before.ends_with('s')
+            && (self.tokens[i - 2].kind == TokenKind::Number
+                || lexicon::number_word(self.lower(i - 2)).is_some());
+        counted_things
+            || self.tokens[i - 1].kind == TokenKind::Number
             || matches!(
                 before,
                 "%" | "percent"
@@ -261,22 +284,58 @@ impl Grammar<'_> {
             )),
             ("old", _) => None,
             // `24 hours a day`, `seven days a week`.
-            ("a" | "per", next) if lexicon::unit(next).is_some_and(|(_, plural)| !plural) => {
+            ("a" | "per", next)
+                if lexicon::unit(next).is_some_and(|(_, plural)| !plural)
+                    && !matches!(
+                        self.word(end + 2),
+                        "ago" | "earlier" | "later" | "before" | "after"
+                    ) =>
+            {
                 let (per, _) = lexicon::unit(next)?;
                 Some((
                     end + 2,
                     Meaning::Set(Self::duration_value(&Quantity::Count(1), per)),
                 ))
             }
-            _ => Some((
+            _ => Some(self.compound_length(end, &quantity, unit).unwrap_or((
                 end,
                 Meaning::Duration {
                     quantity,
                     unit,
                     span: None,
                 },
-            )),
+            ))),
         }
+    }
+
+    /// `three years and six months`, `2 hours, 18 minutes`: a counted length at `end`
+    /// (after `and` or a comma) in a smaller unit joins the one before it.
+    fn compound_length(&self, end: usize, quantity: &Quantity, unit: Unit) -> Found {
+        let Quantity::Count(first) = quantity else {
+            return None;
+        };
+        if !matches!(self.lower(end), "and" | ",") {
+            return None;
+        }
+        // `two years, a month after …` is two expressions; `two years and a month` one.
+        if self.lower(end) == "," && matches!(self.word(end + 1), "a" | "an") {
+            return None;
+        }
+        let (after, Quantity::Count(second)) = self.quantity(end + 1)? else {
+            return None;
+        };
+        let (smaller, plural) = lexicon::unit(self.word(after))?;
+        if plural != (second != 1) || length_rank(smaller)? >= length_rank(unit)? {
+            return None;
+        }
+        let value = format!(
+            "{}{}",
+            Self::duration_value(&Quantity::Count(*first), unit),
+            Self::duration_value(&Quantity::Count(second), smaller)
+                .trim_start_matches('P')
+                .trim_start_matches(|c| c == 'T' && is_time_unit(unit))
+        );
+        Some((after + 1, Meaning::Length(value)))
     }
 
     /// `every week`, `each year`, `every Monday`, `daily`, `twice a year`, `Mondays`.
@@ -289,6 +348,8 @@ impl Grammar<'_> {
             "annually" | "yearly" => Some("P1Y"),
             "hourly" => Some("PT1H"),
             "quarterly" => Some("P3M"),
+            "biweekly" | "fortnightly" => Some("P2W"),
+            "semiannually" | "semiannual" => Some("P6M"),
             _ => None,
         };
         if let Some(value) = simple {
@@ -310,6 +371,17 @@ impl Grammar<'_> {
                 .map(|(after, _)| after + 1),
         };
         if let Some(k) = times_end {
+            // `twice yearly`, `three times daily`.
+            let adverb = match self.word(k) {
+                "daily" => Some("P1D"),
+                "weekly" => Some("P1W"),
+                "monthly" => Some("P1M"),
+                "yearly" | "annually" => Some("P1Y"),
+                _ => None,
+            };
+            if let Some(value) = adverb {
+                return Some((k + 1, Meaning::Set(value.to_owned())));
+            }
             if matches!(self.word(k), "a" | "an" | "per" | "each" | "every") {
                 let (unit, false) = lexicon::unit(self.word(k + 1))? else {
                     return None;
@@ -397,4 +469,23 @@ impl Grammar<'_> {
         };
         format!("P{}{amount}{code}", if time { "T" } else { "" })
     }
+}
+
+/// The order of the units a two-unit length may join, largest first; `None` for units
+/// ISO 8601 does not combine (weeks, quarters, weekends, decades, centuries).
+fn length_rank(unit: Unit) -> Option<u8> {
+    Some(match unit {
+        Unit::Year => 6,
+        Unit::Month => 5,
+        Unit::Day => 4,
+        Unit::Hour => 3,
+        Unit::Minute => 2,
+        Unit::Second => 1,
+        _ => return None,
+    })
+}
+
+/// Whether a unit is written after the `T` of a duration.
+fn is_time_unit(unit: Unit) -> bool {
+    matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
 }

@@ -72,6 +72,28 @@ impl Grammar<'_> {
                     },
                 )
             }
+            // `at year end`, `by yearend`: `year-end` written apart or as one word.
+            "year" | "yearend"
+                if (self.word(i) == "yearend" || self.word(i + 1) == "end")
+                    && matches!(
+                        self.word_before(i),
+                        "at" | "by" | "before" | "until" | "after" | "since" | "from" | "of"
+                    ) =>
+            {
+                let end = if self.word(i) == "yearend" {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                (
+                    end,
+                    Meaning::Relative {
+                        grain: Grain::Year,
+                        offset: 0,
+                        from_text: false,
+                    },
+                )
+            }
             // `the year-earlier quarter`, `a year-ago loss`.
             "year"
                 if self.lower(i + 1) == "-"
@@ -161,6 +183,10 @@ impl Grammar<'_> {
             "this" | "current" if !has_the || shift_word == "current" => (Kind::This, at + 1),
             "that" | "same" if !has_the || shift_word == "same" => (Kind::That, at + 1),
             "next" => (Kind::Next, at + 1),
+            // `the latest quarter`: the last one completed, the one before the present.
+            "latest" if has_the && lexicon::unit(self.word(at + 1)).is_some() => {
+                (Kind::Previous, at + 1)
+            }
             "last" if has_the || !Self::is_verb_context(self.word_before(i)) => {
                 (Kind::Last, at + 1)
             }
