@@ -97,7 +97,17 @@ pub struct Timex {
 /// `document_date`, in text order.
 pub fn tag(text: &str, document_date: NaiveDate) -> Vec<Timex> {
     let tokens = scan::tokenize(text);
-    let mentions = grammar::Grammar::new(&tokens).mentions();
+    // An expression never runs over a blank line: the grammar reads each paragraph on
+    // its own ("two\n\ndays" is two words of two paragraphs), while resolution keeps
+    // the whole text, so anchors carry from one paragraph to the next.
+    let mut mentions = Vec::new();
+    for block in scan::paragraphs(text, &tokens) {
+        let found = grammar::Grammar::new(&tokens[block.clone()]).mentions();
+        mentions.extend(found.into_iter().map(|mut mention| {
+            mention.tokens = mention.tokens.start + block.start..mention.tokens.end + block.start;
+            mention
+        }));
+    }
     let mut resolver = resolve::Resolver::new(&tokens, document_date);
     mentions
         .iter()
@@ -136,6 +146,24 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+    }
+
+    #[test]
+    fn no_expression_runs_over_a_blank_line() {
+        let found = tag("They waited two\n\ndays later it ended.", date(2022, 1, 1));
+        assert!(
+            found.iter().all(|t| !t.range.contains(&16)),
+            "{found:?} joins words of two paragraphs"
+        );
+        let found = tag(
+            "They met on Friday.\n\nTwo days later, they spoke.",
+            date(2022, 1, 1),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[1].value, "2022-01-02",
+            "anchored across the paragraph break"
+        );
     }
 
     #[test]

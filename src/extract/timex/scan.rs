@@ -39,6 +39,24 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "inc", "corp", "co", "jr", "sr", "u", "s", "a", "m", "p", "e", "i",
 ];
 
+/// The token ranges of `text`'s paragraphs: a blank line (two line breaks with only
+/// white space between the tokens around them) ends one.
+pub(crate) fn paragraphs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for (i, pair) in tokens.windows(2).enumerate() {
+        let gap = &text[pair[0].end..pair[1].start];
+        if gap.bytes().filter(|&b| b == b'\n').count() >= 2 {
+            blocks.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        blocks.push(start..tokens.len());
+    }
+    blocks
+}
+
 /// Splits `text` into tokens, in text order.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4);
