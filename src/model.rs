@@ -281,6 +281,12 @@ impl Timeline {
         &self.kinds[id.index()]
     }
 
+    /// The kind with index `id`, or `None` for the empty kind of an event whose file
+    /// gives none, so that an export can say "no kind" rather than write an empty one.
+    pub fn given_kind(&self, id: KindId) -> Option<&str> {
+        Some(self.kind(id)).filter(|kind| !kind.is_empty())
+    }
+
     /// The document with index `id`.
     pub fn document(&self, id: DocId) -> &Document {
         &self.documents[id.index()]

@@ -599,3 +599,31 @@ fn unescape_quote(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn an_event_without_a_kind_is_exported_with_none() {
+    // Was: `"kind": ""` in JSON, an empty TimelineJS group, an empty fact between two
+    // `·` in the chronology and an empty CATEGORIES in iCalendar.
+    let text = common::fixture::edit("    kind: talks\n", "");
+    let dir = dir_with(&[("t.yaml", text)]);
+    let list = |format: &str| run(dir.path(), &["list", "--format", format, "t.yaml"]).0;
+    let json: Value = serde_json::from_str(&list("json")).unwrap();
+    assert_eq!(json[0]["kind"], Value::Null, "{json}");
+    let timelinejs: Value = serde_json::from_str(&list("timelinejs")).unwrap();
+    let slide = &timelinejs["events"][0];
+    assert!(slide.get("group").is_none(), "{slide}");
+    let chronology = list("chronology");
+    assert!(
+        chronology.contains("**Occurred** · NATO · id `ev`"),
+        "{chronology}"
+    );
+    let ics = unfolded(&list("ics"));
+    assert!(property(&ics, "CATEGORIES").is_empty(), "{ics:?}");
+    let csv = list("csv");
+    assert!(csv.contains(",An event,,occurred,NATO,"), "{csv}");
+    let markdown = list("markdown");
+    assert!(
+        markdown.contains("| An event |  | occurred |"),
+        "{markdown}"
+    );
+}

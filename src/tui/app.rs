@@ -783,6 +783,39 @@ mod tests {
     }
 
     #[test]
+    fn the_kind_picker_names_events_without_a_kind_and_filters_them() {
+        // Was: an empty row, and an empty `kind: ` in the status bar.
+        let text = "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    paragraphs:\n      - \"Alpha beta gamma.\"\nevents:\n  - id: kindless\n    date: 2022-01-01\n    title: No kind\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: \"beta\"\n  - id: talk\n    date: 2022-01-02\n    title: A talk\n    kind: talks\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: \"beta\"\n";
+        let file = SourceFile {
+            name: "events.yaml".into(),
+            text: text.into(),
+        };
+        let timeline = load_sources(&[file]).expect("the fixture loads");
+        let mut app = App::new(
+            timeline,
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        app.update(Action::PickKinds);
+        let Overlay::Picker(picker) = &app.overlay else {
+            panic!("the kind picker opens: {:?}", app.overlay);
+        };
+        let labels: Vec<&str> = picker
+            .shown()
+            .iter()
+            .map(|&i| picker.items[i].label.as_str())
+            .collect();
+        assert_eq!(labels, ["(no kind)", "talks"]);
+        app.paste("no kind");
+        app.update(Action::Tick);
+        app.update(Action::Confirm);
+        assert_eq!(shown_ids(&app), ["kindless"]);
+        let bar = status_row(&app);
+        assert!(bar.contains("kind: (no kind)"), "{bar:?}");
+    }
+
+    #[test]
     fn a_reload_keeps_the_selection_by_id_the_filter_by_actor_id_and_the_open_source() {
         let before = small(
             &["alpha", "beta"],

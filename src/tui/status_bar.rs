@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::overlays::picker::kind_label;
 use super::session::Session;
 use super::widgets::fit;
 use unicode_width::UnicodeWidthStr;
@@ -157,7 +158,7 @@ fn filters(session: &Session, room: Room) -> Vec<String> {
         parts.push(criterion("actor", "actors", &names, joiner, room));
     }
     if !filter.kinds.is_empty() {
-        let kinds: Vec<&str> = filter.kinds.iter().map(String::as_str).collect();
+        let kinds: Vec<&str> = filter.kinds.iter().map(|k| kind_label(k)).collect();
         parts.push(criterion("kind", "kinds", &kinds, " | ", room));
     }
     if !filter.statuses.is_empty() {

@@ -88,9 +88,9 @@ impl PickerKind {
                 .map(|(id, count)| (timeline.kind(id).to_string(), count))
                 .map(|(kind, count)| Item {
                     choice: Choice::Kind(kind.clone()),
-                    keys: kind.to_lowercase(),
                     chosen: filter.kinds.iter().any(|k| k.eq_ignore_ascii_case(&kind)),
-                    label: kind,
+                    label: kind_label(&kind).to_string(),
+                    keys: kind_label(&kind).to_lowercase(),
                     note: String::new(),
                     count,
                 })
@@ -302,6 +302,12 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled("nothing matches", dim()));
     }
     frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// How the TUI names a kind: the empty kind of events whose file gives none reads
+/// `(no kind)`, so that it can be seen, typed and picked.
+pub fn kind_label(kind: &str) -> &str {
+    if kind.is_empty() { "(no kind)" } else { kind }
 }
 
 #[cfg(test)]
