@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::model::{ActorId, Status};
 use crate::query::Filter;
+use crate::text::sanitize;
 use crate::tui::session::Session;
 use crate::tui::theme::{dim, selected};
 use crate::tui::widgets::{centered, fit, pad, pane_block};
@@ -271,8 +272,9 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
     let shown = picker.shown();
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", dim()),
+        // Typed or pasted: a bidi override or zero-width character shows as an escape.
         Span::styled(
-            picker.query.clone(),
+            sanitize(&picker.query).into_owned(),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::styled("▏", dim()),
