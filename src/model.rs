@@ -266,8 +266,8 @@ pub struct Timeline {
     pub actors: Vec<Actor>,
     /// The kinds of event, each once.
     pub kinds: Vec<String>,
-    /// The events, in timeline order ([`EdtfDate::sort_key`](crate::date::EdtfDate::sort_key): an open
-    /// start placed at its end), then file order.
+    /// The events, sorted by [`EdtfDate::sort_key`] (an open start placed at its end),
+    /// then file order.
     pub events: Vec<Event>,
 }
 
