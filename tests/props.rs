@@ -634,30 +634,37 @@ fn check_visible(frame: &Buffer) -> Result<(), String> {
     Ok(())
 }
 
-/// 8. (At the end of a run.) When the Event pane shows the selected event, every field
-///    the model holds for it can be read whole there, wrapped or after scrolling it
-///    ([`every_field_readable`], as `on_screen.rs` checks at fixed sizes), once the
-///    pane is focused and is at least [`READABLE_WIDTH`] columns wide inside.
+/// 8. (At the end of a run.) Once the picker, prompt or help on top is cancelled, the
+///    open source closed and the side pane focused: when the Event pane shows the
+///    selected event at least [`READABLE_WIDTH`] columns wide inside, every field the
+///    model holds for it can be read whole there, wrapped or after scrolling it
+///    ([`every_field_readable`], as `on_screen.rs` checks at fixed sizes).
 fn check_event_pane(app: &mut App) -> Result<(), String> {
-    let shows_event = |app: &App| {
-        app.panes.source.is_none()
-            && app.overlay == Overlay::None
-            && app.session.selected_event().is_some()
-            && app
-                .layout()
-                .side
-                .is_some_and(|a| inner(a).width >= READABLE_WIDTH && inner(a).height >= 1)
-    };
-    if !shows_event(app) {
-        return Ok(());
+    let mut then = Vec::new();
+    if app.overlay != Overlay::None {
+        then.push(Action::Cancel);
+    }
+    if app.panes.source.is_some() {
+        then.push(Action::Back);
     }
     if app.panes.focus != Focus::Side {
-        app.update(Action::FocusNext);
+        then.push(Action::FocusNext);
     }
-    if !shows_event(app) {
+    for &action in &then {
+        app.update(action);
+    }
+    let shows_event = app.panes.source.is_none()
+        && app.overlay == Overlay::None
+        && app.panes.focus == Focus::Side
+        && app.session.selected_event().is_some()
+        && app
+            .layout()
+            .side
+            .is_some_and(|a| inner(a).width >= READABLE_WIDTH && inner(a).height >= 1);
+    if !shows_event {
         return Ok(());
     }
-    every_field_readable(app)
+    every_field_readable(app).map_err(|e| format!("{e}\n  then {then:?}"))
 }
 
 /// The narrowest inside of the Event pane where the "no silent cut" invariant is
