@@ -292,7 +292,8 @@ pub struct Spans {
 }
 
 impl Spans {
-    /// The spans of `dates`, which must be in timeline order (by earliest day).
+    /// The spans of `dates`, which must be in timeline order ([`EdtfDate::sort_key`]: an
+    /// open start placed at its end).
     pub fn new<'a>(dates: impl Iterator<Item = &'a EdtfDate>) -> Spans {
         let mut spans = Spans::default();
         for (k, date) in dates.enumerate() {
@@ -348,11 +349,12 @@ impl Spans {
         let window_first = scale.start.floor() as i64;
         let window_last = scale.end().ceil() as i64;
         let sorted = &self.days[self.open_start..];
-        let from =
-            sorted.partition_point(|d| i64::from(d.0) + i64::from(self.longest) < window_first);
+        // The day each event is placed at in timeline order: an open start at its end.
+        let placed = |d: &(i32, i32)| i64::from(if d.0 == OPEN_START { d.1 } else { d.0 });
+        let from = sorted.partition_point(|d| placed(d) + i64::from(self.longest) < window_first);
         let nearby = sorted[from..]
             .iter()
-            .take_while(|d| i64::from(d.0) <= window_last)
+            .take_while(|d| placed(d) <= window_last)
             .filter(|d| d.0 != OPEN_START && d.1 != OPEN_END);
         let open = self.days[..self.open_start]
             .iter()
@@ -570,6 +572,27 @@ mod tests {
         let density = spans.density(&scale);
         assert_eq!(density.dated, [1, 1, 1, 1, 1]);
         assert_eq!(density.spread, [1, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn open_starts_placed_at_their_end_do_not_hide_the_events_of_a_window() {
+        // An open start is placed at its end in timeline order; the search for the
+        // window's first event took it for a start before every day, and skipped Feb 10–14.
+        let dates: Vec<EdtfDate> = (1..=28)
+            .map(|d| date(&format!("2021-02-{d:02}")))
+            .chain((0..5).map(|_| date("../2021-02-15")))
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| d.sort_key());
+        let spans = Spans::new(sorted.iter());
+        let scale = Scale {
+            start: f64::from(day("2021-02-10")),
+            days_per_column: 1.0,
+            columns: 5,
+        };
+        let density = spans.density(&scale);
+        assert_eq!(density.dated, [1, 1, 1, 1, 1]);
+        assert_eq!(density.spread, [5, 5, 5, 5, 5]);
     }
 
     #[test]

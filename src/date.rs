@@ -178,8 +178,20 @@ impl EdtfDate {
         }
     }
 
-    /// The key the timeline sorts by: earliest day, then latest day (open ends outermost).
-    pub fn sort_key(&self) -> (NaiveDate, NaiveDate) {
+    /// The key the timeline sorts by: the day the date is placed at, then its latest day
+    /// (an open end last), then whether its start is open. A date is placed at its
+    /// earliest day; an open start (`../2022-01-12`) at its end, the last day it is known
+    /// to hold, after the dates that start that day and before the longer ones, since
+    /// placing it before every known day would put it above events weeks earlier.
+    pub fn sort_key(&self) -> (NaiveDate, NaiveDate, bool) {
+        let (start, end) = self.span();
+        let open_start = self.earliest().is_none();
+        (if open_start { end } else { start }, end, open_start)
+    }
+
+    /// The first and last day the date can mean, open ends as the first and last day
+    /// there is.
+    pub fn span(&self) -> (NaiveDate, NaiveDate) {
         (
             self.earliest().unwrap_or(NaiveDate::MIN),
             self.latest().unwrap_or(NaiveDate::MAX),
@@ -188,7 +200,7 @@ impl EdtfDate {
 
     /// Whether the date's span shares a day with `from..=to` (`None` ends are unbounded).
     pub fn overlaps(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
-        let (start, end) = self.sort_key();
+        let (start, end) = self.span();
         from.is_none_or(|from| end >= from) && to.is_none_or(|to| start <= to)
     }
 
@@ -398,16 +410,35 @@ mod tests {
     }
 
     #[test]
-    fn sorting_puts_open_starts_first_and_wider_spans_later() {
-        let mut dates: Vec<EdtfDate> = ["2021-12-30", "2021-12", "../2021-12-01", "2021-12-01"]
-            .iter()
-            .map(|t| EdtfDate::parse(t).unwrap())
-            .collect();
+    fn sorting_places_an_open_start_at_its_end_and_wider_spans_later() {
+        // Was: every open start first, above events weeks before its end.
+        let mut dates: Vec<EdtfDate> = [
+            "2021-12-30",
+            "../2021-12-30",
+            "2021-12",
+            "../2021-12-01",
+            "2021-12-01",
+            "2021-12-30/2022-01-01",
+            "2021-11-02",
+            "2021-12-30/..",
+        ]
+        .iter()
+        .map(|t| EdtfDate::parse(t).unwrap())
+        .collect();
         dates.sort_by_key(|d| d.sort_key());
         let order: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             order,
-            ["../2021-12-01", "2021-12-01", "2021-12", "2021-12-30"]
+            [
+                "2021-11-02",
+                "2021-12-01",
+                "../2021-12-01",
+                "2021-12",
+                "2021-12-30",
+                "../2021-12-30",
+                "2021-12-30/2022-01-01",
+                "2021-12-30/..",
+            ]
         );
     }
 

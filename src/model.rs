@@ -266,7 +266,8 @@ pub struct Timeline {
     pub actors: Vec<Actor>,
     /// The kinds of event, each once.
     pub kinds: Vec<String>,
-    /// The events, sorted by earliest day, then latest day, then file order.
+    /// The events, sorted by [`EdtfDate::sort_key`] (an open start placed at its end),
+    /// then file order.
     pub events: Vec<Event>,
 }
 
@@ -279,6 +280,12 @@ impl Timeline {
     /// The kind with index `id`.
     pub fn kind(&self, id: KindId) -> &str {
         &self.kinds[id.index()]
+    }
+
+    /// The kind with index `id`, or `None` for the empty kind of an event whose file
+    /// gives none, so that an export can say "no kind" rather than write an empty one.
+    pub fn given_kind(&self, id: KindId) -> Option<&str> {
+        Some(self.kind(id)).filter(|kind| !kind.is_empty())
     }
 
     /// The document with index `id`.

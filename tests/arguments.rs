@@ -57,6 +57,21 @@ fn help_and_version_keep_their_status_and_stream() {
 }
 
 #[test]
+fn the_search_help_names_every_field_searched() {
+    // Was: "title, summary or quotes", while the search also matches actors' names.
+    let dir = TempDir::new().unwrap();
+    let out = tline(dir.path())
+        .args(["list", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        help.contains("title, summary, quotes or actors' names"),
+        "{help}"
+    );
+}
+
+#[test]
 fn an_escape_sequence_in_a_bad_value_never_reaches_the_terminal() {
     // Was: clap wrote the OSC sequence (set the window title) raw to the terminal.
     let mut s = Session::spawn_with(120, 20, &["list", "--format", "\x1b]0;X\x07"]);

@@ -94,7 +94,8 @@ fn jumping_to_a_date_selects_the_first_event_on_or_after_it() {
     for (date, expected) in [
         ("2021-12-27", "jstars-flight-2021-12-27"),
         ("2021-12-28", "jstars-flight-2021-12-30"),
-        ("2022-01", "allied-consultations"),
+        // Placed at its end (README, Dates): "… → 1 Jan 2022" is the first on 1 Jan.
+        ("2022-01", "russian-troop-buildup"),
         ("2021-12-30/2021-12-31", "jstars-flight-2021-12-30"),
     ] {
         app.update(Action::AskJumpDate);
@@ -143,12 +144,13 @@ fn braces_move_by_date_group_like_paragraphs_in_vim() {
     assert_eq!(
         starts,
         [
-            "us-intelligence-invasion-warning",
-            "russian-troop-buildup",
+            // Open starts are placed at their end (README, Dates).
             "russian-troop-withdrawal-reports",
             "jstars-flight-2021-12-27",
             "jstars-flight-2021-12-30",
+            "us-intelligence-invasion-warning",
             "white-house-statement-on-call",
+            "russian-troop-buildup",
             "allied-consultations",
             "diplomatic-engagement-next-month",
             // After the last group, `}` goes to the last event, as in vim.

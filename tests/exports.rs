@@ -373,13 +373,14 @@ fn chronology_headings_follow_the_precision_of_each_date() {
     let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
+        // `../2022-01-04` is placed at its end (README, Dates).
         [
-            "## By 4 January 2022",
             "## 1 January 2022",
             "## 1–8 January 2022",
             "## January 2022",
             "## From 2 January 2022 on",
             "## About 3 January 2022",
+            "## By 4 January 2022",
         ]
     );
 }
@@ -388,19 +389,21 @@ fn chronology_headings_follow_the_precision_of_each_date() {
 fn chronology_quotes_are_footnoted_and_cannot_break_out() {
     let (text, _) = hostile("chronology");
     // The quote keeps to one line, its brackets escaped; its footnote is the citation.
+    // Footnotes are numbered as first cited: `day`, which cites ¶1 first, is the first
+    // event since `../2022-01-04` is placed at its end.
     assert!(
-        text.contains("> “\\[beta\\] gamma;  a, b \\\\ c \\<script\\>x\\</script\\>”[^2]\n"),
+        text.contains("> “\\[beta\\] gamma;  a, b \\\\ c \\<script\\>x\\</script\\>”[^1]\n"),
         "{text}"
     );
     let footnotes: Vec<&str> = text.lines().filter(|l| l.starts_with("[^")).collect();
     assert_eq!(
-        footnotes[1],
-        "[^2]: News, Inc; \\\\ Ltd, \"Tom \\& \"Jerry\" \\<b\\>say\\</b\\> \\[^9\\]: no\", \
+        footnotes[0],
+        "[^1]: News, Inc; \\\\ Ltd, \"Tom \\& \"Jerry\" \\<b\\>say\\</b\\> \\[^9\\]: no\", \
          5 Jan 2022, ¶1, <https://example.com/a?b=1&c=2>"
     );
     // One footnote per cited paragraph, however often it is cited.
     assert_eq!(footnotes.len(), 3, "{footnotes:?}");
-    assert_eq!(text.matches("”[^1]\n").count(), 5, "{text}");
+    assert_eq!(text.matches("”[^2]\n").count(), 5, "{text}");
     // Only a web address is a link.
     assert_eq!(
         footnotes[2],
@@ -535,8 +538,12 @@ fn ics_text_is_escaped_and_folded() {
 fn json_sources_carry_their_document() {
     let (text, _) = hostile("json");
     let events: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let day = events
+        .iter()
+        .find(|e| e["id"] == "day")
+        .expect("the event `day`");
     assert_eq!(
-        events[1]["sources"][0],
+        day["sources"][0],
         serde_json::json!({
             "doc": "doc",
             "paragraph": 1,
@@ -598,4 +605,32 @@ fn unescape_quote(text: &str) -> String {
         }
     }
     out
+}
+
+#[test]
+fn an_event_without_a_kind_is_exported_with_none() {
+    // Was: `"kind": ""` in JSON, an empty TimelineJS group, an empty fact between two
+    // `·` in the chronology and an empty CATEGORIES in iCalendar.
+    let text = common::fixture::edit("    kind: talks\n", "");
+    let dir = dir_with(&[("t.yaml", text)]);
+    let list = |format: &str| run(dir.path(), &["list", "--format", format, "t.yaml"]).0;
+    let json: Value = serde_json::from_str(&list("json")).unwrap();
+    assert_eq!(json[0]["kind"], Value::Null, "{json}");
+    let timelinejs: Value = serde_json::from_str(&list("timelinejs")).unwrap();
+    let slide = &timelinejs["events"][0];
+    assert!(slide.get("group").is_none(), "{slide}");
+    let chronology = list("chronology");
+    assert!(
+        chronology.contains("**Occurred** · NATO · id `ev`"),
+        "{chronology}"
+    );
+    let ics = unfolded(&list("ics"));
+    assert!(property(&ics, "CATEGORIES").is_empty(), "{ics:?}");
+    let csv = list("csv");
+    assert!(csv.contains(",An event,,occurred,NATO,"), "{csv}");
+    let markdown = list("markdown");
+    assert!(
+        markdown.contains("| An event |  | occurred |"),
+        "{markdown}"
+    );
 }

@@ -7,7 +7,11 @@
 //! panic, the shown events are the filtered ones, the selection is among them, the
 //! selected row is on screen (in the state and in the drawn frame), the focus is on a
 //! pane that is drawn, every scroll position stays within its content, and the time
-//! axis strip counts the shown events.
+//! axis strip counts the shown events, and no character a terminal acts on or shows no
+//! glyph for is ever drawn. Bracketed pastes (of escape sequences, controls, bidi
+//! overrides, zero-width characters, very long text) go through [`App::paste`] between
+//! the actions. At the end of a run that shows the Event pane, every field of the
+//! selected event must be readable there whole (`tests/common/event_pane.rs`).
 //!
 //! Each bug the property found is kept below as a minimal reproducer, so that it stays
 //! fixed whatever cases the property happens to draw.
@@ -22,6 +26,7 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 mod common;
 
 use common::app::{app_over, bundled, draw, draw_at};
+use common::event_pane::every_field_readable;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::Modifier;
@@ -30,6 +35,7 @@ use tline::axis::{Spans, ticks};
 use tline::model::Timeline;
 use tline::query::Index;
 use tline::synth;
+use tline::text::is_invisible_format;
 use tline::tui::app::App;
 use tline::tui::commands::Action;
 use tline::tui::layout::{Focus, Layout, SIDE_BY_SIDE_WIDTH, SINGLE_PANE_WIDTH};
@@ -192,6 +198,80 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
+/// Pieces of pasted text: what a terminal must never receive raw (escape sequences,
+/// C0 and C1 controls, bidi overrides and isolates, zero-width and other invisible
+/// characters, line and paragraph separators), and text that narrows pickers and
+/// makes dates.
+const PASTED: &[&str] = &[
+    "\x1b[31m",
+    "\x1b]0;title\x07",
+    "\x1b[2J\x1b[H",
+    "\x1bP+q\x1b\\",
+    "\u{9b}1m",
+    "\u{85}",
+    "\u{90}",
+    "\x00",
+    "\x7f",
+    "\x08",
+    "\r\n",
+    "\t",
+    "\u{202e}",
+    "\u{202d}",
+    "\u{2066}",
+    "\u{2069}",
+    "\u{61c}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{2060}",
+    "\u{feff}",
+    "\u{2028}",
+    "\u{e0041}",
+    "\u{ad}",
+    "2022-01-05",
+    "../2006",
+    "talks",
+    "a1",
+    "actor 1",
+    " ",
+    "会谈",
+    "e\u{301}",
+    "🛰",
+];
+
+/// Text for a bracketed paste: pieces of [`PASTED`] and any characters, or one piece
+/// repeated into a very long paste.
+fn pasted() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => prop::sample::select(PASTED).prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop_oneof![
+        4 => prop::collection::vec(piece.clone(), 0..=12).prop_map(|pieces| pieces.concat()),
+        1 => (piece, 100..=20_000usize).prop_map(|(piece, times)| piece.repeat(times)),
+    ]
+}
+
+/// What a step gives the app: an action, or a bracketed paste (not an [`Action`]: it
+/// goes through [`App::paste`]).
+#[derive(Clone)]
+enum Input {
+    Act(Action),
+    Paste(String),
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Input::Act(action) => action.fmt(f),
+            // A paste of 20,000 characters would drown the trace: its length and start.
+            Input::Paste(text) => {
+                let start: String = text.chars().take(40).collect();
+                write!(f, "Paste({} chars: {start:?}…)", text.chars().count())
+            }
+        }
+    }
+}
+
 /// One step of a session: an action, or a few that depend on the terminal size.
 #[derive(Debug, Clone)]
 enum Step {
@@ -209,6 +289,10 @@ enum Step {
     /// The terminal takes this size between an action and its frame: a frame is drawn at
     /// the new size before the app hears of it, then the resize arrives.
     ResizeBeforeDraw(Action, (u16, u16)),
+    /// A bracketed paste, into whatever is open.
+    Paste(String),
+    /// A picker or prompt opened, a paste into it, and a way out of it.
+    AskPaste(Action, String, &'static [Action]),
 }
 
 /// The actions that open a picker or prompt.
@@ -243,30 +327,45 @@ fn step() -> impl Strategy<Value = Step> {
         1 => point.clone().prop_map(|(x, y)| Step::ClickAt(x, y)),
         1 => (point, any::<bool>()).prop_map(|((x, y), down)| Step::WheelAt(x, y, down)),
         2 => (action(), size()).prop_map(|(action, size)| Step::ResizeBeforeDraw(action, size)),
+        1 => pasted().prop_map(Step::Paste),
+        2 => (
+            prop::sample::select(OPENERS),
+            pasted(),
+            prop::sample::select(ENDINGS),
+        )
+            .prop_map(|(open, text, end)| Step::AskPaste(open, text, end)),
     ]
 }
 
-/// The actions `step` sends to an app on a terminal of `size`.
-fn actions(step: &Step, size: Size) -> Vec<Action> {
+/// What `step` gives an app on a terminal of `size`.
+fn inputs(step: &Step, size: Size) -> Vec<Input> {
     let at = |x: u16, y: u16| {
         let scale = |n: u16, of: u16| (u32::from(n) * u32::from(of) / 1000) as u16;
         (scale(x, size.width), scale(y, size.height))
     };
-    match *step {
-        Step::Act(action) | Step::ResizeBeforeDraw(action, _) => vec![action],
-        Step::Text(text) => text.chars().map(Action::Type).collect(),
-        Step::Ask(open, word, end) => std::iter::once(open)
-            .chain(word.chars().map(Action::Type))
-            .chain(end.iter().copied())
-            .collect(),
+    let acts = |actions: Vec<Action>| actions.into_iter().map(Input::Act).collect();
+    match step {
+        Step::Act(action) | Step::ResizeBeforeDraw(action, _) => acts(vec![*action]),
+        Step::Text(text) => acts(text.chars().map(Action::Type).collect()),
+        Step::Ask(open, word, end) => acts(
+            std::iter::once(*open)
+                .chain(word.chars().map(Action::Type))
+                .chain(end.iter().copied())
+                .collect(),
+        ),
         Step::ClickAt(x, y) => {
-            let (x, y) = at(x, y);
-            vec![Action::Click(x, y)]
+            let (x, y) = at(*x, *y);
+            acts(vec![Action::Click(x, y)])
         }
         Step::WheelAt(x, y, down) => {
-            let (x, y) = at(x, y);
-            vec![Action::Wheel(x, y, down)]
+            let (x, y) = at(*x, *y);
+            acts(vec![Action::Wheel(x, y, *down)])
         }
+        Step::Paste(text) => vec![Input::Paste(text.clone())],
+        Step::AskPaste(open, text, end) => std::iter::once(Input::Act(*open))
+            .chain(std::iter::once(Input::Paste(text.clone())))
+            .chain(end.iter().copied().map(Input::Act))
+            .collect(),
     }
 }
 
@@ -516,30 +615,93 @@ fn check(app: &App, index: &Index, frame: &Buffer) -> Result<(), String> {
     Ok(())
 }
 
+/// 7. No cell of `frame` holds a character a terminal would act on or show no glyph
+///    for (an escape, a C0 or C1 control, a bidi override, a zero-width character: see
+///    [`is_invisible_format`]), whatever was pasted, typed or read from the file.
+fn check_visible(frame: &Buffer) -> Result<(), String> {
+    let area = frame.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let symbol = frame[(x, y)].symbol();
+            if let Some(c) = symbol.chars().find(|&c| is_invisible_format(c)) {
+                return Err(format!(
+                    "U+{:04X} drawn raw at ({x}, {y}) in {symbol:?}",
+                    c as u32
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// 8. (At the end of a run.) Once the picker, prompt or help on top is cancelled, the
+///    open source closed and the side pane focused: when the Event pane shows the
+///    selected event at least [`READABLE_WIDTH`] columns wide inside, every field the
+///    model holds for it can be read whole there, wrapped or after scrolling it
+///    ([`every_field_readable`], as `on_screen.rs` checks at fixed sizes).
+fn check_event_pane(app: &mut App) -> Result<(), String> {
+    let mut then = Vec::new();
+    if app.overlay != Overlay::None {
+        then.push(Action::Cancel);
+    }
+    if app.panes.source.is_some() {
+        then.push(Action::Back);
+    }
+    if app.panes.focus != Focus::Side {
+        then.push(Action::FocusNext);
+    }
+    for &action in &then {
+        app.update(action);
+    }
+    let shows_event = app.panes.source.is_none()
+        && app.overlay == Overlay::None
+        && app.panes.focus == Focus::Side
+        && app.session.selected_event().is_some()
+        && app
+            .layout()
+            .side
+            .is_some_and(|a| inner(a).width >= READABLE_WIDTH && inner(a).height >= 1);
+    if !shows_event {
+        return Ok(());
+    }
+    every_field_readable(app).map_err(|e| format!("{e}\n  then {then:?}"))
+}
+
+/// The narrowest inside of the Event pane where the "no silent cut" invariant is
+/// checked: its labels (`Sources `) and one character of a value.
+const READABLE_WIDTH: u16 = 10;
+
 /// Starts an app on `source` at `size` and checks it after each of `steps`.
 fn run(source: Source, size: (u16, u16), steps: &[Step]) -> Result<(), String> {
     let mut app = app_over(timeline(source), "props", size.0, size.1);
     let index = Index::new(&app.session.timeline);
     let mut trace = Vec::new();
-    let failed = |e: String, trace: &[Action]| {
+    let failed = |e: String, trace: &[Input]| {
         format!("{e}\n  timeline {source:?}, start {size:?}, after {trace:?}")
     };
-    check(&app, &index, &draw(&app)).map_err(|e| failed(e, &trace))?;
+    let checked = |app: &App, frame: Buffer| {
+        check(app, &index, &frame)?;
+        check_visible(&frame)
+    };
+    checked(&app, draw(&app)).map_err(|e| failed(e, &trace))?;
     for step in steps {
-        for action in actions(step, app.size) {
-            trace.push(action);
-            app.update(action);
+        for input in inputs(step, app.size) {
+            match &input {
+                Input::Act(action) => app.update(*action),
+                Input::Paste(text) => app.paste(text),
+            }
+            trace.push(input);
             if let Step::ResizeBeforeDraw(_, (width, height)) = *step {
                 // Drawn at a size the app has not heard of: it must fit the frame.
-                draw_at(&app, width, height);
+                check_visible(&draw_at(&app, width, height)).map_err(|e| failed(e, &trace))?;
                 let resize = Action::Resize(width, height);
-                trace.push(resize);
+                trace.push(Input::Act(resize));
                 app.update(resize);
             }
-            check(&app, &index, &draw(&app)).map_err(|e| failed(e, &trace))?;
+            checked(&app, draw(&app)).map_err(|e| failed(e, &trace))?;
         }
     }
-    Ok(())
+    check_event_pane(&mut app).map_err(|e| failed(e, &trace))
 }
 
 fn config() -> Config {
@@ -678,5 +840,15 @@ fn a_frame_drawn_before_its_resize_arrives_fits_the_terminal() {
         if let Err(e) = run(Source::Bundled, (120, 40), &steps) {
             panic!("{e}");
         }
+    }
+}
+
+#[test]
+fn a_zero_width_joiner_pasted_into_a_picker_is_drawn_as_an_escape() {
+    // Was: the picker drew its query raw, so a pasted U+200D (or a bidi override)
+    // reached the terminal.
+    let steps = [Step::AskPaste(Action::PickActors, "0\u{200d}".into(), &[])];
+    if let Err(e) = run(Source::Synth(0, 0), (5, 3), &steps) {
+        panic!("{e}");
     }
 }

@@ -47,7 +47,7 @@ pub struct FilterArgs {
     /// Keep events that start on or before this EDTF date.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Keep events whose title, summary or quotes contain this text.
+    /// Keep events whose title, summary, quotes or actors' names contain this text.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 }

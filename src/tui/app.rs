@@ -5,8 +5,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect, Size};
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::Line;
 
 use super::commands::{self, Action, Flow};
 use super::layout::Layout;
@@ -15,11 +13,10 @@ use super::overlays::errors::Errors;
 use super::panes::Panes;
 use super::render;
 use super::session::{Changes, Session};
-use super::widgets::fit;
+use super::status_bar::Notice;
 use crate::load::LoadError;
 use crate::model::Timeline;
 use crate::query::Filter;
-use crate::text::text_width;
 
 /// The whole state of the TUI.
 pub struct App {
@@ -184,45 +181,33 @@ impl App {
 
     /// Draws the screen into `frame`, laid out on the frame's own area.
     pub fn render(&self, frame: &mut Frame) {
-        render::render(&self.session, &self.panes, &self.overlay, frame);
-        self.render_notice(frame);
+        let notice = self.status_notice();
+        render::render(
+            &self.session,
+            &self.panes,
+            &self.overlay,
+            notice.as_ref(),
+            frame,
+        );
     }
 
-    /// The notice, or while the files do not load a reminder of it, at the right of the
-    /// status bar (a prompt keeps the whole bar).
-    fn render_notice(&self, frame: &mut Frame) {
-        let Some(bar) = self.panes.layout(frame.area()).status else {
-            return;
-        };
-        if matches!(self.overlay, Overlay::Prompt(_)) {
-            return;
-        }
+    /// The notice for the status bar, or while the files do not load a reminder of it.
+    fn status_notice(&self) -> Option<Notice> {
         let problems = self.load_errors.as_ref().map(|e| e.diagnostics.len());
-        let (text, style) = match (&self.notice, problems) {
-            (Some(notice), _) => (
-                notice.clone(),
-                Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Gray)
-                    .add_modifier(Modifier::BOLD),
-            ),
-            (None, Some(count)) => (
-                format!(
+        match (&self.notice, problems) {
+            (Some(notice), _) => Some(Notice {
+                text: notice.clone(),
+                alarm: false,
+            }),
+            (None, Some(count)) => Some(Notice {
+                text: format!(
                     "the file no longer loads: {count} problem{} (E shows)",
                     if count == 1 { "" } else { "s" }
                 ),
-                Style::new().fg(Color::White).bg(Color::Red),
-            ),
-            (None, None) => return,
-        };
-        let text = fit(&format!(" {text} "), bar.width as usize);
-        let width = text_width(&text) as u16;
-        let area = Rect {
-            x: bar.x + bar.width - width,
-            width,
-            ..bar
-        };
-        frame.render_widget(Line::styled(text, style), area);
+                alarm: true,
+            }),
+            (None, None) => None,
+        }
     }
 
     fn follow(&mut self) {
@@ -798,6 +783,39 @@ mod tests {
     }
 
     #[test]
+    fn the_kind_picker_names_events_without_a_kind_and_filters_them() {
+        // Was: an empty row, and an empty `kind: ` in the status bar.
+        let text = "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    paragraphs:\n      - \"Alpha beta gamma.\"\nevents:\n  - id: kindless\n    date: 2022-01-01\n    title: No kind\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: \"beta\"\n  - id: talk\n    date: 2022-01-02\n    title: A talk\n    kind: talks\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: \"beta\"\n";
+        let file = SourceFile {
+            name: "events.yaml".into(),
+            text: text.into(),
+        };
+        let timeline = load_sources(&[file]).expect("the fixture loads");
+        let mut app = App::new(
+            timeline,
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        app.update(Action::PickKinds);
+        let Overlay::Picker(picker) = &app.overlay else {
+            panic!("the kind picker opens: {:?}", app.overlay);
+        };
+        let labels: Vec<&str> = picker
+            .shown()
+            .iter()
+            .map(|&i| picker.items[i].label.as_str())
+            .collect();
+        assert_eq!(labels, ["(no kind)", "talks"]);
+        app.paste("no kind");
+        app.update(Action::Tick);
+        app.update(Action::Confirm);
+        assert_eq!(shown_ids(&app), ["kindless"]);
+        let bar = status_row(&app);
+        assert!(bar.contains("kind: (no kind)"), "{bar:?}");
+    }
+
+    #[test]
     fn a_reload_keeps_the_selection_by_id_the_filter_by_actor_id_and_the_open_source() {
         let before = small(
             &["alpha", "beta"],
@@ -881,6 +899,51 @@ mod tests {
         assert_eq!(
             app.notice.as_deref(),
             Some("no load errors: the files load")
+        );
+    }
+
+    /// The bottom row of `app` drawn on its terminal.
+    fn status_row(app: &App) -> String {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+            app.size.width,
+            app.size.height,
+        ))
+        .unwrap();
+        terminal.draw(|frame| app.render(frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let y = buffer.area.height - 1;
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect()
+    }
+
+    #[test]
+    fn a_notice_at_80_columns_hides_neither_the_position_nor_itself() {
+        // Was: drawn over the right end of the bar, so with a long path it hid
+        // "event N of M".
+        let timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        let mut app = App::new(
+            timeline,
+            "/home/someone/reporting/ukraine/events.yaml".into(),
+            Filter::default(),
+            Size::new(80, 24),
+        );
+        app.notice = Some("reloaded: +2 events, 1 changed, 0 removed".into());
+        let bar = status_row(&app);
+        assert!(bar.contains("1/17"), "{bar:?}");
+        assert!(
+            bar.contains("reloaded: +2 events, 1 changed, 0 removed"),
+            "{bar:?}"
+        );
+        let wide = App {
+            size: Size::new(160, 24),
+            ..app
+        };
+        let bar = status_row(&wide);
+        assert!(bar.contains("events.yaml · event 1 of 17"), "{bar:?}");
+        assert!(
+            bar.contains("reloaded: +2 events, 1 changed, 0 removed"),
+            "{bar:?}"
         );
     }
 

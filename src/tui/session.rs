@@ -195,7 +195,8 @@ impl Session {
         }
     }
 
-    /// The first shown event that starts on or after the date `text` (EDTF) begins.
+    /// The first shown event placed (see [`EdtfDate::sort_key`]) on or after the day the
+    /// date `text` (EDTF) begins.
     pub fn first_on_or_after(&self, text: &str) -> Result<usize, String> {
         let date = EdtfDate::parse(text)?;
         let day = date.earliest().or(date.latest()).unwrap_or(NaiveDate::MIN);

@@ -1,13 +1,15 @@
 //! The status bar: file, position, active filters, the search and a key hint. When all
 //! of it does not fit, each part gives way to a shorter form (counts, abbreviations)
-//! before anything is cut, so that no active filter is ever silently hidden.
+//! before anything is cut, so that no active filter is ever silently hidden. A notice
+//! (what a reload changed, that the files no longer load) is one of those parts.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
-use ratatui::text::Line;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
 
+use super::overlays::picker::kind_label;
 use super::session::Session;
 use super::widgets::fit;
 use unicode_width::UnicodeWidthStr;
@@ -25,27 +27,88 @@ enum Room {
     Minimal,
 }
 
-/// The text of the status bar on a terminal `width` columns wide.
-pub fn text(session: &Session, width: usize) -> String {
-    let hint = "? help ";
-    for room in [Room::Full, Room::Compact, Room::Narrow, Room::Minimal] {
-        let left = left_side(session, room);
-        if left.width() + hint.len() <= width {
-            let fill = width - left.width() - hint.len();
-            return format!("{left}{}{hint}", " ".repeat(fill));
-        }
-        if left.width() <= width {
-            return left;
-        }
-    }
-    fit(&left_side(session, Room::Minimal), width)
+/// A message shown in the status bar until the next key: what a reload changed, why a
+/// request could not be served, or that the files no longer load (an alarm).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What it says.
+    pub text: String,
+    /// Whether it warns of something wrong (drawn in red) rather than informs.
+    pub alarm: bool,
 }
 
-/// Draws the status bar into `area`.
-pub fn render(session: &Session, frame: &mut Frame, area: Rect) {
+/// The parts of the bar, left to right, which together are exactly as wide as the bar.
+struct Parts {
+    left: String,
+    fill: usize,
+    notice: String,
+    hint: &'static str,
+}
+
+/// Lays the bar out on `width` columns. The notice is one more part of the bar: the
+/// key hint gives way to it first, then the file name and the filters shorten as they
+/// do without a notice; only when the shortest left side leaves too little room is the
+/// notice cut, visibly (`…`), never the position or a filter.
+fn parts(session: &Session, notice: Option<&Notice>, width: usize) -> Parts {
+    let notice = notice.map(|n| format!(" {} ", n.text)).unwrap_or_default();
+    let hint = "? help ";
+    let laid = |left: String, notice: String, hint: &'static str| {
+        let fill = width.saturating_sub(left.width() + notice.width() + hint.width());
+        Parts {
+            left,
+            fill,
+            notice,
+            hint,
+        }
+    };
+    for room in [Room::Full, Room::Compact, Room::Narrow, Room::Minimal] {
+        let left = left_side(session, room);
+        let used = left.width() + notice.width();
+        if used + hint.len() <= width {
+            return laid(left, notice, hint);
+        }
+        if used <= width {
+            return laid(left, notice, "");
+        }
+    }
+    let left = left_side(session, Room::Minimal);
+    // Room for a notice cut to a word or two; less, and the left side keeps the bar.
+    const LEAST_NOTICE: usize = 8;
+    match width.checked_sub(left.width()) {
+        Some(rest) if !notice.is_empty() && rest >= LEAST_NOTICE => {
+            laid(left, fit(&notice, rest), "")
+        }
+        _ => laid(fit(&left, width), String::new(), ""),
+    }
+}
+
+/// The text of the status bar on a terminal `width` columns wide, with `notice` if any.
+pub fn text(session: &Session, notice: Option<&Notice>, width: usize) -> String {
+    let parts = parts(session, notice, width);
+    format!(
+        "{}{}{}{}",
+        parts.left,
+        " ".repeat(parts.fill),
+        parts.notice,
+        parts.hint
+    )
+}
+
+/// Draws the status bar into `area`, with `notice` in bold (in red when an alarm).
+pub fn render(session: &Session, notice: Option<&Notice>, frame: &mut Frame, area: Rect) {
     let style = Style::new().fg(Color::Black).bg(Color::Gray);
-    let text = text(session, area.width as usize);
-    frame.render_widget(Line::styled(text, style), area);
+    let notice_style = match notice {
+        Some(Notice { alarm: true, .. }) => Style::new().fg(Color::White).bg(Color::Red),
+        _ => style.add_modifier(Modifier::BOLD),
+    };
+    let parts = parts(session, notice, area.width as usize);
+    let line = Line::from(vec![
+        Span::styled(parts.left, style),
+        Span::styled(" ".repeat(parts.fill), style),
+        Span::styled(parts.notice, notice_style),
+        Span::styled(parts.hint, style),
+    ]);
+    frame.render_widget(line, area);
 }
 
 fn left_side(session: &Session, room: Room) -> String {
@@ -95,7 +158,7 @@ fn filters(session: &Session, room: Room) -> Vec<String> {
         parts.push(criterion("actor", "actors", &names, joiner, room));
     }
     if !filter.kinds.is_empty() {
-        let kinds: Vec<&str> = filter.kinds.iter().map(String::as_str).collect();
+        let kinds: Vec<&str> = filter.kinds.iter().map(|k| kind_label(k)).collect();
         parts.push(criterion("kind", "kinds", &kinds, " | ", room));
     }
     if !filter.statuses.is_empty() {
@@ -199,7 +262,7 @@ mod tests {
                 ["actors", "kinds", "status", "date", "text", "/putin 1/"],
             ),
         ] {
-            let bar = text(&session, width);
+            let bar = text(&session, None, width);
             assert!(bar.width() <= width, "{bar:?}");
             for part in parts {
                 assert!(bar.contains(part), "{width} columns: {part} in {bar:?}");
@@ -216,7 +279,7 @@ mod tests {
         let mut session = session();
         session.begin_search();
         session.set_search("NetBlocks".into());
-        assert!(text(&session, 120).contains("/NetBlocks: no match"));
-        assert!(text(&session, 50).contains("no match"));
+        assert!(text(&session, None, 120).contains("/NetBlocks: no match"));
+        assert!(text(&session, None, 50).contains("no match"));
     }
 }

@@ -6,5 +6,6 @@
 pub mod app;
 pub mod cmd;
 pub mod csv;
+pub mod event_pane;
 pub mod fixture;
 pub mod pty;

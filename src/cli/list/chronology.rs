@@ -57,10 +57,8 @@ fn write_event<'a>(
     footnotes: &mut Footnotes<'a>,
 ) -> io::Result<()> {
     writeln!(out, "\n### {}\n", markdown(&event.title))?;
-    let mut facts = vec![
-        format!("**{}**", capitalized(event.status.as_str())),
-        markdown(timeline.kind(event.kind)),
-    ];
+    let mut facts = vec![format!("**{}**", capitalized(event.status.as_str()))];
+    facts.extend(timeline.given_kind(event.kind).map(markdown));
     let actors = actor_names(timeline, event);
     if !actors.is_empty() {
         facts.push(markdown(&actors));

@@ -97,10 +97,9 @@ fn write_event(
         out,
         &format!("DESCRIPTION:{}", text(&description(timeline, event))),
     )?;
-    line(
-        out,
-        &format!("CATEGORIES:{}", text(&sanitize(timeline.kind(event.kind)))),
-    )?;
+    if let Some(kind) = timeline.given_kind(event.kind) {
+        line(out, &format!("CATEGORIES:{}", text(&sanitize(kind))))?;
+    }
     let status = match event.status {
         Status::Occurred => "CONFIRMED",
         Status::Planned | Status::Expected | Status::Reported => "TENTATIVE",

@@ -33,7 +33,7 @@ struct JsonEvent<'a> {
     start: Option<String>,
     end: Option<String>,
     title: &'a str,
-    kind: &'a str,
+    kind: Option<&'a str>,
     status: &'a str,
     actors: Vec<JsonActor<'a>>,
     summary: Option<&'a str>,
@@ -70,7 +70,7 @@ impl<'a> JsonEvent<'a> {
             start: event.date.earliest().map(|d| d.to_string()),
             end: event.date.latest().map(|d| d.to_string()),
             title: &event.title,
-            kind: timeline.kind(event.kind),
+            kind: timeline.given_kind(event.kind),
             status: event.status.as_str(),
             actors: event
                 .actors

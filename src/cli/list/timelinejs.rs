@@ -107,7 +107,7 @@ impl Slide {
                 headline: html(&event.title),
                 text: event_body(timeline, event),
             },
-            group: Some(html(timeline.kind(event.kind))),
+            group: timeline.given_kind(event.kind).map(html),
             unique_id,
         }
     }

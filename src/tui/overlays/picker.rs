@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::model::{ActorId, Status};
 use crate::query::Filter;
+use crate::text::sanitize;
 use crate::tui::session::Session;
 use crate::tui::theme::{dim, selected};
 use crate::tui::widgets::{centered, fit, pad, pane_block};
@@ -88,9 +89,9 @@ impl PickerKind {
                 .map(|(id, count)| (timeline.kind(id).to_string(), count))
                 .map(|(kind, count)| Item {
                     choice: Choice::Kind(kind.clone()),
-                    keys: kind.to_lowercase(),
                     chosen: filter.kinds.iter().any(|k| k.eq_ignore_ascii_case(&kind)),
-                    label: kind,
+                    label: kind_label(&kind).to_string(),
+                    keys: kind_label(&kind).to_lowercase(),
                     note: String::new(),
                     count,
                 })
@@ -271,8 +272,9 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
     let shown = picker.shown();
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", dim()),
+        // Typed or pasted: a bidi override or zero-width character shows as an escape.
         Span::styled(
-            picker.query.clone(),
+            sanitize(&picker.query).into_owned(),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::styled("▏", dim()),
@@ -302,6 +304,12 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled("nothing matches", dim()));
     }
     frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// How the TUI names a kind: the empty kind of events whose file gives none reads
+/// `(no kind)`, so that it can be seen, typed and picked.
+pub fn kind_label(kind: &str) -> &str {
+    if kind.is_empty() { "(no kind)" } else { kind }
 }
 
 #[cfg(test)]

@@ -127,6 +127,34 @@ mod tests {
     }
 
     #[test]
+    fn an_open_start_stands_at_its_end_with_no_gap_claimed_above_it() {
+        let event = |id: &str, date: &str| {
+            format!(
+                "  - id: {id}\n    date: {date}\n    title: {id}\n    sources:\n      - doc: doc\n        paragraph: 1\n        quote: beta\n"
+            )
+        };
+        let text = format!(
+            "documents:\n  - id: doc\n    title: A doc\n    published: 2022-01-01\n    paragraphs:\n      - Alpha beta.\nevents:\n{}{}{}",
+            event("later", "2021-12-30"),
+            event("until", "../2021-12-20"),
+            event("early", "2021-11-01"),
+        );
+        let file = SourceFile {
+            name: "t.yaml".into(),
+            text,
+        };
+        let tl = load_sources(&[file]).unwrap();
+        let ids: Vec<&str> = tl.events.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["early", "until", "later"], "placed at its end");
+        let rows = Rows::new(&tl, (0..tl.events.len()).collect());
+        // Nothing is known of when "until" began: no "7 weeks later" above it; after
+        // it, the days from its end.
+        assert_eq!(rows.at(1), Some(Row::Event(1)));
+        assert_eq!(rows.at(2), Some(Row::Gap(2)));
+        assert_eq!(gap_days(&tl.events[1], &tl.events[2]), Some(10));
+    }
+
+    #[test]
     fn gap_labels_pick_a_unit() {
         assert_eq!(gap_label(3), "3 days later");
         assert_eq!(gap_label(14), "2 weeks later");
