@@ -245,10 +245,10 @@ pub fn draft_events(
                 }
             }
             let mut actors = clause_actors(cast, p, clause);
-            // "…, which followed another flight": the relative pronoun stands for the
-            // clause before, and so do its actors.
+            // "…, which followed another flight", "China plans to announce": the clause
+            // before names who acts.
             if actors.is_empty()
-                && clause.role == Role::Relative
+                && matches!(clause.role, Role::Relative | Role::Intent)
                 && let Some(governor) = clause.governor.and_then(|g| paragraph.clauses.get(g))
             {
                 actors = clause_actors(cast, p, governor);
@@ -457,6 +457,31 @@ mod tests {
             .map(|&a| cast.actors[a].id.as_str())
             .collect();
         assert_eq!(names, ["russia", "ukraine"]);
+    }
+
+    #[test]
+    fn what_was_agreed_to_is_a_plan_of_its_own_with_the_agreeing_actors() {
+        let (events, cast) = draft(
+            "Russia and Ukraine agreed on Thursday to exchange prisoners next month.",
+            ymd(2022, 1, 1),
+        );
+        let exchange = find(&events, "exchange prisoners");
+        assert_eq!(exchange.status, Status::Planned);
+        assert_eq!(exchange.date.to_string(), "2022-02");
+        assert_eq!(
+            exchange.title,
+            "Russia and Ukraine agreed on Thursday to exchange prisoners"
+        );
+        let names: Vec<&str> = exchange
+            .actors
+            .iter()
+            .map(|&a| cast.actors[a].id.as_str())
+            .collect();
+        assert_eq!(names, ["russia", "ukraine"]);
+        assert_eq!(
+            find(&events, "agreed on Thursday").date.to_string(),
+            "2021-12-30"
+        );
     }
 
     #[test]

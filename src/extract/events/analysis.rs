@@ -52,6 +52,13 @@ pub(super) fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis
         {
             return None;
         }
+        // "according to a statement": a source named, not an event.
+        if t.class == Class::Speech
+            && t.form == Form::Noun
+            && has_phrase(&lower[..k], "according to")
+        {
+            return None;
+        }
         let adjectival = t.form != Form::Noun
             && before(1).is_some_and(|w| {
                 DETERMINERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
@@ -85,18 +92,20 @@ pub(super) fn analyse(paragraph: &Paragraph, clause: &Clause) -> Option<Analysis
     if about_the_article || unspecific {
         return None;
     }
-    let governed_by_report = clause
-        .governor
-        .and_then(|g| paragraph.clauses.get(g))
-        .is_some_and(|g| {
-            words[g.words.clone()]
-                .iter()
-                .any(|w| trigger(&w.lower).is_some_and(|t| t.kind == "report"))
-        });
+    let governor = clause.governor.and_then(|g| paragraph.clauses.get(g));
+    let governed_by_report = governor.is_some_and(|g| {
+        words[g.words.clone()].iter().any(|w| {
+            trigger(&w.lower).is_some_and(|t| t.kind == "report")
+                || (clause.role == Role::Intent && REPORTED_CUES.contains(&&*w.lower))
+        })
+    });
     let status = if clause.role != Role::Speech
         && (lower.iter().any(|w| REPORTED_CUES.contains(w)) || governed_by_report)
     {
         Status::Reported
+    } else if clause.role == Role::Intent {
+        // "agreed to exchange prisoners": what was agreed is a plan.
+        Status::Planned
     } else if lower.iter().any(|w| EXPECTED_CUES.contains(w)) || has_phrase(&lower, "as early as") {
         Status::Expected
     } else if lower.iter().any(|w| PLANNED_CUES.contains(w))

@@ -27,6 +27,8 @@ pub enum Role {
     Relative,
     /// A condition ("if Ukraine were invaded"): no event of its own.
     Condition,
+    /// What someone agreed, planned or vowed to do ("to exchange prisoners").
+    Intent,
     /// An event the sentence puts later than its main clause ("ahead of the talks").
     Ahead,
     /// An event the sentence puts earlier than its main clause ("after the talks").
@@ -57,6 +59,40 @@ pub const ABBREVIATIONS: &[&str] = &[
     "U.N.", "E.U.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
     "Dec.", "No.", "vs.", "e.g.", "i.e.", "approx.", "est.",
 ];
+
+/// Verbs whose `to` opens what was intended ("agreed to exchange prisoners").
+const INTENT_VERBS: &[&str] = &[
+    "agreed",
+    "agree",
+    "agrees",
+    "decided",
+    "decide",
+    "decides",
+    "planned",
+    "plans",
+    "plan",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "threatened",
+    "threatens",
+    "intends",
+    "intended",
+    "aims",
+    "aimed",
+    "hopes",
+    "hoped",
+    "wants",
+    "wanted",
+    "expects",
+    "expected",
+];
+
+/// How far after its verb of intent a `to` may come ("agreed on Monday to …").
+const MAX_WORDS_BEFORE_TO: usize = 4;
 
 /// Verbs of saying whose complement may follow without `that` ("said the talks …").
 const BARE_COMPLEMENT_VERBS: &[&str] = &[
@@ -283,6 +319,7 @@ pub fn clauses(
         governed: false,
     }];
     let mut speech_at: Option<usize> = None;
+    let mut intent_at: Option<usize> = None;
     let mut finite_in_clause = false;
     let mut i = sentence.start;
     while i < end {
@@ -318,6 +355,19 @@ pub fn clauses(
                     text_from: if joins { i + 1 } else { i },
                     role: Role::Speech,
                     governed: false,
+                });
+            } else if lower == "to"
+                && intent_at.is_some_and(|k| i - k <= MAX_WORDS_BEFORE_TO)
+                && words
+                    .get(i + 1)
+                    .filter(|_| i + 1 < end)
+                    .is_some_and(|w| !w.is_capitalised() && !DETERMINERS.contains(&&*w.lower))
+            {
+                cut = Some(Cut {
+                    at: i,
+                    text_from: i + 1,
+                    role: Role::Intent,
+                    governed: true,
                 });
             } else if lower == "and"
                 && words.get(i + 1).is_some_and(|w| w.text == "that")
@@ -386,8 +436,12 @@ pub fn clauses(
         }
         if let Some(c) = cut {
             speech_at = None;
+            intent_at = None;
             finite_in_clause = false;
             cuts.push(c);
+        }
+        if INTENT_VERBS.contains(&lower) {
+            intent_at = Some(i);
         }
         if marks.speech[i] && speech_at.is_none() {
             speech_at = Some(i);
@@ -575,6 +629,21 @@ mod tests {
     fn an_attribution_after_and_leaves_the_conjunction_out() {
         let found = split("Troops left the town, and the mayor said the roads were open.");
         assert_eq!(found[1], ("the mayor said".into(), Role::Speech, None));
+    }
+
+    #[test]
+    fn to_after_a_verb_of_intent_opens_what_was_intended() {
+        let found = split("Both sides agreed on Monday to exchange prisoners next week.");
+        assert_eq!(found[0].0, "Both sides agreed on Monday");
+        assert_eq!(
+            found[1],
+            (
+                "exchange prisoners next week.".into(),
+                Role::Intent,
+                Some(0)
+            )
+        );
+        assert_eq!(texts("They agreed to a truce.").len(), 1);
     }
 
     #[test]

@@ -82,6 +82,7 @@ arrest action: arrested/pd detained/pd arrest/n
 protest action: protested/pd protest/n protests/n rallied/pd
 resignation action: resigned/pd resignation/n
 ceasefire action: ceasefire/n truce/n
+exchange action: exchange/b exchanged/pd exchanges/s swap/n swapped/pd
 exercise action: exercises/n drills/n
 ";
 

@@ -34,7 +34,11 @@ const LEADING: &[&str] = &[
 /// inner full stops kept), without quotation marks.
 pub(super) fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis) -> String {
     let words = &paragraph.words;
-    let range = clause.words.clone();
+    // "to exchange prisoners" is titled with who agreed to it.
+    let range = match clause.governor.and_then(|g| paragraph.clauses.get(g)) {
+        Some(governor) if clause.role == Role::Intent => governor.words.start..clause.words.end,
+        _ => clause.words.clone(),
+    };
     // Inside a clause a full stop is an abbreviation's ("U.S."), never a break.
     let breaks_before = |j: usize| {
         j > 0
@@ -57,7 +61,12 @@ pub(super) fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis)
     };
     let (from, head) = match verb {
         Some(v) if !(is_noun && clause.role == Role::Relative && v < analysis.at) => {
-            let mut floor = start.max(v.saturating_sub(MAX_SUBJECT_WORDS));
+            let most = if clause.role == Role::Intent {
+                MAX_INTENT_SUBJECT_WORDS
+            } else {
+                MAX_SUBJECT_WORDS
+            };
+            let mut floor = start.max(v.saturating_sub(most));
             // Never start inside a name ("United States").
             while floor > start
                 && words[floor].is_capitalised()
@@ -125,3 +134,7 @@ pub(super) fn title(paragraph: &Paragraph, clause: &Clause, analysis: &Analysis)
 
 /// Most words of a subject a title keeps.
 const MAX_SUBJECT_WORDS: usize = 6;
+
+/// The same before what was intended, which the agreeing clause precedes ("Russia and
+/// Ukraine agreed on Thursday to exchange …").
+const MAX_INTENT_SUBJECT_WORDS: usize = 10;

@@ -383,6 +383,21 @@ const IRREGULAR_PAST: &[&str] = &[
     "lit",
     "dealt",
     "meant",
+    // Forms shared with the present; news reports use them in the past far more often.
+    "cut",
+    "hit",
+    "put",
+    "set",
+    "let",
+    "shut",
+    "quit",
+    "spread",
+    "cost",
+    "hurt",
+    "beat",
+    "split",
+    "cast",
+    "burst",
 ];
 
 /// Words ending in `-ed` that are not past verbs.

@@ -164,6 +164,13 @@ impl<'t> Resolver<'t> {
         };
         match meaning {
             Meaning::Fixed(period) => sure(*period),
+            Meaning::Containing { grain, day } => {
+                let placed = self.place(day, tense)?;
+                Some(Placed {
+                    period: Period::containing(*grain, placed.period.start)?,
+                    guessed: placed.guessed,
+                })
+            }
             Meaning::Floating { what, shift } => self.place_floating(*what, *shift, tense),
             Meaning::InRelativeYear { what, offset } => {
                 let year = self
@@ -448,7 +455,16 @@ impl<'t> Resolver<'t> {
                 Unit::Year => calendar::add_months(today, sign * months(12)?),
                 Unit::Decade => calendar::add_months(today, sign * months(120)?),
                 Unit::Century => calendar::add_months(today, sign * months(1200)?),
-                Unit::Second | Unit::Minute | Unit::Hour => Some(today),
+                // Some hours back or ahead of an unknown time of day: the days they touch.
+                Unit::Second | Unit::Minute | Unit::Hour => {
+                    let seconds = match unit {
+                        Unit::Second => 1,
+                        Unit::Minute => 60,
+                        _ => 3600,
+                    };
+                    let days = n.checked_mul(seconds)?.checked_add(86_399)? / 86_400;
+                    calendar::add_days(today, sign * days.checked_add(1)?)
+                }
                 Unit::Weekend => None,
             }
         };
@@ -458,6 +474,9 @@ impl<'t> Resolver<'t> {
         };
         if !(0..=9999).contains(&from.year()) || !(0..=9999).contains(&to.year()) {
             return None;
+        }
+        if from == to {
+            return Some(day_string(from));
         }
         Some(format!("{}/{}", day_string(from), day_string(to)))
     }
@@ -516,11 +535,15 @@ fn interval(from: NaiveDate, to: NaiveDate, unit: SubUnit) -> String {
 }
 
 /// Appends an EDTF qualifier (`~`, `?`) to each end of a date or interval.
+/// Approximate and uncertain together are written `%`.
 fn mark(text: &str, qualifier: char) -> String {
     text.split('/')
         .map(|part| {
-            if part == ".." || part.ends_with(qualifier) {
+            let other = if qualifier == '~' { '?' } else { '~' };
+            if part == ".." || part.ends_with(qualifier) || part.ends_with('%') {
                 part.to_owned()
+            } else if let Some(bare) = part.strip_suffix(other) {
+                format!("{bare}%")
             } else {
                 format!("{part}{qualifier}")
             }

@@ -16,9 +16,11 @@ pub(crate) enum TokenKind {
 /// One token of the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
-    /// Byte range in the text, end exclusive; always on char boundaries.
+    /// Where the token starts in the text, in bytes (on a char boundary).
     pub start: usize,
+    /// Where it ends, in bytes, exclusive (on a char boundary).
     pub end: usize,
+    /// What the token is made of.
     pub kind: TokenKind,
     /// Lower-cased word, the digits of a number, or the mark (curly apostrophes as `'`).
     pub lower: String,

@@ -67,6 +67,7 @@ pub(crate) fn of_mention(tokens: &[Token], mention: Range<usize>) -> Option<Tens
     best.and_then(|(_, cue)| cue)
 }
 
+/// The lower-cased word at `k`, or `""` for a number, a mark or the end of the text.
 pub(crate) fn word(tokens: &[Token], k: usize) -> &str {
     match tokens.get(k) {
         Some(t) if t.kind == TokenKind::Word => t.lower.as_str(),
@@ -104,7 +105,10 @@ fn cue(tokens: &[Token], k: usize) -> Option<Option<Tense>> {
     }
     if lexicon::is_past_form(form) {
         let before = word_before(tokens, k);
-        if matches!(before, "will" | "would" | "shall") {
+        if matches!(
+            before,
+            "will" | "would" | "shall" | "could" | "might" | "may" | "should" | "must" | "can"
+        ) {
             return Some(Some(Tense::Future));
         }
         if before == "be" {

@@ -12,6 +12,15 @@ impl Grammar<'_> {
         let (mut end, hour, minute) = match self.word(i) {
             "noon" | "midday" => (i + 1, 12, 0),
             "midnight" => (i + 1, 24, 0),
+            // `ten o'clock`
+            word if !word.is_empty()
+                && self.word(i + 1) == "o"
+                && self.lower(i + 2) == "'"
+                && self.word(i + 3) == "clock" =>
+            {
+                let hour = lexicon::number_word(word).filter(|h| (1..=12).contains(h))?;
+                (i + 4, u32::try_from(hour).ok()?, 0)
+            }
             _ => {
                 let (hour, len) = self.number(i)?;
                 if len > 2 {

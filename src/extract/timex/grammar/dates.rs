@@ -4,7 +4,7 @@
 use chrono::Weekday;
 
 use super::super::calendar::{Grain, Period, Season};
-use super::super::lexicon;
+use super::super::lexicon::{self, Unit};
 use super::{Floating, Found, Grammar, Meaning};
 
 /// Holidays by their tokens (lower case; `'` and `.` are tokens of their own).
@@ -801,6 +801,68 @@ impl Grammar<'_> {
                 }
                 None
             }
+        }
+    }
+
+    /// `the week ended March 9`, `the quarter ending Sept. 30` (the period that holds
+    /// the day), `the nine months ended Dec. 31` (a duration).
+    pub(super) fn period_ended(&self, i: usize) -> Found {
+        if self.word(i) != "the" {
+            return None;
+        }
+        let (k, quantity) = match self.quantity(i + 1) {
+            Some((after, quantity)) if lexicon::unit(self.word(after)).is_some() => {
+                (after, Some(quantity))
+            }
+            _ => (i + 1, None),
+        };
+        let (unit, plural) = lexicon::unit(self.word(k))?;
+        if !matches!(self.word(k + 1), "ended" | "ending") {
+            return None;
+        }
+        let (end, day) = self
+            .month_led(k + 2)
+            .or_else(|| self.day_led(k + 2))
+            .or_else(|| self.numeric_date(k + 2))?;
+        let day_like = matches!(
+            day,
+            Meaning::Fixed(Period {
+                grain: Grain::Day,
+                ..
+            }) | Meaning::Floating {
+                what: Floating::MonthDay(..),
+                ..
+            }
+        );
+        if !day_like {
+            return None;
+        }
+        match quantity {
+            Some(quantity) if plural => Some((
+                end,
+                Meaning::Duration {
+                    quantity,
+                    unit,
+                    span: None,
+                },
+            )),
+            None if !plural => {
+                let grain = match unit {
+                    Unit::Week => Grain::Week,
+                    Unit::Month => Grain::Month,
+                    Unit::Quarter => Grain::Quarter,
+                    Unit::Year => Grain::Year,
+                    _ => return None,
+                };
+                Some((
+                    end,
+                    Meaning::Containing {
+                        grain,
+                        day: Box::new(day),
+                    },
+                ))
+            }
+            _ => None,
         }
     }
 }

@@ -120,6 +120,8 @@ pub(crate) enum Meaning {
     },
     /// A recurring time, with its TIMEX3 value.
     Set(String),
+    /// The period of size `grain` that holds a day (`the week ended March 9`).
+    Containing { grain: Grain, day: Box<Meaning> },
 }
 
 /// One expression found: its tokens and what it means.
@@ -318,6 +320,7 @@ impl<'t> Grammar<'t> {
             self.holiday(i),
             self.references(i),
             self.season(i),
+            self.period_ended(i),
         ];
         candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
     }

@@ -81,6 +81,27 @@ impl Grammar<'_> {
             };
             return self.after_quantity(i + 3, quantity, unit);
         }
+        // `year-long`, `months-long`: a length written as an adjective.
+        if let Some((unit, plural)) = lexicon::unit(self.word(i))
+            && self.lower(i + 1) == "-"
+            && self.touch(i)
+            && self.touch(i + 1)
+            && self.word(i + 2) == "long"
+        {
+            let quantity = if plural {
+                Quantity::Vague
+            } else {
+                Quantity::Count(1)
+            };
+            return Some((
+                i + 3,
+                Meaning::Duration {
+                    quantity,
+                    unit,
+                    span: None,
+                },
+            ));
+        }
         // A bare plural: `for years`, `years ago`.
         if let Some((unit, true)) = lexicon::unit(self.word(i)) {
             if self.word(i + 1) == "ago" {
@@ -149,6 +170,13 @@ impl Grammar<'_> {
             if !(plural && matches!(quantity, Quantity::Count(1)) && self.word(i) == "one") {
                 return None;
             }
+        }
+        // `a year-long strike` is `year-long`, `a 10-year-old` no length at all.
+        if self.lower(after + 1) == "-"
+            && self.touch(after)
+            && matches!(self.word(after + 2), "long" | "old")
+        {
+            return None;
         }
         // `a second time`, `a quarter of the vote`: not lengths of time.
         let single = matches!(self.word(i), "a" | "an" | "one");
@@ -323,6 +351,10 @@ impl Grammar<'_> {
         }
         if let Some((weekday, _)) = lexicon::weekday(target) {
             let n = weekday.number_from_monday();
+            // `every Sunday night`
+            if let Some(code) = lexicon::part_of_day(self.word(k + 1)) {
+                return Some((k + 2, Meaning::Set(format!("XXXX-WXX-{n}T{code}"))));
+            }
             return Some((k + 1, Meaning::Set(format!("XXXX-WXX-{n}"))));
         }
         if let Some((month, false)) = lexicon::month(target) {

@@ -241,7 +241,23 @@ impl Grammar<'_> {
                     },
                 ));
             }
-            let grain = Self::unit_grain(unit)?;
+            // `the next hour`, `the past 30 minutes` are spans; hours name no calendar period.
+            let Some(grain) = Self::unit_grain(unit) else {
+                let span = match kind {
+                    Kind::Next | Kind::Coming | Kind::Following if has_the => Span::Future,
+                    Kind::Past | Kind::Last if has_the => Span::Past,
+                    _ => return None,
+                };
+                let quantity = Quantity::Count(1);
+                return Some((
+                    end,
+                    Meaning::Duration {
+                        quantity,
+                        unit,
+                        span: Some(span),
+                    },
+                ));
+            };
             let relative = |offset, from_text| Meaning::Relative {
                 grain,
                 offset,
