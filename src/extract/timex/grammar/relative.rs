@@ -156,6 +156,8 @@ impl Grammar<'_> {
             Bare,
         }
         let (kind, target) = match shift_word {
+            // `this past weekend`: the one just gone.
+            "this" if !has_the && self.word(at + 1) == "past" => (Kind::Last, at + 2),
             "this" | "current" if !has_the || shift_word == "current" => (Kind::This, at + 1),
             "that" | "same" if !has_the || shift_word == "same" => (Kind::That, at + 1),
             "next" => (Kind::Next, at + 1),
