@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::extract::load_with_articles;
 use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::{FilterArgs, Limits};
-use crate::load::{Stage, load_paths_with};
+use crate::load::Stage;
 use crate::tui::app::App;
 
 /// Opens `files` in the TUI, filtered by `filter`, or lists them when stdout is not a
@@ -32,7 +33,7 @@ pub fn run(
         names.join(", ")
     };
     crate::tui::run_loading(title, move |progress, size| {
-        let (timeline, names) = load_paths_with(&files, limits.max_file_size, progress)?;
+        let (timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
         let filter = filter.resolve(&timeline)?;
         progress.set_stage(Stage::Indexing);
         Ok(App::new(timeline, names.join(", "), filter, size))
