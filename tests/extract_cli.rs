@@ -334,3 +334,25 @@ fn an_article_among_timeline_files_is_drafted_for_check_and_list() {
     let piped = run_ok(dir.path(), &[SEED]);
     assert!(piped.contains("30 Dec 2021"), "{piped}");
 }
+
+#[test]
+fn control_and_invisible_characters_reach_no_terminal_and_the_draft_still_loads() {
+    let text = "2022-01-01\n\nRussia\u{1b}[31m said on Thursday\u{202e} that NATO\u{200b} \
+        would meet\u{85} next week.\r\n\r\nThe\tKremlin\u{2028} warned on Friday.\n";
+    let dir = dir_with(&[("hostile\u{1b}].txt", text)]);
+    let name = "hostile\u{1b}].txt";
+    for format in ["yaml", "json", "jsonl"] {
+        let out = run_ok(dir.path(), &["extract", "--format", format, name]);
+        assert!(
+            !out.contains(['\u{1b}', '\u{202e}', '\u{200b}', '\u{85}', '\u{2028}']),
+            "{format}: {out}"
+        );
+        let file = format!("draft.{format}");
+        fs::write(dir.path().join(&file), &out).expect("writes");
+        run_ok(dir.path(), &["check", &file]);
+    }
+    let timexes = run_ok(dir.path(), &["extract", "--timexes", name]);
+    assert!(!timexes.contains(['\u{1b}', '\u{202e}']), "{timexes}");
+    let summary = run_ok(dir.path(), &["check", name]);
+    assert!(!summary.contains('\u{1b}'), "{summary}");
+}

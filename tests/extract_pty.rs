@@ -23,7 +23,7 @@ fn highlighted(screen: &vt100::Screen) -> String {
             if let Some(cell) = screen.cell(row, col)
                 && cell.bgcolor() == vt100::Color::Idx(3)
             {
-                part.push_str(&cell.contents());
+                part.push_str(cell.contents());
             }
         }
         if !part.trim().is_empty() {
