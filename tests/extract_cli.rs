@@ -153,6 +153,27 @@ fn a_draft_beside_a_whole_timeline_takes_ids_of_its_own() {
         let summary = run_ok(dir.path(), &["check", "events.yaml", file]);
         assert!(summary.contains(": ok, 2 documents"), "{summary}");
     }
+    // JSON has no comment: the note is on stderr.
+    let output = tline(dir.path())
+        .args([
+            "extract",
+            "--actors",
+            "events.yaml",
+            "--format",
+            "jsonl",
+            SEED,
+        ])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("tline: note: Actors reused from events.yaml are not repeated"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(tline events.yaml draft.yaml)"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -132,25 +132,34 @@ fn draft_text(args: &ExtractArgs, limits: Limits) -> Result<String> {
         (None, None) => Format::Yaml,
     };
     let body = timeline_text(&draft, format)?;
-    if format != Format::Yaml {
-        return Ok(body);
-    }
-    let mut lines = draft.describe();
     let reused: Vec<&str> = reused_actors(&draft).map(|a| a.id.as_str()).collect();
-    if !reused.is_empty() {
+    let note = (!reused.is_empty()).then(|| {
         let files: Vec<String> = args
             .actors
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        lines.push(format!(
+        let draft_name = args
+            .output
+            .as_ref()
+            .map_or("draft.yaml".to_string(), |o| o.display().to_string());
+        format!(
             "Actors reused from {} are not repeated here ({}), since tline refuses an actor \
-             defined in two files: open this draft beside them (tline {} draft.yaml).",
+             defined in two files: open this draft beside them (tline {} {draft_name}).",
             files.join(", "),
             reused.join(", "),
             files.join(" "),
-        ));
+        )
+    });
+    if format != Format::Yaml {
+        // JSON has no comments: the note a reader of the file needs goes to stderr.
+        if let Some(note) = note {
+            let _ = writeln!(io::stderr(), "tline: note: {}", sanitize(&note));
+        }
+        return Ok(body);
     }
+    let mut lines = draft.describe();
+    lines.extend(note);
     Ok(commented(&lines, &body))
 }
 

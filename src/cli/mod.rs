@@ -161,7 +161,7 @@ fn known_kind(timeline: &Timeline, kind: &str) -> Result<String> {
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct Limits {
     /// Refuse files larger than this many bytes [default: 256 MiB for YAML, 2 GiB for
-    /// JSON and JSON Lines].
+    /// JSON and JSON Lines, 16 MiB for articles].
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
 }
