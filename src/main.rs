@@ -26,7 +26,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Timeline files to open (merged into one timeline).
+    /// Timeline files to open (merged into one timeline), or articles (.txt, .md) to draft.
     files: Vec<PathBuf>,
     /// Start the TUI filtered (the same filters as `list`).
     #[command(flatten)]

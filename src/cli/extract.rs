@@ -54,7 +54,8 @@ pub struct ExtractArgs {
     /// The draft's format [default: the extension of -o's FILE, else yaml].
     #[arg(long, value_enum)]
     pub format: Option<DraftFormat>,
-    /// Print the temporal expressions of one FILE, taken whole, as JSON Lines.
+    /// Print the temporal expressions of one FILE, taken whole, as JSON Lines: start and
+    /// end (character offsets), text, type, value (TIMEX3), edtf, paragraph.
     #[arg(long, conflicts_with_all = ["actors", "format"])]
     pub timexes: bool,
 }
