@@ -1,7 +1,7 @@
 //! `tline extract` through the real binary: drafts of the seed article that `tline check`
 //! passes in every format, `--actors` reuse, the missing-date error, `-o`, the
 //! `--timexes` contract (character offsets, the text the slice of them), and articles
-//! named among timeline files for `check` and `list`.
+//! named among timeline files for `check`, `list` and `source`.
 
 mod common;
 
@@ -341,7 +341,7 @@ fn timexes_read_one_file_and_need_a_date() {
 }
 
 #[test]
-fn an_article_among_timeline_files_is_drafted_for_check_and_list() {
+fn an_article_among_timeline_files_is_drafted_for_check_list_and_source() {
     let dir = dir_with(&[("events.yaml", EVENTS_YAML)]);
     let summary = run_ok(dir.path(), &["check", SEED]);
     assert!(summary.starts_with("draft of "), "{summary}");
@@ -351,6 +351,10 @@ fn an_article_among_timeline_files_is_drafted_for_check_and_list() {
     let listed = run_ok(dir.path(), &["list", "--format", "json", SEED]);
     let events: Value = serde_json::from_str(&listed).expect("JSON");
     assert!(events.as_array().is_some_and(|e| e.len() >= 8), "{listed}");
+    let id = events[0]["id"].as_str().expect("an id");
+    let quote = events[0]["sources"][0]["quote"].as_str().expect("a quote");
+    let source = run_ok(dir.path(), &["source", SEED, id]);
+    assert!(source.contains(&format!("»{quote}«")), "{source}");
     // With no subcommand and stdout a pipe, the list.
     let piped = run_ok(dir.path(), &[SEED]);
     assert!(piped.contains("30 Dec 2021"), "{piped}");
