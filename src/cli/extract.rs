@@ -473,16 +473,25 @@ fn timexes_text(path: &Path, published: Option<NaiveDate>, limits: Limits) -> Re
 
 /// The temporal expressions of `text` (dated `published`) as JSON Lines, leaving out
 /// those that start before byte `header_end` (the date line or header the date came
-/// from): character offsets into the whole text, paragraphs numbered over the whole text
-/// as blocks between blank lines, as the article reader splits them.
+/// from) and any that runs past the end of its paragraph (no expression crosses a blank
+/// line): character offsets into the whole text, paragraphs numbered over the whole
+/// text as blocks between blank lines, as the article reader splits them.
 pub fn timex_lines(text: &str, published: NaiveDate, header_end: usize) -> String {
-    let mut found: Vec<Timex> = timex::tag(text, published);
-    found.retain(|t| t.range.start >= header_end);
-    let ranges: Vec<_> = found.iter().map(|t| t.range.clone()).collect();
-    let chars = timex::char_ranges(text, &ranges);
     let paragraphs = article::body_paragraphs(text);
+    let mut found: Vec<(Timex, usize)> = timex::tag(text, published)
+        .into_iter()
+        .filter(|t| t.range.start >= header_end)
+        .filter_map(|t| {
+            let paragraph = article::paragraph_at(&paragraphs, t.range.start)?;
+            let block = paragraphs.get(paragraph - 1)?;
+            (t.range.end <= block.offset + block.text.len()).then_some((t, paragraph))
+        })
+        .collect();
+    found.sort_by_key(|(t, _)| t.range.start);
+    let ranges: Vec<_> = found.iter().map(|(t, _)| t.range.clone()).collect();
+    let chars = timex::char_ranges(text, &ranges);
     let mut out = String::new();
-    for (timex, range) in found.iter().zip(chars) {
+    for ((timex, paragraph), range) in found.iter().zip(chars) {
         let line = TimexLine {
             start: range.start,
             end: range.end,
@@ -490,7 +499,7 @@ pub fn timex_lines(text: &str, published: NaiveDate, header_end: usize) -> Strin
             kind: timex.kind.as_str(),
             value: &timex.value,
             edtf: timex.edtf.as_deref(),
-            paragraph: article::paragraph_at(&paragraphs, timex.range.start).unwrap_or(1),
+            paragraph: *paragraph,
         };
         if let Ok(json) = serde_json::to_string(&line) {
             out.push_str(&escape_invisible(&json));
@@ -603,6 +612,42 @@ mod tests {
         assert_eq!(values[0]["paragraph"], 1);
         assert_eq!(values[1]["text"], "next week");
         assert_eq!(values[1]["paragraph"], 2);
+    }
+
+    /// Every line of [`timex_lines`] for `text`: `text` equals the characters its
+    /// offsets name, and its paragraph is the block those characters lie in.
+    fn assert_lines_match(text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        let blocks = article::body_paragraphs(text);
+        for line in timex_lines(text, day(2022, 1, 1), 0).lines() {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let start = value["start"].as_u64().expect("start") as usize;
+            let end = value["end"].as_u64().expect("end") as usize;
+            assert!(start < end && end <= chars.len(), "{line}");
+            let slice: String = chars[start..end].iter().collect();
+            assert_eq!(value["text"].as_str(), Some(slice.as_str()), "{line}");
+            let paragraph = value["paragraph"].as_u64().expect("paragraph") as usize;
+            let block = &blocks[paragraph - 1].text;
+            assert!(block.contains(slice.as_str()), "{line} in {block:?}");
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn timex_lines_name_their_own_characters(
+            words in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "on", "Thursday", "next", "week", "é", "🎉", "\n\n", "ago", "two", "days",
+                    "January", "2022", "said", "\u{200b}", "—", "March", "3", ",", "the",
+                ][..]),
+                0..40,
+            ),
+            noise in "\\PC{0,40}",
+        ) {
+            assert_lines_match(&format!("{noise} {}", words.join(" ")));
+        }
     }
 
     const ARTICLE: &str = "2022-03-04\n\nRussia and Ukraine met on Thursday, the Kremlin said.\n\n\
