@@ -202,6 +202,15 @@ fn an_article_without_a_date_names_the_file_and_the_flag() {
         &["extract", "--published", "soon", "undated.txt"],
     );
     assert!(error.contains("\"soon\" is not a date"), "{error}");
+    let error = run_err(dir.path(), &["check", "undated.txt"]);
+    assert!(
+        error.starts_with("undated.txt: no publication date found: add a first line"),
+        "{error}"
+    );
+    assert!(
+        error.contains("`tline extract --published YYYY-MM-DD undated.txt`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -532,7 +532,19 @@ pub fn load_with_articles(
     let limits = Limits {
         max_file_size: max_bytes,
     };
-    let mut draft = draft_files(&articles, None, &existing, limits)?;
+    let mut draft = draft_files(&articles, None, &existing, limits).map_err(|mut e| {
+        for d in &mut e.diagnostics {
+            if d.message.starts_with("no publication date") {
+                // Only `extract` has --published.
+                d.message = format!(
+                    "no publication date found: add a first line holding only the date \
+                     (2022-01-01), or draft it with `tline extract --published YYYY-MM-DD {}`",
+                    d.file
+                );
+            }
+        }
+        e
+    })?;
     rename_taken_ids(&mut draft, &existing);
     let names: Vec<String> = articles.iter().map(|a| a.display().to_string()).collect();
     let draft_name = format!("draft of {}", names.join(", "));
