@@ -364,6 +364,11 @@ fn an_article_among_timeline_files_is_drafted_for_check_list_and_source() {
     let quote = events[0]["sources"][0]["quote"].as_str().expect("a quote");
     let source = run_ok(dir.path(), &["source", SEED, id]);
     assert!(source.contains(&format!("»{quote}«")), "{source}");
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/extract");
+    let markdown = format!("{fixtures}/summit.md");
+    let plain = format!("{fixtures}/rates.txt");
+    let summary = run_ok(dir.path(), &["check", &markdown, &plain]);
+    assert!(summary.contains(": ok, 2 documents"), "{summary}");
     // With no subcommand and stdout a pipe, the list.
     let piped = run_ok(dir.path(), &[SEED]);
     assert!(piped.contains("30 Dec 2021"), "{piped}");
