@@ -395,3 +395,16 @@ fn control_and_invisible_characters_reach_no_terminal_and_the_draft_still_loads(
     let summary = run_ok(dir.path(), &["check", name]);
     assert!(!summary.contains('\u{1b}'), "{summary}");
 }
+
+#[test]
+fn names_a_reused_actor_lacks_are_listed_for_the_reviewer() {
+    let actors = "actors:\n  - id: russia\n    name: Russia\n    kind: country\n";
+    let dir = dir_with(&[("actors.yaml", actors)]);
+    let draft = run_ok(dir.path(), &["extract", "--actors", "actors.yaml", SEED]);
+    assert!(
+        draft.contains("# The articles also name russia as \"Russian\""),
+        "{draft}"
+    );
+    fs::write(dir.path().join("draft.yaml"), &draft).expect("writes");
+    run_ok(dir.path(), &["check", "actors.yaml", "draft.yaml"]);
+}

@@ -161,7 +161,30 @@ fn draft_text(args: &ExtractArgs, limits: Limits) -> Result<String> {
     }
     let mut lines = draft.describe();
     lines.extend(note);
+    lines.extend(new_names_of_reused_actors(&draft, &existing));
     Ok(commented(&lines, &body))
+}
+
+/// A line for each reused actor the articles name in words its timeline lacks, for the
+/// reviewer to copy there: the draft leaves the actor itself out.
+fn new_names_of_reused_actors(draft: &Draft, existing: &Timeline) -> Vec<String> {
+    reused_actors(draft)
+        .filter_map(|actor| {
+            let known = existing.actors.iter().find(|a| a.id == actor.id)?;
+            let new: Vec<String> = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .filter(|name| !known.is_named(name))
+                .map(|name| format!("{name:?}"))
+                .collect();
+            (!new.is_empty()).then(|| {
+                format!(
+                    "The articles also name {} as {}: add them to its aliases if they are right.",
+                    actor.id,
+                    new.join(", ")
+                )
+            })
+        })
+        .collect()
 }
 
 /// `body` (YAML) after `lines` as `#` comments, each made one safe line.
