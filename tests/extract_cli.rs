@@ -408,3 +408,38 @@ fn names_a_reused_actor_lacks_are_listed_for_the_reviewer() {
     fs::write(dir.path().join("draft.yaml"), &draft).expect("writes");
     run_ok(dir.path(), &["check", "actors.yaml", "draft.yaml"]);
 }
+
+#[test]
+fn a_timex_line_is_exactly_one_compact_object_with_its_keys_in_order() {
+    let dir = dir_with(&[("met.txt", "They met on Thursday.\n")]);
+    let out = run_ok(
+        dir.path(),
+        &[
+            "extract",
+            "--timexes",
+            "--published",
+            "2022-01-01",
+            "met.txt",
+        ],
+    );
+    assert_eq!(
+        out,
+        "{\"start\":12,\"end\":20,\"text\":\"Thursday\",\"type\":\"DATE\",\
+         \"value\":\"2021-12-30\",\"edtf\":\"2021-12-30\",\"paragraph\":1}\n"
+    );
+    let none = run_ok(
+        dir.path(),
+        &[
+            "extract",
+            "--timexes",
+            "--published",
+            "2022-01-01",
+            "met.txt",
+            "-o",
+            "t.jsonl",
+        ],
+    );
+    assert!(none.is_empty());
+    let written = fs::read_to_string(dir.path().join("t.jsonl")).expect("written");
+    assert_eq!(written, out);
+}
