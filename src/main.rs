@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use tline::cli::{
-    self, FilterArgs, Limits, browse, check, completions, list, man, parse_error, source,
+    self, FilterArgs, Limits, browse, check, completions, extract, list, man, parse_error, source,
 };
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
@@ -15,7 +15,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Browse the events reported in news articles, each tied to its source paragraph.
 ///
-/// With no FILE, reads ./events.yaml if present, else the bundled timeline.
+/// With no FILE, reads ./events.yaml if present, else the bundled timeline. A FILE named
+/// .txt, .md or .markdown is a news article, drafted into a timeline as it is opened.
 #[derive(Parser)]
 #[command(
     version,
@@ -25,7 +26,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Timeline files to open (merged into one timeline).
+    /// Timeline files to open (merged into one timeline), or articles (.txt, .md) to draft.
     files: Vec<PathBuf>,
     /// Start the TUI filtered (the same filters as `list`).
     #[command(flatten)]
@@ -45,6 +46,8 @@ enum Command {
     List(list::ListArgs),
     /// Print the source paragraphs of an event, the quote marked.
     Source(source::SourceArgs),
+    /// Draft a timeline from news articles, or list their temporal expressions.
+    Extract(extract::ExtractArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff): `tline man | man -l -`.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args, limits),
         Some(Command::List(args)) => list::run(&args, limits),
         Some(Command::Source(args)) => source::run(&args, limits),
+        Some(Command::Extract(args)) => extract::run(&args, limits),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => {

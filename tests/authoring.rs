@@ -209,3 +209,27 @@ fn ctrl_c_in_the_editor_is_the_editors() {
     s.press("q");
     assert_eq!(s.wait_exit_code(), 0);
 }
+
+#[test]
+fn an_article_opened_as_a_draft_reloads_as_a_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("article.txt");
+    let article = "2022-03-04\n\nPresident Anna Berg told reporters on Thursday that the talks \
+                   would resume, her office said.\n";
+    std::fs::write(&path, article).expect("write the article");
+    let mut s = Session::spawn_with(120, 30, &[path_arg(&path)]);
+    s.wait_for("draft of");
+    s.press("R");
+    s.wait_for("reloaded: no change");
+    let more =
+        format!("{article}\nForeign ministers met in Geneva on Wednesday, officials said.\n");
+    std::fs::write(&path, more).expect("edit the article");
+    s.wait_for("reloaded: +");
+    assert!(
+        find(s.screen(), "no longer loads").is_none(),
+        "{}",
+        s.text()
+    );
+    s.press("q");
+    assert!(s.wait_exit());
+}

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::extract::load_with_articles;
 use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::{FilterArgs, Limits};
-use crate::load::{Stage, default_input, load_paths_with};
+use crate::load::{Stage, default_input};
 use crate::tui::app::App;
 use crate::tui::watch::Files;
 
@@ -42,9 +43,10 @@ pub fn run(
         },
         max_file_size: limits.max_file_size,
         watch,
+        load: load_with_articles,
     };
     crate::tui::run_loading(title, followed, move |progress, size| {
-        let (timeline, names) = load_paths_with(&files, limits.max_file_size, progress)?;
+        let (timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
         let filter = filter.resolve(&timeline)?;
         progress.set_stage(Stage::Indexing);
         Ok(App::new(timeline, names.join(", "), filter, size))

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::extract::load_with_articles;
 use super::inputs::refuse_duplicates;
 use super::{Limits, exit_without_freeing, stdout};
-use crate::load::load_paths;
+use crate::load::Progress;
 use crate::model::Timeline;
 use crate::text::sanitize;
 
@@ -23,7 +24,7 @@ pub struct CheckArgs {
 /// their count, and failure.
 pub fn run(args: &CheckArgs, limits: Limits) -> Result<ExitCode> {
     refuse_duplicates(&args.files)?;
-    match load_paths(&args.files, limits.max_file_size) {
+    match load_with_articles(&args.files, limits.max_file_size, &Progress::default()) {
         Ok((timeline, names)) => {
             warn_of_name_clashes(&timeline);
             let mut out = stdout();

@@ -2,13 +2,14 @@
 //! command's result becomes an exit status.
 //!
 //! The binary (`src/main.rs`) only parses arguments and calls a `run` here: [`check`],
-//! [`list`], [`source`], [`completions`], [`man`], or [`browse`] when no subcommand is
+//! [`list`], [`source`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
 //! given; [`parse_error`] prints what clap could not parse. [`inputs`] checks the files
 //! a command was given before they are read.
 
 pub mod browse;
 pub mod check;
 pub mod completions;
+pub mod extract;
 pub mod inputs;
 pub mod list;
 pub mod man;
@@ -160,7 +161,7 @@ fn known_kind(timeline: &Timeline, kind: &str) -> Result<String> {
 #[derive(Debug, Clone, Copy, Default, clap::Args)]
 pub struct Limits {
     /// Refuse files larger than this many bytes [default: 256 MiB for YAML, 2 GiB for
-    /// JSON and JSON Lines].
+    /// JSON and JSON Lines, 16 MiB for articles].
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
 }

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::extract::load_with_articles;
 use super::inputs::{refuse_duplicates, refuse_event_id_as_file};
 use super::{Limits, stdout};
-use crate::load::load_paths;
+use crate::load::Progress;
 use crate::model::Timeline;
 use crate::text::sanitize;
 
@@ -33,7 +34,7 @@ pub fn run(args: &SourceArgs, limits: Limits) -> Result<ExitCode> {
     let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
     refuse_event_id_as_file(&files)?;
     refuse_duplicates(&files)?;
-    let (timeline, _) = load_paths(&files, limits.max_file_size)?;
+    let (timeline, _) = load_with_articles(&files, limits.max_file_size, &Progress::default())?;
     let index = match timeline.find_event(event_id) {
         Ok(index) => index,
         Err(e) if Path::new(event_id).is_file() => {

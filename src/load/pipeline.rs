@@ -53,6 +53,25 @@ pub fn load_paths_with(
     ))
 }
 
+/// Loads the files at `paths`, then the texts `sources` (drafts made in memory), into one
+/// timeline, the texts reported under their own names; files over `max_bytes` are refused
+/// as by [`load_paths`]. Unlike [`load_paths`], no `paths` means no file, not the default
+/// input.
+pub fn load_paths_and_sources(
+    paths: &[PathBuf],
+    sources: &[SourceFile],
+    max_bytes: Option<u64>,
+    progress: &Progress,
+) -> Result<Timeline, LoadError> {
+    let files = paths.iter().map(|path| Input::Path {
+        path,
+        name: path.display().to_string(),
+        max_bytes,
+    });
+    let inputs: Vec<Input> = files.chain(sources.iter().map(Input::Text)).collect();
+    load(&inputs, progress)
+}
+
 /// Parses and validates already-read files into one timeline.
 pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
     let inputs: Vec<Input> = files.iter().map(Input::Text).collect();

@@ -15,7 +15,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
-use crate::load::{LoadError, load_paths};
+use crate::load::{LoadError, Progress};
 use crate::model::Timeline;
 
 /// How often the files are looked at.
@@ -24,8 +24,13 @@ pub const POLL: Duration = Duration::from_millis(150);
 /// How long a changed file must stay unchanged before it is loaded.
 pub const SETTLE: Duration = Duration::from_millis(100);
 
+/// How the files are loaded, the first time and at each reload: the caller's, so that a
+/// reload reads what the first load read (articles are drafted again, for instance).
+pub type Load =
+    fn(&[PathBuf], Option<u64>, &Progress) -> Result<(Timeline, Vec<String>), LoadError>;
+
 /// The files a TUI shows, and whether to follow them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Files {
     /// The files loaded, empty for the bundled timeline.
     pub paths: Vec<PathBuf>,
@@ -33,6 +38,8 @@ pub struct Files {
     pub max_file_size: Option<u64>,
     /// Whether to reload when a file changes (`--no-watch` turns it off).
     pub watch: bool,
+    /// How to load them.
+    pub load: Load,
 }
 
 /// Why a load was asked for.
@@ -120,7 +127,8 @@ fn follow(files: &Files, asked: &Receiver<Reason>, send: &Sender<Reloaded>) {
         };
         // Looked at before loading, so a change made during the load is seen next time.
         seen = stamps(files);
-        let loaded = load_paths(&files.paths, files.max_file_size).map(|(timeline, _)| timeline);
+        let loaded = (files.load)(&files.paths, files.max_file_size, &Progress::default())
+            .map(|(timeline, _)| timeline);
         if send.send((loaded, reason)).is_err() {
             return;
         }

@@ -25,7 +25,8 @@ use anyhow::Result;
 
 use super::inputs::refuse_duplicates;
 use super::{FilterArgs, Limits, exit_without_freeing, stdout};
-use crate::load::load_paths;
+use crate::cli::extract::load_with_articles;
+use crate::load::Progress;
 use crate::model::{Event, Timeline};
 use crate::query::Index;
 
@@ -91,7 +92,7 @@ pub fn print(
     format: ListFormat,
 ) -> Result<ExitCode> {
     refuse_duplicates(files)?;
-    let (timeline, _) = load_paths(files, limits.max_file_size)?;
+    let (timeline, _) = load_with_articles(files, limits.max_file_size, &Progress::default())?;
     let filter = filter.resolve(&timeline)?;
     let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
     if selection.is_empty() {
