@@ -368,13 +368,19 @@ fn duplicate_event_id_across_files() {
 }
 
 #[test]
-fn duplicate_document_id_across_files() {
+fn document_id_defined_differently_across_files() {
+    // A document may be shared by several files (see tests/shared_definitions.rs), but
+    // only when its definitions agree: each field that differs is named, at both places.
     let second = "documents:\n  - id: doc\n    title: Another\n    published: 2022-01-02\n    \
                   paragraphs: [x]\n";
     check_fails_with(
         &[("a.yaml", BASE.as_bytes()), ("b.yaml", second.as_bytes())],
-        "b.yaml:2:9: document \"doc\": id is defined twice (first defined at a.yaml:2:9)\n\
-         1 error\n",
+        "b.yaml:3:12: document \"doc\": defined differently \
+         (title \"Another\" here, \"A doc\" at a.yaml:3:12)\n\
+         b.yaml:4:16: document \"doc\": defined differently \
+         (published 2022-01-02 here, 2022-01-01 at a.yaml:4:16)\n\
+         b.yaml:5:17: document \"doc\": defined differently (1 paragraph here, 2 at a.yaml:6:7)\n\
+         3 errors\n",
     );
 }
 

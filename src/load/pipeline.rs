@@ -175,7 +175,7 @@ fn locate_problems(problems: Vec<Problem>, inputs: &[Input]) -> Vec<Diagnostic> 
         return Vec::new();
     }
     let paths = problems.iter().flat_map(|p| {
-        let first = p.first.as_ref().map(|(_, path)| path.as_str());
+        let first = p.first.as_ref().map(|first| first.path.as_str());
         std::iter::once(p.path.as_str()).chain(first)
     });
     let wanted = Wanted::new(paths);
@@ -193,11 +193,12 @@ fn locate_problems(problems: Vec<Problem>, inputs: &[Input]) -> Vec<Diagnostic> 
     for problem in problems {
         let mut diagnostic = locate(problem.file, &problem.path);
         diagnostic.message = match problem.first {
-            Some((file, path)) => {
+            Some(first) => {
                 format!(
-                    "{} (first defined at {})",
+                    "{} ({}{})",
                     problem.message,
-                    locate(file, &path).place()
+                    first.lead,
+                    locate(first.file, &first.path).place()
                 )
             }
             None => problem.message,

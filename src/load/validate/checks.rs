@@ -1,4 +1,5 @@
-//! The rules each item must follow: ids (a slug, defined once), required fields, dates,
+//! The rules each item must follow: ids (a slug, defined once; an actor or document may be
+//! defined again, alike, in another file: see [`shared`]), required fields, dates,
 //! statuses and kinds, references to documents and actors, and quotes found in the
 //! paragraph they cite. Every problem is collected with the path of its value, rather
 //! than stopping at the first; turning items into the model's types happens here too, as
@@ -19,6 +20,8 @@ use crate::model::{
 };
 use crate::text::{FoldedParagraph, closest_difference, find_quote};
 
+mod shared;
+
 /// A problem at a value of a file, by path (`events.3.actors.1`), before it is located.
 #[derive(Debug)]
 pub struct Problem {
@@ -28,8 +31,21 @@ pub struct Problem {
     pub path: String,
     /// What is wrong.
     pub message: String,
-    /// For a duplicate id: where the id was first defined.
-    pub first: Option<(usize, String)>,
+    /// For an id defined twice, or defined differently in another file: the first
+    /// definition, named after the message.
+    pub first: Option<FirstDefinition>,
+}
+
+/// Where an item was first defined, and how a problem names it: the message is followed by
+/// `(` [`FirstDefinition::lead`], the place located, `)`.
+#[derive(Debug)]
+pub struct FirstDefinition {
+    /// Index of the file in the list being loaded.
+    pub file: usize,
+    /// Path of the value in that file.
+    pub path: String,
+    /// The words before the place, such as `first defined at `.
+    pub lead: String,
 }
 
 /// Where an item stands: its file, list and index, and for a source its index in the
@@ -131,6 +147,19 @@ pub(super) fn label<'a>(what: &'static str, id: &'a str, place: &Place) -> Label
     }
 }
 
+/// Splits the registered definition of an id, if any, by where it is: in the file of
+/// `place` (the id is defined twice), or in another file (the definitions are shared).
+fn split_first<Id: Copy>(
+    registered: Option<&(Id, Place)>,
+    place: &Place,
+) -> (Option<Place>, Option<(Id, Place)>) {
+    match registered {
+        Some(&(_, first)) if first.file == place.file => (Some(first), None),
+        Some(&(id, first)) => (None, Some((id, first))),
+        None => (None, None),
+    }
+}
+
 fn is_slug(id: &str) -> bool {
     id.bytes()
         .next()
@@ -178,7 +207,11 @@ impl Checker {
                 file: place.file,
                 path: format!("{}.id", place.path()),
                 message: format!("{name}: id is defined twice"),
-                first: Some((first.file, format!("{}.id", first.path()))),
+                first: Some(FirstDefinition {
+                    file: first.file,
+                    path: format!("{}.id", first.path()),
+                    lead: "first defined at ".to_string(),
+                }),
             });
             return false;
         }
@@ -191,13 +224,15 @@ impl Checker {
         }
     }
 
-    /// Checks a document, registering its id as document number `next`. The document is
-    /// returned even if invalid, so that the numbers registered stay its positions.
-    pub fn document(&mut self, raw: RawDocument, place: &Place, next: usize) -> Document {
+    /// Checks a document and adds it to `documents`, registering its id as its number
+    /// there; or, when another file defined it first, checks that the two agree (see
+    /// [`Checker::merge_document`]). A document is added even if invalid, so that the
+    /// numbers registered stay its positions.
+    pub fn document(&mut self, raw: RawDocument, place: &Place, documents: &mut Vec<Document>) {
         let name = label("document", &raw.id, place);
-        let first = self.doc_ids.get(&raw.id).map(|(_, p)| *p);
-        if self.check_id("document", &raw.id, place, first.as_ref()) {
-            match DocId::new(next) {
+        let (first, shared) = split_first(self.doc_ids.get(&raw.id), place);
+        if self.check_id("document", &raw.id, place, first.as_ref()) && shared.is_none() {
+            match DocId::new(documents.len()) {
                 Some(id) => {
                     self.doc_ids.insert(raw.id.clone(), (id, *place));
                 }
@@ -214,23 +249,28 @@ impl Checker {
             self.report(place, "published", format!("{name}: published: {why}"));
             NaiveDate::MIN
         });
-        Document {
+        let document = Document {
             id: raw.id,
             title: raw.title,
             publisher: raw.publisher,
             published,
             url: raw.url,
             paragraphs: raw.paragraphs,
+        };
+        match shared {
+            Some((id, first)) => self.merge_document(document, place, &first, documents, id),
+            None => documents.push(document),
         }
     }
 
-    /// Checks an actor, registering its id as actor number `next`; returned even if
-    /// invalid, as a document is.
-    pub fn actor(&mut self, raw: RawActor, place: &Place, next: usize) -> Actor {
+    /// Checks an actor and adds it to `actors`, registering its id as its number there;
+    /// or, when another file defined it first, checks that the two agree and unites their
+    /// aliases (see [`Checker::merge_actor`]). Added even if invalid, as a document is.
+    pub fn actor(&mut self, raw: RawActor, place: &Place, actors: &mut Vec<Actor>) {
         let name = label("actor", &raw.id, place);
-        let first = self.actor_ids.get(&raw.id).map(|(_, p)| *p);
-        if self.check_id("actor", &raw.id, place, first.as_ref()) {
-            match ActorId::new(next) {
+        let (first, shared) = split_first(self.actor_ids.get(&raw.id), place);
+        if self.check_id("actor", &raw.id, place, first.as_ref()) && shared.is_none() {
+            match ActorId::new(actors.len()) {
                 Some(id) => {
                     self.actor_ids.insert(raw.id.clone(), (id, *place));
                 }
@@ -248,11 +288,14 @@ impl Checker {
             );
             self.report(place, "kind", message);
         }
-        Actor {
-            id: raw.id,
-            name: raw.name,
-            kind: kind.unwrap_or(ActorKind::Other),
-            aliases: raw.aliases,
+        match shared {
+            Some((id, first)) => self.merge_actor(raw, kind, place, &first, actors, id),
+            None => actors.push(Actor {
+                id: raw.id,
+                name: raw.name,
+                kind: kind.unwrap_or(ActorKind::Other),
+                aliases: raw.aliases,
+            }),
         }
     }
 

@@ -179,9 +179,8 @@ impl Items for Builder<'_> {
             let shape = std::mem::take(&mut raw.shape);
             self.shape(&place, "document", &raw.id, shape);
         }
-        let next = self.timeline.documents.len();
-        let doc = self.check.document(raw, &place, next);
-        self.timeline.documents.push(doc);
+        self.check
+            .document(raw, &place, &mut self.timeline.documents);
     }
 
     fn actor(&mut self, mut raw: RawActor) {
@@ -190,9 +189,7 @@ impl Items for Builder<'_> {
             let shape = std::mem::take(&mut raw.shape);
             self.shape(&place, "actor", &raw.id, shape);
         }
-        let next = self.timeline.actors.len();
-        let actor = self.check.actor(raw, &place, next);
-        self.timeline.actors.push(actor);
+        self.check.actor(raw, &place, &mut self.timeline.actors);
     }
 
     fn event(&mut self, mut raw: RawEvent) {
