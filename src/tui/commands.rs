@@ -264,36 +264,41 @@ pub fn run(
     }
 }
 
+/// How far a movement key scrolls a read-only overlay of `page` lines (the help, the
+/// errors); `None` for any other key, which closes it, as in less.
+fn overlay_scroll(action: Action, page: usize) -> Option<isize> {
+    let page = page as isize;
+    match action {
+        Action::Down => Some(1),
+        Action::Up => Some(-1),
+        Action::PageDown | Action::HalfPageDown => Some(page),
+        Action::PageUp | Action::HalfPageUp => Some(-page),
+        Action::Top => Some(isize::MIN / 2),
+        Action::Bottom => Some(isize::MAX / 2),
+        _ => None,
+    }
+}
+
 /// Movement keys scroll the help; any other key closes it.
 fn on_help(action: Action, help: &mut Help, height: u16) -> Next {
-    let page = help::visible_lines(height) as isize;
-    let by = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown | Action::HalfPageDown => page,
-        Action::PageUp | Action::HalfPageUp => -page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => return Next::Close,
-    };
-    help.scroll(by, height);
-    Next::Stay
+    match overlay_scroll(action, help::visible_lines(height)) {
+        Some(by) => {
+            help.scroll(by, height);
+            Next::Stay
+        }
+        None => Next::Close,
+    }
 }
 
 /// Movement keys scroll the errors; any other key closes them.
 fn on_errors(action: Action, errors: &mut Errors, height: u16) -> Next {
-    let page = errors::page(height) as isize;
-    let by = match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown | Action::HalfPageDown => page,
-        Action::PageUp | Action::HalfPageUp => -page,
-        Action::Top => isize::MIN / 2,
-        Action::Bottom => isize::MAX / 2,
-        _ => return Next::Close,
-    };
-    errors.scroll(by);
-    Next::Stay
+    match overlay_scroll(action, errors::page(height)) {
+        Some(by) => {
+            errors.scroll(by);
+            Next::Stay
+        }
+        None => Next::Close,
+    }
 }
 
 /// A paste (or a run of typed characters) into the overlay on top, as one edit: a prompt
