@@ -39,8 +39,7 @@ impl SourceFile {
         progress: &Progress,
     ) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        let (file, claimed) = open(path, &name, max_bytes)?;
-        progress.add_total(claimed);
+        let (file, claimed) = open(path, &name, max_bytes, progress)?;
         let bytes = read_all(file, &name, max_bytes, claimed, progress)?;
         let text = utf8(&name, bytes)?;
         Ok(SourceFile { name, text })
@@ -66,8 +65,14 @@ pub fn default_input() -> Option<PathBuf> {
 const CHUNK: usize = 4 << 20;
 
 /// Opens `path` for reading, refusing anything but a regular file, and a file whose size
-/// is over `max_bytes`. Returns the handle and the size it claims.
-pub fn open(path: &Path, name: &str, max_bytes: u64) -> Result<(File, u64), Diagnostic> {
+/// is over `max_bytes`. Returns the handle and the size it claims, which is added to the
+/// bytes `progress` expects.
+pub fn open(
+    path: &Path,
+    name: &str,
+    max_bytes: u64,
+    progress: &Progress,
+) -> Result<(File, u64), Diagnostic> {
     let fail = |message: String| Diagnostic::file(name, message);
     // Refuse a FIFO or device before opening it: opening a FIFO waits for a writer.
     let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
@@ -90,6 +95,7 @@ pub fn open(path: &Path, name: &str, max_bytes: u64) -> Result<(File, u64), Diag
     if meta.len() > max_bytes {
         return Err(fail(over_limit(Some(meta.len()), max_bytes)));
     }
+    progress.add_total(meta.len());
     Ok((file, meta.len()))
 }
 

@@ -46,8 +46,7 @@ pub fn read_path(
     progress: &Progress,
     items: &mut impl Items,
 ) -> Result<(), Vec<Diagnostic>> {
-    let (file, claimed) = input::open(path, name, max_bytes).map_err(|d| vec![d])?;
-    progress.add_total(claimed);
+    let (file, _) = input::open(path, name, max_bytes, progress).map_err(|d| vec![d])?;
     progress.set_stage(Stage::Parsing);
     let mut lines = JsonLines::new(name);
     input::for_each_line(file, name, max_bytes, progress, |n, line| {
