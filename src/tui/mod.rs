@@ -61,7 +61,7 @@ const ENDING_SIGNALS: [i32; 13] = [
     SIGXCPU,
     SIGXFSZ,
     SIGIO,
-    rustix::process::Signal::POWER.as_raw(),
+    nix::sys::signal::Signal::SIGPWR as i32,
 ];
 
 /// What the status bar says when Ctrl-z or SIGTSTP cannot suspend.

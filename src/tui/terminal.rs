@@ -59,7 +59,7 @@ impl Tui {
         restore();
         // The whole process group, as the terminal's Ctrl-z stops it: run as
         // `time tline`, the job is both, and the shell waits for all of it to stop.
-        rustix::process::kill_current_process_group(rustix::process::Signal::STOP)?;
+        nix::sys::signal::killpg(nix::unistd::getpgrp(), nix::sys::signal::Signal::SIGSTOP)?;
         self.take_back()
     }
 
@@ -93,14 +93,20 @@ impl Tui {
 /// is not the session leader's and its parent is in its session (a parent outside it
 /// means the shell that started the job has gone). Otherwise nothing would ever continue
 /// it: started by `script -c`, `sh -c`, a terminal's `-e`, `setsid`, tline would stay
-/// stopped for good.
+/// stopped for good. A session id of 0 means its leader is outside tline's pid namespace
+/// (a container): nothing there is known to continue it, so it does not stop.
 pub fn can_suspend() -> bool {
-    use rustix::process::{getpgrp, getppid, getsid};
+    use nix::unistd::{getpgrp, getppid, getsid};
     let Ok(session) = getsid(None) else {
         return false;
     };
-    let parent_session = getppid().and_then(|parent| getsid(Some(parent)).ok());
-    getpgrp() != session && parent_session == Some(session)
+    // A parent id of 0 (a parent outside the namespace) must not reach getsid, which
+    // reads 0 as "this process".
+    let parent = getppid();
+    let parent_session = (parent.as_raw() != 0)
+        .then(|| getsid(Some(parent)).ok())
+        .flatten();
+    session.as_raw() != 0 && getpgrp() != session && parent_session == Some(session)
 }
 
 impl Drop for Tui {
