@@ -26,7 +26,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Timeline files to open (merged into one timeline), or articles (.txt, .md) to draft.
+    /// Timeline files to open (merged into one timeline; a directory: the timeline files
+    /// in it, by name), or articles (.txt, .md) to draft.
     files: Vec<PathBuf>,
     /// Start the TUI filtered (the same filters as `list`).
     #[command(flatten)]

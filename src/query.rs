@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActorId, Event, KindId, Status, Timeline};
+use crate::model::{ActorId, DocId, Event, KindId, Status, Timeline};
 
 /// What a person asks to see. Empty criteria match everything; all given criteria must
 /// hold together.
@@ -24,6 +24,8 @@ pub struct Filter {
     /// Events whose title, summary or quotes, or one of whose actors' names, contain this
     /// text (case-insensitive).
     pub text: String,
+    /// Events citing any of these documents.
+    pub docs: Vec<DocId>,
 }
 
 impl Filter {
@@ -35,6 +37,12 @@ impl Filter {
             && self.from.is_none()
             && self.to.is_none()
             && self.text.is_empty()
+            && self.docs.is_empty()
+    }
+
+    /// Whether `event` cites one of [`Filter::docs`] (any event, when there are none).
+    pub fn cites_wanted_document(&self, event: &Event) -> bool {
+        self.docs.is_empty() || event.sources.iter().any(|s| self.docs.contains(&s.doc))
     }
 
     /// The active criteria in words: `actor: Putin · kind: call`.
@@ -65,6 +73,14 @@ impl Filter {
         }
         if !self.text.is_empty() {
             parts.push(format!("text: {:?}", self.text));
+        }
+        if !self.docs.is_empty() {
+            let ids: Vec<&str> = self
+                .docs
+                .iter()
+                .map(|&d| timeline.document(d).id.as_str())
+                .collect();
+            parts.push(format!("doc: {}", ids.join(" | ")));
         }
         parts.join(" · ")
     }
@@ -168,8 +184,10 @@ impl Index {
             (kinds.is_empty() || kinds[event.kind.index()])
                 && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
                 && event.date.overlaps(filter.from, filter.to)
+                && filter.cites_wanted_document(event)
         };
         let rest_is_empty = kinds.is_empty()
+            && filter.docs.is_empty()
             && filter.statuses.is_empty()
             && filter.from.is_none()
             && filter.to.is_none();

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::extract::load_with_articles;
-use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
+use super::inputs::{expand_directories, refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::{FilterArgs, Limits};
 use crate::load::{Stage, default_input};
@@ -25,6 +25,7 @@ pub fn run(
     subcommands: &[&str],
 ) -> Result<ExitCode> {
     refuse_mistyped_subcommand(&files, subcommands)?;
+    let files = expand_directories(&files)?;
     refuse_duplicates(&files)?;
     if !io::stdout().is_terminal() {
         return list::print(&files, &filter, limits, ListFormat::Table);

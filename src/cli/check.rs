@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::extract::load_with_articles;
-use super::inputs::refuse_duplicates;
+use super::inputs::{expand_directories, refuse_duplicates};
 use super::{Limits, exit_without_freeing, stdout};
 use crate::load::Progress;
 use crate::model::Timeline;
@@ -16,15 +16,16 @@ use crate::text::sanitize;
 /// The arguments of `tline check`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
-    /// Timeline files to check.
+    /// Timeline files to check (a directory: the timeline files in it).
     pub files: Vec<PathBuf>,
 }
 
 /// Checks the files: the summary on stdout and success, or every error on stderr, then
 /// their count, and failure.
 pub fn run(args: &CheckArgs, limits: Limits) -> Result<ExitCode> {
-    refuse_duplicates(&args.files)?;
-    match load_with_articles(&args.files, limits.max_file_size, &Progress::default()) {
+    let files = expand_directories(&args.files)?;
+    refuse_duplicates(&files)?;
+    match load_with_articles(&files, limits.max_file_size, &Progress::default()) {
         Ok((timeline, names)) => {
             warn_of_name_clashes(&timeline);
             let mut out = stdout();

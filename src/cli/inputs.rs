@@ -1,6 +1,7 @@
 //! The files a command was given, checked before any is read: the same file named twice,
 //! and words that are not files but look like what the person meant (a subcommand, an
-//! event id). The loader reports everything else about a file.
+//! event id). The loader reports everything else about a file. A directory stands for
+//! the timeline files in it.
 
 use std::collections::HashMap;
 use std::fs;
@@ -8,7 +9,40 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use crate::load::Format;
 use crate::model::closest;
+
+/// `files` with each directory replaced by the timeline files directly in it (those whose
+/// extension names a format: `.yaml`, `.yml`, `.json`, `.jsonl`, `.ndjson`), sorted by
+/// name; subdirectories and other files in it are left out. A directory holding no
+/// timeline file is an error naming it, as is one that cannot be read.
+pub fn expand_directories(files: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut expanded = Vec::with_capacity(files.len());
+    for file in files {
+        if !file.is_dir() {
+            expanded.push(file.clone());
+            continue;
+        }
+        let entries = fs::read_dir(file)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read the directory: {e}", file.display()))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                Format::named_by(name).is_some() && !name.starts_with('.') && !path.is_dir()
+            })
+            .collect();
+        if found.is_empty() {
+            bail!(
+                "{}: a directory with no timeline file in it (.yaml, .yml, .json, .jsonl)",
+                file.display()
+            );
+        }
+        found.sort();
+        expanded.append(&mut found);
+    }
+    Ok(expanded)
+}
 
 /// Refuses `files` when two of them are the same file: `f` and `./f`, a symlink and its
 /// target, two hard links. Loading a file twice would report each of its items as a
@@ -102,6 +136,21 @@ fn bare_word(path: &Path) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directory_stands_for_its_timeline_files_sorted_by_name() {
+        let dir = tempfile::TempDir::new().unwrap();
+        for name in ["b.json", "a.yaml", "notes.txt", "c.YML", ".hidden.yaml"] {
+            fs::write(dir.path().join(name), "").unwrap();
+        }
+        fs::create_dir(dir.path().join("sub.yaml")).unwrap();
+        let expanded = expand_directories(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<_> = expanded
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.yaml", "b.json", "c.YML"]);
+    }
 
     #[test]
     fn a_word_is_bare_unless_it_is_a_file_or_looks_like_a_path() {

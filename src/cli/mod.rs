@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 
 use crate::date::EdtfDate;
-use crate::model::{ActorLookupError, Hint, Status, Timeline, closest};
+use crate::model::{ActorLookupError, DocId, Hint, Status, Timeline, closest};
 use crate::query::Filter;
 use crate::text::sanitize;
 
@@ -51,6 +51,9 @@ pub struct FilterArgs {
     /// Keep events whose title, summary, quotes or actors' names contain this text.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Keep events citing this document (its id); repeat for several.
+    #[arg(long = "doc", value_name = "ID")]
+    pub docs: Vec<String>,
 }
 
 impl FilterArgs {
@@ -74,6 +77,9 @@ impl FilterArgs {
         }
         for kind in &self.kinds {
             filter.kinds.push(known_kind(timeline, kind)?);
+        }
+        for id in &self.docs {
+            filter.docs.push(known_document(timeline, id)?);
         }
         for word in &self.statuses {
             match word.to_lowercase().parse::<Status>() {
@@ -116,6 +122,9 @@ const LIST_ACTORS: &str = "tline list --format json | jq -r '.[].actors[].id' | 
 /// A shell line that lists the kinds of a timeline's events.
 const LIST_KINDS: &str = "tline list --format json | jq -r '.[].kind' | sort -u";
 
+/// A shell line that lists the document ids of a timeline's events.
+const LIST_DOCUMENTS: &str = "tline list --format json | jq -r '.[].sources[].doc' | sort -u";
+
 /// When the error's hint could list nothing, the shell line that does.
 fn actor_listing_hint(e: &ActorLookupError) -> String {
     match e {
@@ -154,6 +163,20 @@ fn known_kind(timeline: &Timeline, kind: &str) -> Result<String> {
     bail!(
         "unknown kind {kind:?} ({hint}){}",
         listing_hint(&hint, LIST_KINDS)
+    )
+}
+
+/// The document whose id is `id`, else an error naming the closest ids.
+fn known_document(timeline: &Timeline, id: &str) -> Result<DocId> {
+    let found = timeline.documents.iter().position(|d| d.id == id);
+    if let Some(doc) = found.and_then(DocId::new) {
+        return Ok(doc);
+    }
+    let known: Vec<&str> = timeline.documents.iter().map(|d| d.id.as_str()).collect();
+    let hint = Hint::new(id, &known, "documents");
+    bail!(
+        "unknown document {id:?} ({hint}){}",
+        listing_hint(&hint, LIST_DOCUMENTS)
     )
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::extract::load_with_articles;
-use super::inputs::{refuse_duplicates, refuse_event_id_as_file};
+use super::inputs::{expand_directories, refuse_duplicates, refuse_event_id_as_file};
 use super::{Limits, stdout};
 use crate::load::Progress;
 use crate::model::Timeline;
@@ -33,6 +33,7 @@ pub fn run(args: &SourceArgs, limits: Limits) -> Result<ExitCode> {
     };
     let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
     refuse_event_id_as_file(&files)?;
+    let files = expand_directories(&files)?;
     refuse_duplicates(&files)?;
     let (timeline, _) = load_with_articles(&files, limits.max_file_size, &Progress::default())?;
     let index = match timeline.find_event(event_id) {

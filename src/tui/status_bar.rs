@@ -182,6 +182,14 @@ fn filters(session: &Session, room: Room) -> Vec<String> {
             Room::Minimal => "text".to_string(),
         });
     }
+    if !filter.docs.is_empty() {
+        let ids: Vec<&str> = filter
+            .docs
+            .iter()
+            .map(|&d| timeline.document(d).id.as_str())
+            .collect();
+        parts.push(criterion("doc", "docs", &ids, " | ", room));
+    }
     parts
 }
 

@@ -46,3 +46,32 @@ pub fn edit_text(text: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "fixture has no {from:?}");
     text.replacen(from, to, 1)
 }
+
+/// A second article's timeline, complete on its own, with a document of its own, that
+/// also defines the bundled timeline's `russia`, alike but for an alias of its own.
+const OTHER: &str = r#"documents:
+  - id: reuters-2022-01-06
+    title: Russian paratroopers arrive in Kazakhstan
+    publisher: Reuters
+    published: 2022-01-06
+    paragraphs:
+      - "Russia sent paratroopers to Kazakhstan on Thursday."
+actors:
+  - id: russia
+    name: Russia
+    kind: country
+    aliases: [Moscow, Russia]
+  - id: kazakhstan
+    name: Kazakhstan
+    kind: country
+events:
+  - id: paratroopers-to-kazakhstan
+    date: 2022-01-06
+    title: Russian paratroopers land in Kazakhstan
+    kind: deployment
+    actors: [russia, kazakhstan]
+    sources:
+      - doc: reuters-2022-01-06
+        paragraph: 1
+        quote: sent paratroopers to Kazakhstan
+"#;

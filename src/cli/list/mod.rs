@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::inputs::refuse_duplicates;
+use super::inputs::{expand_directories, refuse_duplicates};
 use super::{FilterArgs, Limits, exit_without_freeing, stdout};
 use crate::cli::extract::load_with_articles;
 use crate::load::Progress;
@@ -33,7 +33,7 @@ use crate::query::Index;
 /// The arguments of `tline list`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
-    /// Timeline files to read.
+    /// Timeline files to read (a directory: the timeline files in it).
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -91,8 +91,9 @@ pub fn print(
     limits: Limits,
     format: ListFormat,
 ) -> Result<ExitCode> {
-    refuse_duplicates(files)?;
-    let (timeline, _) = load_with_articles(files, limits.max_file_size, &Progress::default())?;
+    let files = expand_directories(files)?;
+    refuse_duplicates(&files)?;
+    let (timeline, _) = load_with_articles(&files, limits.max_file_size, &Progress::default())?;
     let filter = filter.resolve(&timeline)?;
     let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
     if selection.is_empty() {

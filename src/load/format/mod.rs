@@ -53,6 +53,18 @@ impl Format {
         }
     }
 
+    /// The format of a file named `name` if its extension names one (`.yaml`, `.yml`,
+    /// `.json`, `.jsonl`, `.ndjson`, in any case): what a directory given as an argument
+    /// is read for, where other files (notes, articles) may stand beside the timelines.
+    pub fn named_by(name: &str) -> Option<Format> {
+        let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" | "jsonl" | "ndjson" => Some(Format::of(name)),
+            _ => None,
+        }
+    }
+
     /// The largest file of this format read unless the caller says otherwise.
     pub fn default_max_bytes(self) -> u64 {
         match self {
