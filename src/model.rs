@@ -269,6 +269,40 @@ pub struct Timeline {
     /// The events, sorted by [`EdtfDate::sort_key`] (an open start placed at its end),
     /// then file order.
     pub events: Vec<Event>,
+    /// Where each document and actor was defined in the files it was loaded from.
+    pub origins: Origins,
+}
+
+/// Where the documents and actors of a timeline were first defined, by position in the
+/// list of files it was loaded from: what the documents view names as a document's file,
+/// and how `check` places a warning. Empty for a timeline made otherwise (a draft, a
+/// synthetic timeline).
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    /// For each document of [`Timeline::documents`], where it was first defined.
+    pub documents: Vec<Origin>,
+    /// For each actor of [`Timeline::actors`], where it was first defined.
+    pub actors: Vec<Origin>,
+}
+
+/// Where items were read is not what a timeline says: two timelines with the same
+/// documents, actors and events are equal whichever files (or draft) they came from.
+impl PartialEq for Origins {
+    fn eq(&self, _: &Origins) -> bool {
+        true
+    }
+}
+
+/// Where one document or actor was first defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// The file, by its position in the files loaded.
+    pub file: u32,
+    /// Its position in its list (`documents:` or `actors:`) in that file.
+    pub index: u32,
+    /// How many aliases that definition gave (an actor's aliases from other files
+    /// follow them).
+    pub aliases: u32,
 }
 
 impl Timeline {
@@ -291,6 +325,13 @@ impl Timeline {
     /// The document with index `id`.
     pub fn document(&self, id: DocId) -> &Document {
         &self.documents[id.index()]
+    }
+
+    /// The position, in the files loaded, of the file that first defined document `id`;
+    /// `None` for a timeline not loaded from files.
+    pub fn document_file(&self, id: DocId) -> Option<usize> {
+        let origin = self.origins.documents.get(id.index())?;
+        Some(origin.file as usize)
     }
 
     /// The position of the event with this id in [`Timeline::events`].
@@ -423,7 +464,7 @@ pub enum NameRank {
 
 impl NameRank {
     /// "the id", "the name", "an alias": how a message says it.
-    fn phrase(self) -> &'static str {
+    pub fn phrase(self) -> &'static str {
         match self {
             NameRank::Id => "the id",
             NameRank::Name => "the name",

@@ -201,10 +201,10 @@ fn check_warns_of_names_shared_by_actors_and_still_succeeds() {
         .success()
         .stdout("events.yaml: ok, 1 document, 4 actors, 2 events\n")
         .stderr(
-            "warning: \"putin\" names several actors: an alias of \"biden\", the id of \
-             \"putin\"; --actor picks \"putin\"\n\
-             warning: \"Joe\" names several actors: an alias of \"biden\", an alias of \
-             \"biden-jr\"; --actor refuses it as ambiguous\n",
+            "events.yaml:12:15: warning: \"putin\" is an alias of biden and the id of putin \
+             (putin's at events.yaml:13:9); --actor picks putin\n\
+             events.yaml:12:22: warning: \"Joe\" is an alias of both biden and biden-jr \
+             (biden-jr's at events.yaml:19:15); --actor refuses it as ambiguous\n",
         );
 }
 

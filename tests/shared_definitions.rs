@@ -8,7 +8,6 @@ use common::cmd::{dir_with, tline};
 use common::fixture::{BASE, OTHER, edit_text};
 use tline::load::{SourceFile, load_sources};
 
-
 /// The bundled timeline as `events.yaml` beside `other.yaml`.
 fn with_bundled(other: &str) -> tempfile::TempDir {
     let bundled = SourceFile::bundled().text;

@@ -173,6 +173,7 @@ fn draft_with(
             actors,
             kinds,
             events,
+            origins: Default::default(),
         },
         articles: drafted_articles,
         reused_actors,

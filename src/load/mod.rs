@@ -26,5 +26,7 @@ pub use diagnostic::{Diagnostic, LoadError};
 pub use format::{DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_YAML_BYTES, Format};
 pub use input::{BUNDLED_NAME, BUNDLED_YAML, SourceFile, default_input};
 pub use item_line::event_line;
-pub use pipeline::{load_paths, load_paths_and_sources, load_paths_with, load_sources};
+pub use pipeline::{
+    load_paths, load_paths_and_sources, load_paths_with, load_sources, locate_in_files,
+};
 pub use progress::{Progress, Stage};

@@ -78,6 +78,51 @@ pub fn load_sources(files: &[SourceFile]) -> Result<Timeline, LoadError> {
     load(&inputs, &Progress::default())
 }
 
+/// Where the values `wanted` stand in the files a timeline loaded from, `names` (as a
+/// load returns them; the bundled timeline is read from the binary): each is the file's
+/// position in `names` and a path such as `actors.3.aliases.1`. The files are read again
+/// (within `max_bytes`), so that a warning about a timeline that loaded can be placed as
+/// a problem is; a value not found, or in a file no longer readable, has no line.
+pub fn locate_in_files(
+    names: &[String],
+    max_bytes: Option<u64>,
+    wanted: &[(usize, String)],
+) -> Vec<Diagnostic> {
+    let bundled = SourceFile::bundled();
+    let inputs: Vec<Input> = names
+        .iter()
+        .map(|name| match name.as_str() {
+            BUNDLED_NAME => Input::Text(&bundled),
+            _ => Input::Path {
+                path: Path::new(name),
+                name: name.clone(),
+                max_bytes,
+            },
+        })
+        .collect();
+    let paths = Wanted::new(wanted.iter().map(|(_, path)| path.as_str()));
+    let mut positions: Vec<Option<Positions>> = inputs.iter().map(|_| None).collect();
+    wanted
+        .iter()
+        .map(|(file, path)| {
+            let name = names.get(*file).cloned().unwrap_or_default();
+            let (line, column) = match (inputs.get(*file), positions.get_mut(*file)) {
+                (Some(input), Some(slot)) => slot
+                    .get_or_insert_with(|| input.locate(&paths))
+                    .locate(path)
+                    .unzip(),
+                _ => (None, None),
+            };
+            Diagnostic {
+                file: name,
+                line,
+                column,
+                message: String::new(),
+            }
+        })
+        .collect()
+}
+
 /// One input of a load: a file still to read, or a text already read.
 enum Input<'a> {
     /// The file at `path`, reported as `name`, refused over `max_bytes` (by default the

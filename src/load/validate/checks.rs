@@ -16,7 +16,8 @@ use super::ids::Ids;
 use crate::date::{EdtfDate, parse_day};
 use crate::load::schema::{LISTS, List, RawActor, RawDocument, RawEvent, RawSource};
 use crate::model::{
-    Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Source, Status, Timeline, closest,
+    Actor, ActorId, ActorKind, DocId, Document, Event, KindId, Origin, Origins, Source, Status,
+    Timeline, closest,
 };
 use crate::text::{FoldedParagraph, closest_difference, find_quote};
 
@@ -96,6 +97,8 @@ pub struct Checker {
     kind_ids: HashMap<String, KindId>,
     /// The quotes to look up once every item is read (see [`Checker::check_quotes`]).
     quotes: Vec<PendingQuote>,
+    /// Where each document and actor added was defined, for the timeline.
+    pub origins: Origins,
 }
 
 /// A quote not in its paragraph as written, to look up by the quote rules once every item
@@ -157,6 +160,16 @@ fn split_first<Id: Copy>(
         Some(&(_, first)) if first.file == place.file => (Some(first), None),
         Some(&(id, first)) => (None, Some((id, first))),
         None => (None, None),
+    }
+}
+
+/// The origin of an item defined at `place` with `aliases` aliases.
+fn origin(place: &Place, aliases: usize) -> Origin {
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Origin {
+        file: narrow(place.file),
+        index: narrow(place.index),
+        aliases: narrow(aliases),
     }
 }
 
@@ -259,7 +272,10 @@ impl Checker {
         };
         match shared {
             Some((id, first)) => self.merge_document(document, place, &first, documents, id),
-            None => documents.push(document),
+            None => {
+                self.origins.documents.push(origin(place, 0));
+                documents.push(document);
+            }
         }
     }
 
@@ -290,12 +306,15 @@ impl Checker {
         }
         match shared {
             Some((id, first)) => self.merge_actor(raw, kind, place, &first, actors, id),
-            None => actors.push(Actor {
-                id: raw.id,
-                name: raw.name,
-                kind: kind.unwrap_or(ActorKind::Other),
-                aliases: raw.aliases,
-            }),
+            None => {
+                self.origins.actors.push(origin(place, raw.aliases.len()));
+                actors.push(Actor {
+                    id: raw.id,
+                    name: raw.name,
+                    kind: kind.unwrap_or(ActorKind::Other),
+                    aliases: raw.aliases,
+                });
+            }
         }
     }
 

@@ -99,6 +99,7 @@ impl<'p> Builder<'p> {
             events.sort_by_cached_key(|e| e.date.sort_key());
         }
         self.timeline.events = events;
+        self.timeline.origins = std::mem::take(&mut self.check.origins);
         Ok(self.timeline)
     }
 
