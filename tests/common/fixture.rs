@@ -49,7 +49,7 @@ pub fn edit_text(text: &str, from: &str, to: &str) -> String {
 
 /// A second article's timeline, complete on its own, with a document of its own, that
 /// also defines the bundled timeline's `russia`, alike but for an alias of its own.
-const OTHER: &str = r#"documents:
+pub const OTHER: &str = r#"documents:
   - id: reuters-2022-01-06
     title: Russian paratroopers arrive in Kazakhstan
     publisher: Reuters
