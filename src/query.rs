@@ -299,6 +299,24 @@ impl Index {
     }
 }
 
+/// For each document of `timeline`, how many of the events at `shown` (positions in
+/// [`Timeline::events`]) cite it: what the documents view lists beside each document.
+/// An event citing a document twice counts once.
+pub fn citing_counts(timeline: &Timeline, shown: &[usize]) -> Vec<usize> {
+    let mut counts = vec![0; timeline.documents.len()];
+    let mut last_counted: Vec<usize> = vec![usize::MAX; timeline.documents.len()];
+    for &e in shown {
+        for source in &timeline.events[e].sources {
+            let d = source.doc.index();
+            if last_counted[d] != e {
+                last_counted[d] = e;
+                counts[d] += 1;
+            }
+        }
+    }
+    counts
+}
+
 /// For each kind of `timeline`, whether `filter` asks for it (ignoring case); empty if
 /// it asks for no kind.
 fn wanted_kinds(timeline: &Timeline, filter: &Filter) -> Vec<bool> {
@@ -455,6 +473,46 @@ mod tests {
 
     fn actor(tl: &Timeline, name: &str) -> ActorId {
         tl.resolve_actor(name).unwrap()
+    }
+
+    #[test]
+    fn a_document_filter_keeps_the_events_citing_it_and_combines_with_the_others() {
+        let tl = bundled();
+        let cbs = DocId(0);
+        let by_doc = Filter {
+            docs: vec![cbs],
+            ..Filter::default()
+        };
+        assert_eq!(
+            ids(&tl, &by_doc).len(),
+            tl.events.len(),
+            "all cite the one article"
+        );
+        let putin = Filter {
+            actors: vec![actor(&tl, "putin")],
+            ..by_doc.clone()
+        };
+        assert_eq!(
+            ids(&tl, &putin),
+            ids(
+                &tl,
+                &Filter {
+                    docs: Vec::new(),
+                    ..putin.clone()
+                }
+            )
+        );
+        assert_eq!(by_doc.describe(&tl), "doc: cbs-2022-01-01");
+        assert!(!by_doc.is_empty());
+    }
+
+    #[test]
+    fn citing_counts_count_each_shown_event_once_per_document() {
+        let tl = bundled();
+        let all: Vec<usize> = (0..tl.events.len()).collect();
+        assert_eq!(citing_counts(&tl, &all), [tl.events.len()]);
+        assert_eq!(citing_counts(&tl, &all[..3]), [3]);
+        assert_eq!(citing_counts(&tl, &[]), [0]);
     }
 
     #[test]

@@ -95,7 +95,10 @@ fn check_warns_of_an_alias_two_actors_share_across_files_and_still_succeeds() {
 #[test]
 fn list_doc_keeps_the_events_citing_the_document() {
     let dir = articles_dir();
-    let listed = stdout_of(dir.path(), &["list", "articles", "--doc", "reuters-2022-01-06"]);
+    let listed = stdout_of(
+        dir.path(),
+        &["list", "articles", "--doc", "reuters-2022-01-06"],
+    );
     assert_eq!(
         listed,
         "Thu 6 Jan 2022  Russian paratroopers land in Kazakhstan  Russia, Kazakhstan\n"
@@ -141,7 +144,14 @@ fn list_json_carries_each_sources_document() {
     let dir = articles_dir();
     let json = stdout_of(
         dir.path(),
-        &["list", "--format", "json", "articles", "--doc", "reuters-2022-01-06"],
+        &[
+            "list",
+            "--format",
+            "json",
+            "articles",
+            "--doc",
+            "reuters-2022-01-06",
+        ],
     );
     let events: Vec<Value> = serde_json::from_str(&json).unwrap();
     let source = &events[0]["sources"][0];

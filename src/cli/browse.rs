@@ -1,6 +1,6 @@
 //! `tline [FILE]...` with no subcommand: the TUI on a terminal, the `list` table on a pipe.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,11 +46,27 @@ pub fn run(
         watch,
         load: load_with_articles,
     };
-    crate::tui::run_loading(title, followed, move |progress, size| {
+    let copied = crate::tui::run_loading(title, followed, move |progress, size| {
         let (timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
         let filter = filter.resolve(&timeline)?;
         progress.set_stage(Stage::Indexing);
-        Ok(App::new(timeline, names.join(", "), filter, size))
+        let mut app = App::new(timeline, names.join(", "), filter, size);
+        app.session.files = names;
+        Ok(app)
     })?;
+    // Many terminals ignore OSC 52: what was copied is printed, the terminal restored.
+    if !copied.is_empty() {
+        let mut out = io::stdout().lock();
+        let noun = if copied.len() == 1 {
+            "citation"
+        } else {
+            "citations"
+        };
+        writeln!(out, "tline: {noun} copied:")?;
+        for citation in &copied {
+            writeln!(out, "{citation}")?;
+        }
+        out.flush()?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -35,8 +35,12 @@ pub struct App {
     /// Why the files on disk no longer load, while they do not; the timeline shown is
     /// the last that loaded.
     pub load_errors: Option<LoadError>,
-    /// What the event loop must do that the state cannot: reload, or run the editor.
+    /// What the event loop must do that the state cannot: reload, run the editor, or
+    /// send the clipboard the last citation copied.
     pub request: Option<Request>,
+    /// The citations copied (`y`), oldest first: printed once the terminal is restored,
+    /// since many terminals ignore a program's request to set the clipboard.
+    pub copied: Vec<String>,
 }
 
 /// Work the app asks of the event loop, which owns the terminal and the files.
@@ -46,6 +50,8 @@ pub enum Request {
     Reload,
     /// Open the selected event's file in the editor.
     Edit,
+    /// Ask the terminal to put the last citation copied on the clipboard (OSC 52).
+    Copy,
 }
 
 impl App {
@@ -60,6 +66,7 @@ impl App {
             notice: None,
             load_errors: None,
             request: None,
+            copied: Vec::new(),
         };
         app.follow();
         app
@@ -106,12 +113,33 @@ impl App {
             Flow::Quit => self.quit = true,
             Flow::Reload => self.request = Some(Request::Reload),
             Flow::Edit => self.request = Some(Request::Edit),
+            Flow::Say(text) => self.notice = Some(text.to_string()),
+            Flow::CopyCitation => self.copy_citation(),
             Flow::ShowErrors => match &self.load_errors {
                 Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
                 None => self.notice = Some("no load errors: the files load".into()),
             },
         }
         self.follow();
+    }
+
+    /// Copies a citation of the selected event, of the source the source pane shows or
+    /// else of its first: kept for printing on quit, and handed to the event loop for
+    /// the clipboard; the status bar says so.
+    fn copy_citation(&mut self) {
+        let Some(event) = self.session.selected_event() else {
+            self.notice = Some("no event to cite".into());
+            return;
+        };
+        let source = match &self.panes.source {
+            Some(view) if view.event == event => view.source,
+            _ => 0,
+        };
+        if let Some(text) = super::citation::citation(&self.session.timeline, event, source) {
+            self.copied.push(text);
+            self.request = Some(Request::Copy);
+            self.notice = Some("citation copied (OSC 52); printed when tline quits".into());
+        }
     }
 
     /// A paste, or a run of characters typed faster than the screen is drawn, as one

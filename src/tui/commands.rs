@@ -5,12 +5,14 @@ use ratatui::layout::{Position, Rect};
 
 use super::layout::Focus;
 use super::overlays::Overlay;
+use super::overlays::documents::Documents;
 use super::overlays::errors::{self, Errors};
 use super::overlays::help::{self, Help};
 use super::overlays::picker::{Picker, PickerKind};
 use super::overlays::prompt::{Ask, Prompt};
 use super::panes::Panes;
 use super::session::Session;
+use crate::model::DocId;
 use crate::query::Filter;
 
 /// Everything a person can ask of the TUI.
@@ -100,6 +102,12 @@ pub enum Action {
     Edit,
     /// Show why the file on disk no longer loads.
     ShowErrors,
+    /// Open the documents overlay: every document loaded (in it, `Enter` opens one in
+    /// the source pane and `f` keeps the events citing it).
+    ShowDocuments,
+    /// Copy a citation of the selected event (its source shown, else its first) to the
+    /// clipboard, and print it on quitting.
+    CopyCitation,
     /// Leave tline.
     Quit,
     /// The terminal now has this size.
@@ -113,7 +121,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 48] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -156,6 +164,8 @@ impl Action {
         Action::Reload,
         Action::Edit,
         Action::ShowErrors,
+        Action::ShowDocuments,
+        Action::CopyCitation,
         Action::Quit,
         Action::Resize(80, 24),
         Action::Wheel(0, 0, true),
@@ -207,6 +217,8 @@ impl Action {
             Action::Reload => "Reload",
             Action::Edit => "Edit",
             Action::ShowErrors => "ShowErrors",
+            Action::ShowDocuments => "ShowDocuments",
+            Action::CopyCitation => "CopyCitation",
             Action::Quit => "Quit",
             Action::Resize(..) => "Resize",
             Action::Wheel(..) => "Wheel",
@@ -228,6 +240,10 @@ pub enum Flow {
     Edit,
     /// Show the load errors, which the app holds.
     ShowErrors,
+    /// Copy a citation of the selected event (the app keeps what was copied).
+    CopyCitation,
+    /// Say this in the status bar.
+    Say(&'static str),
 }
 
 /// What an overlay asks for after an action.
@@ -235,6 +251,8 @@ enum Next {
     Stay,
     Close,
     Quit,
+    /// Close, saying this in the status bar.
+    CloseSaying(&'static str),
 }
 
 /// Applies `action` on a screen of `screen`: to the overlay when one is open, else to
@@ -253,6 +271,7 @@ pub fn run(
         Overlay::Picker(picker) => on_picker(action, picker, session),
         Overlay::Prompt(prompt) => on_prompt(action, prompt, session),
         Overlay::Errors(errors) => on_errors(action, errors, screen.height),
+        Overlay::Documents(documents) => on_documents(action, documents, session, panes, screen),
     };
     match next {
         Next::Stay => Flow::Go,
@@ -260,8 +279,102 @@ pub fn run(
             *overlay = Overlay::None;
             Flow::Go
         }
+        Next::CloseSaying(text) => {
+            *overlay = Overlay::None;
+            Flow::Say(text)
+        }
         Next::Quit => Flow::Quit,
     }
+}
+
+/// In the documents overlay: movement keys move the cursor, `Enter` opens the document
+/// in the source pane, `f` keeps (or, kept, lets go of) the events citing it; `Esc`,
+/// `q` and `o` close it.
+fn on_documents(
+    action: Action,
+    documents: &mut Documents,
+    session: &mut Session,
+    panes: &mut Panes,
+    screen: Rect,
+) -> Next {
+    let page = screen.height.saturating_sub(12).max(1) as isize;
+    match action {
+        Action::Down => documents.move_cursor(1),
+        Action::Up => documents.move_cursor(-1),
+        Action::PageDown | Action::HalfPageDown => documents.move_cursor(page),
+        Action::PageUp | Action::HalfPageUp => documents.move_cursor(-page),
+        Action::Top => documents.move_cursor(isize::MIN / 2),
+        Action::Bottom => documents.move_cursor(isize::MAX / 2),
+        Action::OpenSource | Action::ToggleSource | Action::Confirm => {
+            let Some(doc) = documents.chosen() else {
+                return Next::Close;
+            };
+            return match open_document(doc, session, panes, screen) {
+                Ok(()) => Next::Close,
+                Err(why) => Next::CloseSaying(why),
+            };
+        }
+        Action::KeepMatches => {
+            let Some(doc) = documents.chosen() else {
+                return Next::Close;
+            };
+            let mut docs = session.filter.docs.clone();
+            match docs.iter().position(|&d| d == doc) {
+                Some(at) => {
+                    docs.remove(at);
+                }
+                None => docs.push(doc),
+            }
+            session.apply_filter(Filter {
+                docs,
+                ..session.filter.clone()
+            });
+            return Next::Close;
+        }
+        Action::Back
+        | Action::Cancel
+        | Action::Quit
+        | Action::ShowDocuments
+        | Action::ToggleHelp => return Next::Close,
+        _ => {}
+    }
+    Next::Stay
+}
+
+/// Opens document `doc` in the source pane at its first paragraph, through the first
+/// shown event citing it (the pane shows a source of the selected event, its quote
+/// marked); when no shown event cites it, says why.
+fn open_document(
+    doc: DocId,
+    session: &mut Session,
+    panes: &mut Panes,
+    screen: Rect,
+) -> Result<(), &'static str> {
+    let timeline = &session.timeline;
+    let citing = |&e: &usize| timeline.events[e].sources.iter().position(|s| s.doc == doc);
+    let found = session
+        .rows
+        .events
+        .iter()
+        .enumerate()
+        .find_map(|(k, e)| citing(e).map(|source| (k, source)));
+    let Some((k, source)) = found else {
+        let cited_at_all = timeline
+            .events
+            .iter()
+            .any(|e| e.sources.iter().any(|s| s.doc == doc));
+        return Err(if cited_at_all {
+            "no shown event cites that document (x clears the filters)"
+        } else {
+            "no event cites that document, so it has no source to open"
+        });
+    };
+    session.select(k);
+    panes.open_source(session, screen, source);
+    if let Some(view) = &mut panes.source {
+        view.scroll = 0;
+    }
+    Ok(())
 }
 
 /// How far a movement key scrolls a read-only overlay of `page` lines (the help, the
@@ -468,6 +581,8 @@ fn on_panes(
         Action::Reload => return Flow::Reload,
         Action::Edit => return Flow::Edit,
         Action::ShowErrors => return Flow::ShowErrors,
+        Action::ShowDocuments => *overlay = Overlay::Documents(Documents::open(session)),
+        Action::CopyCitation => return Flow::CopyCitation,
         Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
         Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
         Action::Resize(..)

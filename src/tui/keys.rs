@@ -60,6 +60,8 @@ pub const BINDINGS: &[Binding] = &[
     bind("Source", &[key(']')], "next source of the event", Action::NextSource),
     bind("Source", &[key('[')], "previous source of the event", Action::PrevSource),
     bind("Source", &[code(KeyCode::Esc), code(KeyCode::Backspace)], "back / clear the search", Action::Back),
+    bind("Source", &[key('y')], "copy a citation of the event (OSC 52; printed on quit too)", Action::CopyCitation),
+    bind("Source", &[key('o')], "documents (Enter opens one, f keeps its events)", Action::ShowDocuments),
     bind("Filter", &[key('a')], "pick actors", Action::PickActors),
     bind("Filter", &[key('A')], "only the selected event's actors", Action::FilterBySelectedActors),
     bind("Filter", &[key('&')], "any / all of the chosen actors", Action::ToggleActorMode),

@@ -4,6 +4,7 @@
 //! files ([`watch`]) and the editor ([`editor`]).
 
 pub mod app;
+pub mod citation;
 pub mod commands;
 pub mod editor;
 pub mod keys;
@@ -19,6 +20,7 @@ pub mod theme;
 pub mod watch;
 pub mod widgets;
 
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -88,7 +90,9 @@ const LOADING_TICK: Duration = Duration::from_millis(50);
 /// once. An error from `load` is returned after the terminal is restored. Every signal
 /// that ends a process ends it with the terminal restored; Ctrl-z and SIGTSTP suspend it
 /// when a shell can resume it. `files` are followed on disk and reloaded (see [`watch`]).
-pub fn run_loading<F>(title: String, files: Files, load: F) -> Result<()>
+/// Returns the citations copied (`y`), for the caller to print now that the terminal is
+/// restored.
+pub fn run_loading<F>(title: String, files: Files, load: F) -> Result<Vec<String>>
 where
     F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
 {
@@ -124,7 +128,7 @@ where
                 wait_for_load(&mut tui, &mut signals, &title, &progress, &receive, started);
             match waited? {
                 Some(app) => app,
-                None => return Ok(()),
+                None => return Ok(Vec::new()),
             }
         }
     };
@@ -134,7 +138,9 @@ where
         files: &files,
         watcher: watcher.as_ref(),
     };
-    looper.browse(app)
+    let copied = looper.browse(app)?;
+    drop(tui);
+    Ok(copied)
 }
 
 /// Ends the process on any of [`ENDING_SIGNALS`], the terminal restored first, with the
@@ -238,7 +244,7 @@ struct Loop<'a> {
 impl Loop<'_> {
     /// Draw, then take every input pending (and any reload finished) before drawing again,
     /// so a burst of keys or a paste costs one frame, not one per key.
-    fn browse(&mut self, mut app: App) -> Result<()> {
+    fn browse(&mut self, mut app: App) -> Result<Vec<String>> {
         // A hidden switch for the tests that prove a panic restores the terminal.
         let panic_after_first_frame = std::env::var_os("TLINE_TEST_PANIC").is_some();
         // Drawn only when something changed: the loop wakes every tick for signals and
@@ -282,7 +288,7 @@ impl Loop<'_> {
                 changed = true;
             }
         }
-        Ok(())
+        Ok(app.copied)
     }
 
     /// Applies every input already waiting. Characters typed into a prompt or picker are
@@ -328,26 +334,38 @@ impl Loop<'_> {
 
     /// Does what the app asked of the loop.
     fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
-        let Some(watcher) = self.watcher else {
-            app.notice = Some(match request {
-                Request::Reload => "the bundled timeline has no file to reload".into(),
-                Request::Edit => {
-                    "the bundled timeline has no file to edit: open a file (tline FILE)".into()
-                }
-            });
-            return Ok(());
-        };
-        match request {
-            Request::Reload => {
+        match (request, self.watcher) {
+            (Request::Copy, _) => return self.copy(app),
+            (Request::Reload, Some(watcher)) => {
                 app.notice = Some("reloading…".into());
                 watcher.request(Reason::Asked);
             }
-            Request::Edit => {
+            (Request::Edit, Some(watcher)) => {
                 self.edit(app)?;
                 watcher.request(Reason::Changed);
             }
+            (Request::Reload, None) => {
+                app.notice = Some("the bundled timeline has no file to reload".into());
+            }
+            (Request::Edit, None) => {
+                app.notice = Some(
+                    "the bundled timeline has no file to edit: open a file (tline FILE)".into(),
+                );
+            }
         }
         Ok(())
+    }
+
+    /// Asks the terminal to put the last citation copied on the clipboard: OSC 52,
+    /// written between frames, through the terminal only.
+    fn copy(&mut self, app: &App) -> Result<()> {
+        let Some(text) = app.copied.last() else {
+            return Ok(());
+        };
+        let out = self.tui.terminal.backend_mut();
+        out.write_all(citation::osc52(text).as_bytes())
+            .and_then(|()| out.flush())
+            .context("writing to the terminal")
     }
 
     /// Hands the terminal to the editor on the selected event's line, then takes it back.
@@ -402,6 +420,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             Overlay::Picker(_) => keys::input_action_for(key, true),
             Overlay::Prompt(_) => keys::input_action_for(key, false),
             Overlay::Errors(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
+            Overlay::Documents(_) => keys::action_for(key),
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {

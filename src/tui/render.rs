@@ -25,5 +25,5 @@ pub fn render(
     {
         status_bar::render(session, notice, frame, area);
     }
-    overlay.render(frame, screen, layout.status);
+    overlay.render(session, frame, screen, layout.status);
 }

@@ -19,6 +19,9 @@ pub struct Session {
     pub timeline: Timeline,
     /// The file names, for the status bar.
     pub title: String,
+    /// The files loaded, in order (what [`crate::model::Origin::file`] counts), for the
+    /// documents overlay; empty when not known.
+    pub files: Vec<String>,
     /// The timeline's index, for filtering and searching.
     pub index: Index,
     /// The active filter.
@@ -44,6 +47,7 @@ impl Session {
         let mut session = Session {
             timeline,
             title,
+            files: Vec::new(),
             index,
             filter: Filter::default(),
             rows: Rows::default(),
@@ -281,8 +285,8 @@ fn same_event(at: &Timeline, a: &Event, bt: &Timeline, b: &Event) -> bool {
 
 impl Session {
     /// Shows `timeline` in place of the one shown (the same files, loaded again), keeping
-    /// what the person set up: the filter (its actors matched by id; one gone is
-    /// dropped), the search, and the selected event by its id (if it went, the position).
+    /// what the person set up: the filter (its actors and documents matched by id; one
+    /// gone is dropped), the search, and the selected event by its id (if it went, the position).
     /// Returns what changed.
     pub fn reload(&mut self, timeline: Timeline) -> Changes {
         let old = std::mem::replace(&mut self.timeline, timeline);
@@ -302,8 +306,24 @@ impl Session {
             .filter_map(|a| actor_ids.get(a.id.as_str()))
             .filter_map(|&i| crate::model::ActorId::new(i))
             .collect();
+        let doc_ids: FxHashMap<&str, usize> = self
+            .timeline
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let docs = self
+            .filter
+            .docs
+            .iter()
+            .filter_map(|&d| old.documents.get(d.index()))
+            .filter_map(|d| doc_ids.get(d.id.as_str()))
+            .filter_map(|&i| crate::model::DocId::new(i))
+            .collect();
         let filter = Filter {
             actors,
+            docs,
             ..self.filter.clone()
         };
         let selected_id = self.selected_event().map(|e| old.events[e].id.clone());

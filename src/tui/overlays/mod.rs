@@ -1,6 +1,7 @@
-//! What can cover the panes: the help, a picker, a prompt or the load errors. One at a
-//! time, so one enum.
+//! What can cover the panes: the help, a picker, a prompt, the load errors or the
+//! documents. One at a time, so one enum.
 
+pub mod documents;
 pub mod errors;
 pub mod help;
 pub mod picker;
@@ -9,6 +10,8 @@ pub mod prompt;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::session::Session;
+use documents::Documents;
 use errors::Errors;
 use help::Help;
 use picker::Picker;
@@ -28,6 +31,8 @@ pub enum Overlay {
     Prompt(Prompt),
     /// Why the file on disk no longer loads, scrolled.
     Errors(Errors),
+    /// Every document loaded, one under the cursor.
+    Documents(Documents),
 }
 
 impl Overlay {
@@ -35,7 +40,7 @@ impl Overlay {
     pub fn covers_panes(&self) -> bool {
         matches!(
             self,
-            Overlay::Help(_) | Overlay::Picker(_) | Overlay::Errors(_)
+            Overlay::Help(_) | Overlay::Picker(_) | Overlay::Errors(_) | Overlay::Documents(_)
         )
     }
 
@@ -48,9 +53,11 @@ impl Overlay {
         }
     }
 
-    /// Draws it: a prompt over the `status` bar, the others centred on the whole `screen`.
-    pub fn render(&self, frame: &mut Frame, screen: Rect, status: Option<Rect>) {
+    /// Draws it, from `session` where it shows the timeline: a prompt over the `status`
+    /// bar, the others centred on the whole `screen`.
+    pub fn render(&self, session: &Session, frame: &mut Frame, screen: Rect, status: Option<Rect>) {
         match self {
+            Overlay::Documents(documents) => documents::render(documents, session, frame, screen),
             Overlay::None => {}
             Overlay::Help(help) => help::render(help, frame, screen),
             Overlay::Picker(picker) => picker::render(picker, frame, screen),
