@@ -8,21 +8,8 @@ use std::fs;
 use std::path::Path;
 
 use common::cmd::{dir_with, tline};
-use common::fixture::{BASE, OTHER, edit_text};
+use common::fixture::{BASE, articles_dir, edit_text};
 use serde_json::Value;
-use tline::load::SourceFile;
-
-/// The bundled timeline and [`OTHER`], each a file of `articles/` in a new directory,
-/// beside a note that is no timeline.
-fn articles_dir() -> tempfile::TempDir {
-    let dir = dir_with::<&str>(&[]);
-    let articles = dir.path().join("articles");
-    fs::create_dir(&articles).unwrap();
-    fs::write(articles.join("cbs.yaml"), SourceFile::bundled().text).unwrap();
-    fs::write(articles.join("reuters.yaml"), OTHER).unwrap();
-    fs::write(articles.join("notes.txt.bak"), "not a timeline").unwrap();
-    dir
-}
 
 /// The stdout of a successful run without warnings, as text.
 fn stdout_of(dir: &Path, args: &[&str]) -> String {

@@ -1,4 +1,5 @@
-//! The small valid timeline that the broken-file tests edit, one fault at a time.
+//! The small valid timeline that the broken-file tests edit, one fault at a time, and a
+//! second article's timeline to open beside the bundled one.
 
 /// A small valid timeline. Line numbers matter: the tests below name them.
 ///
@@ -75,3 +76,16 @@ events:
         paragraph: 1
         quote: sent paratroopers to Kazakhstan
 "#;
+
+/// A new directory holding `articles/`: the bundled timeline as `cbs.yaml` and [`OTHER`]
+/// as `reuters.yaml`, beside a file that is no timeline.
+pub fn articles_dir() -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let bundled = tline::load::SourceFile::bundled().text;
+    std::fs::write(articles.join("cbs.yaml"), bundled).unwrap();
+    std::fs::write(articles.join("reuters.yaml"), OTHER).unwrap();
+    std::fs::write(articles.join("notes.txt.bak"), "not a timeline").unwrap();
+    dir
+}
