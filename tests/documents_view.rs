@@ -1,13 +1,16 @@
 //! The documents view and citations, in a pseudo-terminal as a person uses them: `o`
 //! lists the documents, `Enter` opens one in the Source pane, `f` keeps the events citing
-//! it, and `y` copies a citation with OSC 52 and prints it after quitting.
+//! it, and `y` copies a citation with OSC 52 and prints it after quitting; and the time
+//! axis names the documents of its publication marks.
 
 mod common;
 
-use common::fixture::articles_dir;
+use common::app::{app_over, bundled, draw, text};
+use common::fixture::{OTHER, articles_dir};
 use common::pty::{LEAVE_ALT, Session, find, find_from, rfind};
 use tline::load::{SourceFile, load_sources};
 use tline::tui::citation::{citation, osc52};
+use tline::tui::commands::Action;
 
 /// tline on the bundled timeline and the second article, given as their directory.
 fn two_articles(cols: u16, rows: u16) -> (tempfile::TempDir, Session) {
@@ -83,4 +86,28 @@ fn y_copies_a_citation_with_osc_52_and_prints_it_after_quitting() {
         "printed after the terminal is restored: {:?}",
         String::from_utf8_lossy(&raw[left..])
     );
+}
+
+#[test]
+fn the_axis_title_names_the_documents_of_the_selected_events_marks() {
+    let other = SourceFile {
+        name: "reuters.yaml".into(),
+        text: OTHER.into(),
+    };
+    let timeline = load_sources(&[SourceFile::bundled(), other]).expect("the two load");
+    let mut app = app_over(timeline, "two articles", 120, 40);
+    app.update(Action::ToggleAxis);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("◆ CBS News 1 Jan 2022 ·"), "{screen}");
+    app.update(Action::Bottom);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("◆ Reuters 6 Jan 2022 ·"), "{screen}");
+}
+
+#[test]
+fn with_one_document_the_axis_says_published() {
+    let mut app = app_over(bundled().clone(), "events.yaml", 120, 40);
+    app.update(Action::ToggleAxis);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("◆ published"), "{screen}");
 }

@@ -1,7 +1,8 @@
 //! The time axis strip above the panes: how many of the shown events fall in each column,
 //! imprecise dates shaded over their span, labelled ticks, the publication days of their
-//! documents and the selected event. Counts are computed when the filter, zoom, window or
-//! width changes, never while drawing.
+//! documents and the selected event. When several documents are loaded, the title names
+//! those the selected event cites, whose publication marks (`◆`) those are. Counts are
+//! computed when the filter, zoom, window or width changes, never while drawing.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,8 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
 use crate::axis::{Density, Scale, Spans, Tick, date_of, day_number, ticks};
-use crate::model::Timeline;
+use crate::model::{DocId, Timeline};
+use crate::text::sanitize;
 use crate::tui::session::{Rows, Session};
 use crate::tui::theme::dim;
 use crate::tui::widgets::{fit, inner, pane_block};
@@ -191,6 +193,51 @@ fn published_days(timeline: &Timeline, shown: &[usize]) -> Vec<i32> {
     days
 }
 
+/// At most this many documents are named in the axis title.
+const DOCUMENTS_NAMED: usize = 2;
+
+/// When several documents are loaded, the documents the selected event cites, whose
+/// publication days the `◆` marks are: `Reuters 6 Jan 2022, CBS News 1 Jan 2022 +1`
+/// (the publisher, else the id). `None` with one document, which `◆ published` names.
+fn selected_documents(session: &Session) -> Option<String> {
+    let timeline = &session.timeline;
+    if timeline.documents.len() < 2 {
+        return None;
+    }
+    let event = &timeline.events[session.selected_event()?];
+    let mut named: Vec<DocId> = Vec::with_capacity(DOCUMENTS_NAMED);
+    let mut more: Vec<DocId> = Vec::new();
+    for source in &event.sources {
+        let doc = source.doc;
+        if named.contains(&doc) || more.contains(&doc) {
+            continue;
+        }
+        if named.len() < DOCUMENTS_NAMED {
+            named.push(doc);
+        } else if more.len() < MORE_COUNTED {
+            more.push(doc);
+        }
+    }
+    let names: Vec<String> = named
+        .iter()
+        .map(|&d| {
+            let doc = timeline.document(d);
+            let who = doc.publisher.as_deref().unwrap_or(&doc.id);
+            format!("{} {}", sanitize(who), doc.published.format("%-d %b %Y"))
+        })
+        .collect();
+    let more = match more.len() {
+        0 => String::new(),
+        n if n == MORE_COUNTED => format!(" +{n} or more"),
+        n => format!(" +{n}"),
+    };
+    Some(format!("{}{more}", names.join(", ")))
+}
+
+/// Past the documents named, at most this many more are counted: an event may cite
+/// thousands of sources, and a frame reads each once at most.
+const MORE_COUNTED: usize = 9;
+
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 fn bar_style() -> Style {
@@ -212,11 +259,21 @@ pub fn render(session: &Session, strip: &AxisStrip, frame: &mut Frame, area: Rec
     let inside = inner(area);
     let title = match strip.scale {
         _ if session.rows.is_empty() => " Time axis · no events ".to_string(),
-        Some(scale) => format!(
-            " Time axis · {} – {} · ▇ dated ░ imprecise ◆ published ▲ selected ",
-            date_of(scale.start.floor() as i32).format("%-d %b %Y"),
-            date_of(scale.end().floor() as i32).format("%-d %b %Y"),
-        ),
+        Some(scale) => {
+            let range = format!(
+                "{} – {}",
+                date_of(scale.start.floor() as i32).format("%-d %b %Y"),
+                date_of(scale.end().floor() as i32).format("%-d %b %Y"),
+            );
+            match selected_documents(session) {
+                Some(documents) => format!(
+                    " Time axis · {range} · ◆ {documents} · ▇ dated ░ imprecise ▲ selected "
+                ),
+                None => {
+                    format!(" Time axis · {range} · ▇ dated ░ imprecise ◆ published ▲ selected ")
+                }
+            }
+        }
         None => " Time axis ".to_string(),
     };
     let title = fit(&title, area.width.saturating_sub(2) as usize);
