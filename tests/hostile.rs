@@ -345,12 +345,18 @@ fn a_second_document_is_located() {
 
 #[test]
 fn a_directory() {
+    // A directory stands for the timeline files in it (issue 15); one with none is an
+    // error naming it, as reading it as a file was.
     let dir = TempDir::new().unwrap();
     fs::create_dir(dir.path().join("sub")).unwrap();
-    assert_fails(
-        &check(dir.path(), &["sub"]),
-        "sub: is a directory, not a timeline file",
+    fs::create_dir(dir.path().join("sub/nested.yaml")).unwrap();
+    let out = check(dir.path(), &["sub"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tline: sub: a directory with no timeline file in it (.yaml, .yml, .json, .jsonl)\n"
     );
+    assert_eq!(out.status.code(), Some(1), "{} (killed?)", out.status);
+    assert!(out.stdout.is_empty(), "stdout: {:?}", out.stdout);
 }
 
 #[test]

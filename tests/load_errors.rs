@@ -578,6 +578,8 @@ fn comments_only_file() {
 
 #[test]
 fn a_directory() {
+    // A directory stands for the timeline files in it (issue 15): one with none is an
+    // error naming it.
     let dir = TempDir::new().unwrap();
     fs::create_dir(dir.path().join("sub")).unwrap();
     tline(dir.path())
@@ -585,7 +587,10 @@ fn a_directory() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr("sub: is a directory, not a timeline file\n1 error\n");
+        .stderr(
+            "tline: sub: a directory with no timeline file in it (.yaml, .yml, .json, \
+             .jsonl)\n",
+        );
 }
 
 #[test]

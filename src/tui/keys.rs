@@ -60,8 +60,6 @@ pub const BINDINGS: &[Binding] = &[
     bind("Source", &[key(']')], "next source of the event", Action::NextSource),
     bind("Source", &[key('[')], "previous source of the event", Action::PrevSource),
     bind("Source", &[code(KeyCode::Esc), code(KeyCode::Backspace)], "back / clear the search", Action::Back),
-    bind("Source", &[key('y')], "copy a citation of the event (OSC 52; printed on quit too)", Action::CopyCitation),
-    bind("Source", &[key('o')], "documents (Enter opens one, f keeps its events)", Action::ShowDocuments),
     bind("Filter", &[key('a')], "pick actors", Action::PickActors),
     bind("Filter", &[key('A')], "only the selected event's actors", Action::FilterBySelectedActors),
     bind("Filter", &[key('&')], "any / all of the chosen actors", Action::ToggleActorMode),
@@ -84,6 +82,8 @@ pub const BINDINGS: &[Binding] = &[
     bind("File", &[key('e')], "edit the event's file at its line, then reload", Action::Edit),
     bind("File", &[key('R')], "reload the files now", Action::Reload),
     bind("File", &[key('E')], "why the file no longer loads", Action::ShowErrors),
+    bind("Documents", &[key('o')], "every document (Enter opens one, f keeps its events)", Action::ShowDocuments),
+    bind("Documents", &[key('y')], "copy a citation of the event (OSC 52; printed on quit too)", Action::CopyCitation),
     bind("General", &[key('?')], "this help (any key closes it)", Action::ToggleHelp),
     bind("General", &[key('q'), ctrl('c')], "quit", Action::Quit),
 ];
