@@ -9,6 +9,7 @@ use ratatui::layout::{Position, Rect, Size};
 use super::commands::{self, Action, Flow};
 use super::layout::Layout;
 use super::overlays::Overlay;
+use super::overlays::documents::Documents;
 use super::overlays::errors::Errors;
 use super::panes::Panes;
 use super::render;
@@ -162,6 +163,13 @@ impl App {
                     self.overlay = Overlay::None;
                 }
                 let changes = self.replace_timeline(timeline);
+                if let Overlay::Documents(shown) = &mut self.overlay {
+                    // The documents and the counts are those of the new timeline.
+                    let cursor = shown.cursor;
+                    *shown = Documents::open(&self.session);
+                    shown.cursor = cursor;
+                    shown.move_cursor(0);
+                }
                 if changes != Changes::default() || announce_unchanged || had_errors {
                     self.notice = Some(if changes == Changes::default() {
                         "reloaded: no change".to_string()
@@ -442,6 +450,40 @@ mod tests {
             let view = app.panes.source.as_ref().unwrap();
             assert_eq!(view.width, source::text_width(48), "{opener:?}");
         }
+    }
+
+    #[test]
+    fn a_reload_under_the_documents_overlay_counts_the_new_documents() {
+        let mut app = app(120, 40);
+        app.update(Action::ShowDocuments);
+        let mut timeline = app.session.timeline.clone();
+        let mut second = timeline.documents[0].clone();
+        second.id = "second".into();
+        timeline.documents.push(second);
+        app.reloaded(Ok(timeline), false);
+        match &app.overlay {
+            Overlay::Documents(shown) => assert_eq!(shown.citing, [17, 0]),
+            other => panic!("the documents overlay closed: {other:?}"),
+        }
+        app.update(Action::Bottom);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| app.render(frame)).unwrap();
+    }
+
+    #[test]
+    fn enter_in_the_documents_overlay_opens_the_document_at_its_first_paragraph() {
+        let mut app = app(120, 40);
+        app.update(Action::Bottom);
+        app.update(Action::ShowDocuments);
+        app.update(Action::OpenSource);
+        assert_eq!(app.overlay, Overlay::None);
+        let view = app.panes.source.as_ref().expect("the source pane opened");
+        assert_eq!(
+            (view.scroll, app.session.selected),
+            (0, 0),
+            "the first citing event"
+        );
     }
 
     #[test]

@@ -283,6 +283,26 @@ mod tests {
     }
 
     #[test]
+    fn a_document_filter_is_named_at_every_width() {
+        let mut session = session();
+        session.apply_filter(Filter {
+            docs: vec![crate::model::DocId(0)],
+            ..Filter::default()
+        });
+        assert!(
+            text(&session, None, 120).contains("event 1 of 17 (17 in all) · doc: cbs-2022-01-01")
+        );
+        for width in [60, 40, 30] {
+            let bar = text(&session, None, width);
+            assert!(bar.width() <= width, "{bar:?}");
+            assert!(
+                bar.contains("doc") || bar.contains("cbs-"),
+                "{width}: {bar:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_search_that_finds_nothing_says_no_match() {
         let mut session = session();
         session.begin_search();

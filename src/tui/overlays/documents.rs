@@ -54,7 +54,8 @@ impl Documents {
         self.cursor = self.cursor.saturating_add_signed(by).min(last);
     }
 
-    /// The document under the cursor, if there is one.
+    /// The document under the cursor, if there is one (the counts are those of the
+    /// timeline it was opened on: a reload opens the overlay again).
     pub fn chosen(&self) -> Option<DocId> {
         (self.cursor < self.citing.len())
             .then(|| DocId::new(self.cursor))
@@ -116,12 +117,14 @@ pub fn render(documents: &Documents, session: &Session, frame: &mut Frame, area:
     let popup = centered(area, width, height);
     let inside_width = usize::from(width.saturating_sub(2)).max(1);
     let inside_height = usize::from(height.saturating_sub(2));
-    let count = documents.citing.len();
+    // The counts and the timeline have the same documents; the fewer bound the rows all
+    // the same, so that no mismatch can index past either.
+    let count = documents.citing.len().min(session.timeline.documents.len());
     let title = format!(" Documents: {count} · Enter opens · f keeps its events · Esc closes ");
     frame.render_widget(Clear, popup);
     let block = pane_block(fit(&title, inside_width), true);
     let mut detail_lines: Vec<String> = Vec::new();
-    if let Some(id) = documents.chosen() {
+    if let Some(id) = documents.chosen().filter(|id| id.index() < count) {
         let citing = documents.citing.get(id.index()).copied().unwrap_or(0);
         for line in details(session, id, citing) {
             let line = sanitize(&line).into_owned();
