@@ -487,6 +487,47 @@ mod tests {
     }
 
     #[test]
+    fn y_cites_the_source_the_source_pane_shows_else_the_first() {
+        let mut app = app(120, 40);
+        let k = app
+            .session
+            .rows
+            .events
+            .iter()
+            .position(|&e| app.session.timeline.events[e].sources.len() > 1);
+        app.session.selected = k.expect("an event with several sources");
+        let event = app.session.selected_event().unwrap();
+        let quote = |i: usize| {
+            app.session.timeline.events[event].sources[i]
+                .quote
+                .to_string()
+        };
+        let (first, second) = (quote(0), quote(1));
+        app.update(Action::CopyCitation);
+        app.update(Action::OpenSource);
+        app.update(Action::NextSource);
+        app.update(Action::CopyCitation);
+        assert_eq!(app.copied.len(), 2);
+        assert!(
+            app.copied[0].starts_with(&format!("“{first}”")),
+            "{:?}",
+            app.copied
+        );
+        assert!(
+            app.copied[1].starts_with(&format!("“{second}”")),
+            "{:?}",
+            app.copied
+        );
+        assert_eq!(app.request, Some(Request::Copy));
+        assert!(
+            app.notice
+                .as_deref()
+                .unwrap_or("")
+                .contains("citation copied")
+        );
+    }
+
+    #[test]
     fn help_closes_on_any_key_without_acting_on_it() {
         let mut app = app(120, 40);
         app.update(Action::ToggleHelp);
