@@ -173,6 +173,7 @@ fn draft_with(
             actors,
             kinds,
             events,
+            ..Timeline::default()
         },
         articles: drafted_articles,
         reused_actors,
