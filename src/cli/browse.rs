@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::extract::load_with_articles;
 use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
-use super::{FilterArgs, Limits};
+use super::{FilterArgs, Limits, NotesArgs};
 use crate::load::{Stage, default_input};
 use crate::tui::app::App;
 use crate::tui::watch::Files;
@@ -20,6 +20,7 @@ use crate::tui::watch::Files;
 pub fn run(
     files: Vec<PathBuf>,
     filter: FilterArgs,
+    notes: NotesArgs,
     limits: Limits,
     watch: bool,
     subcommands: &[&str],
@@ -27,7 +28,7 @@ pub fn run(
     refuse_mistyped_subcommand(&files, subcommands)?;
     refuse_duplicates(&files)?;
     if !io::stdout().is_terminal() {
-        return list::print(&files, &filter, limits, ListFormat::Table);
+        return list::print(&files, &filter, &notes, limits, ListFormat::Table);
     }
     let title = if files.is_empty() {
         "the timeline".to_string()
