@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::extract::load_with_articles;
 use super::inputs::{refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
+use super::note::default_author;
 use super::{FilterArgs, Limits, NotesArgs};
 use crate::load::{Stage, default_input};
 use crate::tui::app::App;
@@ -45,12 +46,16 @@ pub fn run(
         max_file_size: limits.max_file_size,
         watch,
         load: load_with_articles,
+        notes: notes.path(&files),
     };
     crate::tui::run_loading(title, followed, move |progress, size| {
-        let (timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
+        let (mut timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
+        notes.attach(&files, &mut timeline)?;
         let filter = filter.resolve(&timeline)?;
         progress.set_stage(Stage::Indexing);
-        Ok(App::new(timeline, names.join(", "), filter, size))
+        let mut app = App::new(timeline, names.join(", "), filter, size);
+        app.session.author = default_author();
+        Ok(app)
     })?;
     Ok(ExitCode::SUCCESS)
 }

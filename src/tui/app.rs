@@ -15,7 +15,7 @@ use super::render;
 use super::session::{Changes, Session};
 use super::status_bar::Notice;
 use crate::load::LoadError;
-use crate::model::Timeline;
+use crate::model::{Annotations, Timeline};
 use crate::query::Filter;
 
 /// The whole state of the TUI.
@@ -32,6 +32,8 @@ pub struct App {
     pub quit: bool,
     /// A message for the status bar, shown until the next key.
     pub notice: Option<String>,
+    /// A failure to report in the status bar (in the alarm style), until the next key.
+    pub warning: Option<String>,
     /// Why the files on disk no longer load, while they do not; the timeline shown is
     /// the last that loaded.
     pub load_errors: Option<LoadError>,
@@ -46,6 +48,8 @@ pub enum Request {
     Reload,
     /// Open the selected event's file in the editor.
     Edit,
+    /// Write the annotations to the notes file, merged with what it holds now.
+    SaveNotes,
 }
 
 impl App {
@@ -58,6 +62,7 @@ impl App {
             size,
             quit: false,
             notice: None,
+            warning: None,
             load_errors: None,
             request: None,
         };
@@ -86,6 +91,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.notice = None;
+            self.warning = None;
         }
         let screen = self.screen();
         let flow = match action {
@@ -106,6 +112,8 @@ impl App {
             Flow::Quit => self.quit = true,
             Flow::Reload => self.request = Some(Request::Reload),
             Flow::Edit => self.request = Some(Request::Edit),
+            Flow::SaveNotes => self.request = Some(Request::SaveNotes),
+            Flow::Say(message) => self.notice = Some(message.to_string()),
             Flow::ShowErrors => match &self.load_errors {
                 Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
                 None => self.notice = Some("no load errors: the files load".into()),
@@ -153,6 +161,17 @@ impl App {
         self.follow();
     }
 
+    /// Takes in the result of writing the notes file: what it holds now (ours merged with
+    /// what another process wrote), or why it could not be written, said in the status
+    /// bar while the change stays in memory (the next save tries again).
+    pub fn notes_written(&mut self, written: Result<Annotations, String>) {
+        match written {
+            Ok(merged) => self.session.notes_saved(merged),
+            Err(why) => self.warning = Some(format!("notes not saved (kept in memory): {why}")),
+        }
+        self.follow();
+    }
+
     /// Puts `timeline` in the session and brings the panes back to where they were.
     fn replace_timeline(&mut self, timeline: Timeline) -> Changes {
         let focus = self.panes.focus;
@@ -193,6 +212,12 @@ impl App {
 
     /// The notice for the status bar, or while the files do not load a reminder of it.
     fn status_notice(&self) -> Option<Notice> {
+        if let Some(warning) = &self.warning {
+            return Some(Notice {
+                text: warning.clone(),
+                alarm: true,
+            });
+        }
         let problems = self.load_errors.as_ref().map(|e| e.diagnostics.len());
         match (&self.notice, problems) {
             (Some(notice), _) => Some(Notice {

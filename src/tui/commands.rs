@@ -100,6 +100,24 @@ pub enum Action {
     Edit,
     /// Show why the file on disk no longer loads.
     ShowErrors,
+    /// Star the selected event, or take its star away.
+    ToggleStar,
+    /// Edit the selected event's tags at a prompt.
+    EditTags,
+    /// Give the selected event the next review status.
+    CycleReview,
+    /// Write a note on the selected event at a prompt.
+    AddNote,
+    /// Select the next starred event.
+    NextStarred,
+    /// Select the previous starred event.
+    PrevStarred,
+    /// Show only the starred events, or all again.
+    ToggleStarredFilter,
+    /// Open the tag picker.
+    PickTags,
+    /// Open the review status picker.
+    PickReviews,
     /// Leave tline.
     Quit,
     /// The terminal now has this size.
@@ -113,7 +131,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 55] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -156,6 +174,15 @@ impl Action {
         Action::Reload,
         Action::Edit,
         Action::ShowErrors,
+        Action::ToggleStar,
+        Action::EditTags,
+        Action::CycleReview,
+        Action::AddNote,
+        Action::NextStarred,
+        Action::PrevStarred,
+        Action::ToggleStarredFilter,
+        Action::PickTags,
+        Action::PickReviews,
         Action::Quit,
         Action::Resize(80, 24),
         Action::Wheel(0, 0, true),
@@ -207,6 +234,15 @@ impl Action {
             Action::Reload => "Reload",
             Action::Edit => "Edit",
             Action::ShowErrors => "ShowErrors",
+            Action::ToggleStar => "ToggleStar",
+            Action::EditTags => "EditTags",
+            Action::CycleReview => "CycleReview",
+            Action::AddNote => "AddNote",
+            Action::NextStarred => "NextStarred",
+            Action::PrevStarred => "PrevStarred",
+            Action::ToggleStarredFilter => "ToggleStarredFilter",
+            Action::PickTags => "PickTags",
+            Action::PickReviews => "PickReviews",
             Action::Quit => "Quit",
             Action::Resize(..) => "Resize",
             Action::Wheel(..) => "Wheel",
@@ -228,12 +264,18 @@ pub enum Flow {
     Edit,
     /// Show the load errors, which the app holds.
     ShowErrors,
+    /// Write the annotations to the notes file (the event loop does it).
+    SaveNotes,
+    /// Say this in the status bar.
+    Say(&'static str),
 }
 
 /// What an overlay asks for after an action.
 enum Next {
     Stay,
     Close,
+    /// Close, the annotations changed: save them.
+    CloseAndSave,
     Quit,
 }
 
@@ -259,6 +301,10 @@ pub fn run(
         Next::Close => {
             *overlay = Overlay::None;
             Flow::Go
+        }
+        Next::CloseAndSave => {
+            *overlay = Overlay::None;
+            Flow::SaveNotes
         }
         Next::Quit => Flow::Quit,
     }
@@ -347,6 +393,10 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
     let changed = match action {
         Action::Type(c) => prompt.insert(c.encode_utf8(&mut [0; 4])),
         Action::Erase => prompt.erase(),
+        Action::Tick if prompt.ask == Ask::Tags => {
+            prompt.complete(session.timeline.annotations.tags());
+            return Next::Stay;
+        }
         Action::Cancel | Action::Back => {
             if prompt.ask == Ask::Search {
                 session.end_search(true);
@@ -363,9 +413,37 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
     Next::Stay
 }
 
-/// Enter in a prompt: keeps the search, or moves to or filters by the date typed, unless
-/// it does not parse (then the prompt stays open with the error).
+/// Enter in a prompt: keeps the search, moves to or filters by the date typed, sets the
+/// tags typed or adds the note, unless it does not parse (then the prompt stays open
+/// with the error).
 fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
+    match prompt.ask {
+        Ask::Tags => {
+            return match prompt.tags_typed() {
+                Ok(tags) => {
+                    if session.set_tags(tags) {
+                        Next::CloseAndSave
+                    } else {
+                        Next::Close
+                    }
+                }
+                Err(e) => {
+                    prompt.error = Some(e);
+                    Next::Stay
+                }
+            };
+        }
+        Ask::Note => {
+            let text = prompt.text.trim();
+            let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 0);
+            return if !text.is_empty() && session.add_note(text.to_string(), now) {
+                Next::CloseAndSave
+            } else {
+                Next::Close
+            };
+        }
+        Ask::Search | Ask::JumpToDate | Ask::DateRange => {}
+    }
     let done = match prompt.ask {
         Ask::Search => Ok(()),
         Ask::JumpToDate => session
@@ -378,6 +456,7 @@ fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
                 ..session.filter.clone()
             })
         }),
+        Ask::Tags | Ask::Note => Ok(()),
     };
     match done {
         Ok(()) => Next::Close,
@@ -468,6 +547,49 @@ fn on_panes(
         Action::Reload => return Flow::Reload,
         Action::Edit => return Flow::Edit,
         Action::ShowErrors => return Flow::ShowErrors,
+        Action::ToggleStar | Action::CycleReview | Action::EditTags | Action::AddNote
+            if session.selected_event().is_none() =>
+        {
+            return Flow::Say("no event selected");
+        }
+        Action::ToggleStar => {
+            session.toggle_star();
+            return Flow::SaveNotes;
+        }
+        Action::CycleReview => {
+            session.cycle_review();
+            return Flow::SaveNotes;
+        }
+        Action::EditTags => {
+            let mut tags = session.selected_annotation().map_or_else(String::new, |a| {
+                a.tags
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            if !tags.is_empty() {
+                tags.push(' ');
+            }
+            *overlay = Overlay::Prompt(Prompt::new(Ask::Tags, tags));
+        }
+        Action::AddNote => *overlay = Overlay::Prompt(Prompt::new(Ask::Note, String::new())),
+        Action::NextStarred | Action::PrevStarred => {
+            if !session.step_starred(action == Action::NextStarred) {
+                return Flow::Say("no starred event shown (m stars the selected one)");
+            }
+        }
+        Action::ToggleStarredFilter => session.apply_filter(Filter {
+            starred: !session.filter.starred,
+            ..session.filter.clone()
+        }),
+        Action::PickTags if session.timeline.annotations.tags().is_empty() => {
+            return Flow::Say("no event is tagged yet (T tags the selected one)");
+        }
+        Action::PickTags => *overlay = Overlay::Picker(Picker::open(PickerKind::Tags, session)),
+        Action::PickReviews => {
+            *overlay = Overlay::Picker(Picker::open(PickerKind::Reviews, session))
+        }
         Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
         Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
         Action::Resize(..)

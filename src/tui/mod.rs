@@ -38,6 +38,7 @@ use signal_hook::consts::{
 use signal_hook::iterator::Signals;
 
 use crate::load::Progress;
+use crate::load::notes::save_notes;
 use app::{App, Request};
 use commands::Action;
 use overlays::Overlay;
@@ -67,6 +68,10 @@ const ENDING_SIGNALS: [i32; 13] = [
 /// What the status bar says when Ctrl-z or SIGTSTP cannot suspend.
 const NO_JOB_CONTROL: &str =
     "Ctrl-z: no job-control shell to resume tline, so it keeps running (q quits)";
+
+/// Why annotations made on the bundled timeline are not written.
+const NO_NOTES_FILE: &str =
+    "the bundled timeline has no file to keep notes beside (tline --notes FILE)";
 
 /// How long the loop waits for input before looking for SIGTSTP again.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
@@ -328,12 +333,23 @@ impl Loop<'_> {
 
     /// Does what the app asked of the loop.
     fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
+        if request == Request::SaveNotes {
+            let session = &app.session;
+            let written = match &self.files.notes {
+                Some(path) => save_notes(path, &session.saved, &session.timeline.annotations)
+                    .map_err(|e| e.to_string()),
+                None => Err(NO_NOTES_FILE.to_string()),
+            };
+            app.notes_written(written);
+            return Ok(());
+        }
         let Some(watcher) = self.watcher else {
             app.notice = Some(match request {
                 Request::Reload => "the bundled timeline has no file to reload".into(),
                 Request::Edit => {
                     "the bundled timeline has no file to edit: open a file (tline FILE)".into()
                 }
+                Request::SaveNotes => String::new(),
             });
             return Ok(());
         };
@@ -346,6 +362,7 @@ impl Loop<'_> {
                 self.edit(app)?;
                 watcher.request(Reason::Changed);
             }
+            Request::SaveNotes => {}
         }
         Ok(())
     }
@@ -400,7 +417,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             Overlay::Help(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
             Overlay::None => keys::action_for(key),
             Overlay::Picker(_) => keys::input_action_for(key, true),
-            Overlay::Prompt(_) => keys::input_action_for(key, false),
+            Overlay::Prompt(prompt) => {
+                keys::input_action_for(key, prompt.ask == overlays::prompt::Ask::Tags)
+            }
             Overlay::Errors(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),

@@ -40,6 +40,8 @@ pub struct Files {
     pub watch: bool,
     /// How to load them.
     pub load: Load,
+    /// The notes file the annotations are written to; `None` keeps them in memory.
+    pub notes: Option<PathBuf>,
 }
 
 /// Why a load was asked for.
