@@ -984,4 +984,182 @@ mod tests {
         assert_eq!(typed.session.selected, pasted.session.selected);
         assert_eq!(typed.overlay, pasted.overlay);
     }
+
+    /// Every row of `app` drawn on its terminal.
+    fn screen_rows(app: &App) -> Vec<String> {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+            app.size.width,
+            app.size.height,
+        ))
+        .unwrap();
+        terminal.draw(|frame| app.render(frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn select_id(app: &mut App, id: &str) {
+        let k = app
+            .session
+            .rows
+            .events
+            .iter()
+            .position(|&e| &*app.session.timeline.events[e].id == id)
+            .unwrap();
+        app.session.select(k);
+        app.update(Action::Resize(app.size.width, app.size.height));
+    }
+
+    #[test]
+    fn star_review_tags_and_a_note_change_the_selected_event_and_ask_for_a_save() {
+        use crate::model::Review;
+        let mut app = app(120, 40);
+        select_id(&mut app, "biden-putin-call");
+        app.update(Action::ToggleStar);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        app.update(Action::CycleReview);
+        app.update(Action::CycleReview);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        app.update(Action::EditTags);
+        type_text(&mut app, "key call");
+        app.update(Action::Confirm);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        app.update(Action::AddNote);
+        app.paste("Readout confirms **it**.");
+        app.update(Action::Confirm);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        let a = app.session.selected_annotation().unwrap().clone();
+        assert!(a.star);
+        assert_eq!(a.review, Review::Disputed);
+        assert_eq!(a.tags.iter().collect::<Vec<_>>(), ["call", "key"]);
+        assert_eq!(a.notes[0].text, "Readout confirms **it**.");
+        assert_eq!(a.notes[0].author, "unknown");
+        let rows = screen_rows(&app);
+        assert!(
+            rows.iter().any(|r| r.contains("★✗✎ Biden and Putin speak")),
+            "the row's marks: {rows:#?}"
+        );
+        let screen = rows.join("\n");
+        for shown in [
+            "Starred ★",
+            "Review  ✗ disputed",
+            "Tags    call, key",
+            "Readout confirms **it**.",
+        ] {
+            assert!(
+                screen.contains(shown),
+                "{shown:?} in the Event pane: {screen}"
+            );
+        }
+        // Esc leaves the tags as they were; an empty note adds nothing.
+        app.update(Action::EditTags);
+        type_text(&mut app, "more");
+        app.update(Action::Cancel);
+        app.update(Action::AddNote);
+        app.update(Action::Confirm);
+        assert_eq!(app.request, None);
+        assert_eq!(app.session.selected_annotation(), Some(&a));
+    }
+
+    #[test]
+    fn tab_completes_a_tag_in_the_tags_prompt() {
+        let mut app = app(120, 40);
+        app.session
+            .timeline
+            .annotations
+            .edit("biden-putin-call", |a| {
+                a.tags.insert("flights".into());
+            });
+        app.update(Action::EditTags);
+        type_text(&mut app, "fl");
+        app.update(Action::Tick);
+        let Overlay::Prompt(prompt) = &app.overlay else {
+            panic!("the tags prompt is open: {:?}", app.overlay);
+        };
+        assert_eq!(prompt.text, "flights ");
+    }
+
+    #[test]
+    fn starred_events_are_stepped_through_and_filtered() {
+        let mut app = app(120, 40);
+        app.update(Action::NextStarred);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("no starred event shown (m stars the selected one)")
+        );
+        for id in ["jstars-flight-2021-12-27", "nato-russia-council-talks"] {
+            app.session.timeline.annotations.edit(id, |a| a.star = true);
+        }
+        app.update(Action::NextStarred);
+        assert_eq!(selected_id(&app), "jstars-flight-2021-12-27");
+        app.update(Action::NextStarred);
+        assert_eq!(selected_id(&app), "nato-russia-council-talks");
+        app.update(Action::NextStarred);
+        assert_eq!(selected_id(&app), "jstars-flight-2021-12-27", "wraps");
+        app.update(Action::PrevStarred);
+        assert_eq!(selected_id(&app), "nato-russia-council-talks", "wraps back");
+        app.update(Action::ToggleStarredFilter);
+        assert_eq!(
+            shown_ids(&app),
+            ["jstars-flight-2021-12-27", "nato-russia-council-talks"]
+        );
+        assert!(
+            status_row(&app).contains("★ starred"),
+            "{}",
+            status_row(&app)
+        );
+        // Unstarring under the filter takes the event out of it.
+        app.update(Action::ToggleStar);
+        assert_eq!(shown_ids(&app).len(), 1);
+    }
+
+    #[test]
+    fn the_tag_and_review_pickers_filter_by_annotation() {
+        let mut app = app(120, 40);
+        app.update(Action::PickTags);
+        assert_eq!(app.overlay, Overlay::None, "no tags yet: no picker");
+        app.session
+            .timeline
+            .annotations
+            .edit("biden-putin-call", |a| {
+                a.tags.insert("key".into());
+                a.review = crate::model::Review::Verified;
+            });
+        app.update(Action::PickTags);
+        app.update(Action::Confirm);
+        assert_eq!(shown_ids(&app), ["biden-putin-call"]);
+        app.update(Action::ClearFilters);
+        app.update(Action::PickReviews);
+        type_text(&mut app, "verified");
+        app.update(Action::Confirm);
+        assert_eq!(shown_ids(&app), ["biden-putin-call"]);
+        assert!(status_row(&app).contains("review: verified"));
+    }
+
+    #[test]
+    fn a_reload_keeps_the_annotations_and_a_failed_save_says_so_and_keeps_them() {
+        let timeline = small(&["alpha"], &[("one", "2022-01-01", "One", "alpha")]);
+        let mut app = App::new(
+            timeline.clone(),
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        app.update(Action::ToggleStar);
+        app.notes_written(Err("events.notes.yaml: Permission denied".into()));
+        let bar = status_row(&app);
+        assert!(bar.contains("notes not saved (kept in memory)"), "{bar:?}");
+        assert!(app.session.timeline.annotations.is_starred("one"));
+        assert!(app.session.saved.is_empty(), "nothing was saved");
+        app.reloaded(Ok(timeline), false);
+        assert!(app.session.timeline.annotations.is_starred("one"), "kept");
+        let saved = app.session.timeline.annotations.clone();
+        app.notes_written(Ok(saved.clone()));
+        assert_eq!(app.session.saved, saved);
+    }
 }
