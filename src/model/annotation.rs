@@ -146,7 +146,7 @@ impl Annotation {
                 notes.push(note.clone());
             }
         }
-        notes.sort_by(|a, b| a.date.cmp(&b.date));
+        notes.sort_by_key(|a| a.date);
         Annotation {
             star,
             tags,

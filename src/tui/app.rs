@@ -172,6 +172,17 @@ impl App {
         self.follow();
     }
 
+    /// Takes in the notes file read again after a reload: what another process wrote
+    /// shows, our unsaved changes stay; a file that no longer reads is said, and the
+    /// annotations shown stay as they were.
+    pub fn notes_reread(&mut self, read: Result<Annotations, LoadError>) {
+        match read {
+            Ok(fresh) => self.session.notes_reread(fresh),
+            Err(e) => self.warning = Some(format!("the notes file no longer reads: {e}")),
+        }
+        self.follow();
+    }
+
     /// Puts `timeline` in the session and brings the panes back to where they were.
     fn replace_timeline(&mut self, timeline: Timeline) -> Changes {
         let focus = self.panes.focus;
@@ -1161,5 +1172,25 @@ mod tests {
         let saved = app.session.timeline.annotations.clone();
         app.notes_written(Ok(saved.clone()));
         assert_eq!(app.session.saved, saved);
+    }
+
+    #[test]
+    fn notes_read_again_show_another_process_s_and_keep_ours_unsaved() {
+        let mut app = app(120, 40);
+        app.update(Action::ToggleStar);
+        let ours = selected_id(&app).to_string();
+        let mut fresh = crate::model::Annotations::default();
+        fresh.edit("biden-putin-call", |a| {
+            a.tags.insert("theirs".into());
+        });
+        app.notes_reread(Ok(fresh.clone()));
+        let shown = &app.session.timeline.annotations;
+        assert!(shown.is_starred(&ours), "ours, not yet saved, stays");
+        assert!(
+            shown
+                .get("biden-putin-call")
+                .is_some_and(|a| a.tags.contains("theirs"))
+        );
+        assert_eq!(app.session.saved, fresh);
     }
 }

@@ -38,7 +38,7 @@ use signal_hook::consts::{
 use signal_hook::iterator::Signals;
 
 use crate::load::Progress;
-use crate::load::notes::save_notes;
+use crate::load::notes::{read_notes, save_notes};
 use app::{App, Request};
 use commands::Action;
 use overlays::Overlay;
@@ -276,6 +276,9 @@ impl Loop<'_> {
             }
             while let Some((loaded, reason)) = self.watcher.and_then(Watcher::try_result) {
                 app.reloaded(loaded, reason == Reason::Asked);
+                if let Some(path) = &self.files.notes {
+                    app.notes_reread(read_notes(path));
+                }
                 changed = true;
             }
             if event::poll(SIGNAL_TICK).context("reading input")? {

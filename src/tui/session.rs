@@ -241,6 +241,17 @@ impl Session {
         }
     }
 
+    /// Takes in the notes file as read again (another process may have written it): our
+    /// changes not yet saved are kept on top of it, as a save would merge them.
+    pub fn notes_reread(&mut self, fresh: Annotations) {
+        let merged = Annotations::merge(&self.saved, &self.timeline.annotations, &fresh);
+        self.saved = fresh;
+        if merged != self.timeline.annotations {
+            self.timeline.annotations = merged;
+            self.annotations_follow();
+        }
+    }
+
     /// After the annotations changed: panes redraw them, a filter on them applies again.
     fn annotations_follow(&mut self) {
         self.annotations_changed += 1;

@@ -135,7 +135,7 @@ pub fn parse_notes(name: &str, text: &str) -> Result<Annotations, LoadError> {
                 text: n.text,
             })
             .collect();
-        notes.sort_by(|a, b| a.date.cmp(&b.date));
+        notes.sort_by_key(|a| a.date);
         annotations.insert(
             id,
             Annotation {
