@@ -169,3 +169,34 @@ fn the_bundled_timeline_annotates_in_memory_and_says_the_notes_are_not_saved() {
     s.press("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_long_note_is_written_in_the_editor_and_kept_whole() {
+    let (dir, path) = timeline_copy();
+    let editor = dir.path().join("editor.sh");
+    fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Line one of a long note.\\n\\nLine **two**, after a blank.\\n' > \"$1\"\n",
+    )
+    .expect("write the editor");
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("make the editor runnable");
+    let mut s = Session::spawn_env(
+        120,
+        30,
+        &[path_arg(&path)],
+        &[("TLINE_AUTHOR", "ana"), ("VISUAL", path_arg(&editor))],
+    );
+    s.wait_for("event 1 of 17");
+    s.press("C");
+    s.wait_for("Line **two**, after a blank.");
+    let text = wait_for_notes(&dir.path().join("events.notes.yaml"), "Line **two**");
+    assert!(
+        text.contains(
+            "      text: |-\n        Line one of a long note.\n\n        Line **two**, after a blank.\n"
+        ),
+        "{text}"
+    );
+    s.press("q");
+    assert!(s.wait_exit());
+}

@@ -50,6 +50,8 @@ pub enum Request {
     Edit,
     /// Write the annotations to the notes file, merged with what it holds now.
     SaveNotes,
+    /// Write a long note on the selected event in the editor.
+    EditNote,
 }
 
 impl App {
@@ -113,6 +115,7 @@ impl App {
             Flow::Reload => self.request = Some(Request::Reload),
             Flow::Edit => self.request = Some(Request::Edit),
             Flow::SaveNotes => self.request = Some(Request::SaveNotes),
+            Flow::EditNote => self.request = Some(Request::EditNote),
             Flow::Say(message) => self.notice = Some(message.to_string()),
             Flow::ShowErrors => match &self.load_errors {
                 Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
@@ -170,6 +173,16 @@ impl App {
             Err(why) => self.warning = Some(format!("notes not saved (kept in memory): {why}")),
         }
         self.follow();
+    }
+
+    /// Takes in a note written in the editor: added to the selected event, dated now,
+    /// unless it is empty. Returns whether it was added (and so must be saved).
+    pub fn note_edited(&mut self, text: String) -> bool {
+        let text = text.trim_end().to_string();
+        let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 0);
+        let added = !text.trim().is_empty() && self.session.add_note(text, now);
+        self.follow();
+        added
     }
 
     /// Takes in the notes file read again after a reload: what another process wrote

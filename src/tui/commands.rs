@@ -108,6 +108,8 @@ pub enum Action {
     CycleReview,
     /// Write a note on the selected event at a prompt.
     AddNote,
+    /// Write a long note on the selected event in the editor.
+    AddLongNote,
     /// Select the next starred event.
     NextStarred,
     /// Select the previous starred event.
@@ -131,7 +133,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 55] = [
+    pub const ALL: [Action; 56] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -178,6 +180,7 @@ impl Action {
         Action::EditTags,
         Action::CycleReview,
         Action::AddNote,
+        Action::AddLongNote,
         Action::NextStarred,
         Action::PrevStarred,
         Action::ToggleStarredFilter,
@@ -238,6 +241,7 @@ impl Action {
             Action::EditTags => "EditTags",
             Action::CycleReview => "CycleReview",
             Action::AddNote => "AddNote",
+            Action::AddLongNote => "AddLongNote",
             Action::NextStarred => "NextStarred",
             Action::PrevStarred => "PrevStarred",
             Action::ToggleStarredFilter => "ToggleStarredFilter",
@@ -266,6 +270,8 @@ pub enum Flow {
     ShowErrors,
     /// Write the annotations to the notes file (the event loop does it).
     SaveNotes,
+    /// Write a long note in the editor (the event loop hands it the terminal).
+    EditNote,
     /// Say this in the status bar.
     Say(&'static str),
 }
@@ -547,7 +553,11 @@ fn on_panes(
         Action::Reload => return Flow::Reload,
         Action::Edit => return Flow::Edit,
         Action::ShowErrors => return Flow::ShowErrors,
-        Action::ToggleStar | Action::CycleReview | Action::EditTags | Action::AddNote
+        Action::ToggleStar
+        | Action::CycleReview
+        | Action::EditTags
+        | Action::AddNote
+        | Action::AddLongNote
             if session.selected_event().is_none() =>
         {
             return Flow::Say("no event selected");
@@ -574,6 +584,7 @@ fn on_panes(
             *overlay = Overlay::Prompt(Prompt::new(Ask::Tags, tags));
         }
         Action::AddNote => *overlay = Overlay::Prompt(Prompt::new(Ask::Note, String::new())),
+        Action::AddLongNote => return Flow::EditNote,
         Action::NextStarred | Action::PrevStarred => {
             if !session.step_starred(action == Action::NextStarred) {
                 return Flow::Say("no starred event shown (m stars the selected one)");

@@ -86,6 +86,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("Notes", &[key('T')], "edit the event's tags (Tab completes)", Action::EditTags),
     bind("Notes", &[key('v')], "next review status (✓ verified ✗ disputed § needs-source)", Action::CycleReview),
     bind("Notes", &[key('c')], "write a note on the event", Action::AddNote),
+    bind("Notes", &[key('C')], "write a long note in $EDITOR", Action::AddLongNote),
     bind("Notes", &[key('\'')], "next starred event", Action::NextStarred),
     bind("Notes", &[key('`')], "previous starred event", Action::PrevStarred),
     bind("Notes", &[key('*')], "only the starred events / all", Action::ToggleStarredFilter),

@@ -19,6 +19,7 @@ pub mod theme;
 pub mod watch;
 pub mod widgets;
 
+use std::process::ExitStatus;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -336,6 +337,9 @@ impl Loop<'_> {
 
     /// Does what the app asked of the loop.
     fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
+        if request == Request::EditNote {
+            return self.edit_note(app);
+        }
         if request == Request::SaveNotes {
             let session = &app.session;
             let written = match &self.files.notes {
@@ -352,7 +356,7 @@ impl Loop<'_> {
                 Request::Edit => {
                     "the bundled timeline has no file to edit: open a file (tline FILE)".into()
                 }
-                Request::SaveNotes => String::new(),
+                Request::SaveNotes | Request::EditNote => String::new(),
             });
             return Ok(());
         };
@@ -365,7 +369,52 @@ impl Loop<'_> {
                 self.edit(app)?;
                 watcher.request(Reason::Changed);
             }
-            Request::SaveNotes => {}
+            Request::SaveNotes | Request::EditNote => {}
+        }
+        Ok(())
+    }
+
+    /// Hands the terminal to the editor on `place` and takes it back when it exits;
+    /// returns how the editor ended (or why it did not start).
+    fn run_editor(&mut self, place: &editor::Place) -> Result<std::io::Result<ExitStatus>> {
+        self.tui.release();
+        EDITING.store(true, Ordering::SeqCst);
+        let status = editor::run(place);
+        if let Ok(mut ended) = EDITOR_ENDED.lock() {
+            *ended = Some(Instant::now());
+        }
+        EDITING.store(false, Ordering::SeqCst);
+        self.tui.take_back().context("taking the terminal back")?;
+        Ok(status)
+    }
+
+    /// Writes a long note on the selected event in the editor, in a temporary Markdown
+    /// file, then adds it and saves the notes.
+    fn edit_note(&mut self, app: &mut App) -> Result<()> {
+        let file = std::env::temp_dir().join(format!("tline-note-{}.md", std::process::id()));
+        if let Err(e) = std::fs::write(&file, "") {
+            app.warning = Some(format!("could not make a file for the note: {e}"));
+            return Ok(());
+        }
+        let status = self.run_editor(&editor::Place {
+            file: file.clone(),
+            line: None,
+        })?;
+        let text = std::fs::read_to_string(&file);
+        let _ = std::fs::remove_file(&file);
+        match (status, text) {
+            (Err(e), _) => app.warning = Some(format!("could not start the editor: {e}")),
+            (Ok(status), _) if !status.success() => {
+                app.notice = Some(format!("the editor ended: {status}; no note added"));
+            }
+            (Ok(_), Err(e)) => app.warning = Some(format!("could not read the note: {e}")),
+            (Ok(_), Ok(text)) => {
+                if app.note_edited(text) {
+                    self.serve(app, Request::SaveNotes)?;
+                } else {
+                    app.notice = Some("the note is empty: nothing added".into());
+                }
+            }
         }
         Ok(())
     }
@@ -389,14 +438,7 @@ impl Loop<'_> {
             )
         });
         let Some(place) = place else { return Ok(()) };
-        self.tui.release();
-        EDITING.store(true, Ordering::SeqCst);
-        let status = editor::run(&place);
-        if let Ok(mut ended) = EDITOR_ENDED.lock() {
-            *ended = Some(Instant::now());
-        }
-        EDITING.store(false, Ordering::SeqCst);
-        self.tui.take_back().context("taking the terminal back")?;
+        let status = self.run_editor(&place)?;
         let file = crate::text::sanitize(&place.file.display().to_string()).into_owned();
         app.notice = match (status, place.line) {
             (Err(e), _) => Some(format!("could not start the editor: {e}")),
