@@ -183,4 +183,49 @@ mod tests {
             assert_eq!(parse_notes("n", &text).unwrap(), all, "{id:?}\n{text}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_annotations_read_back_the_same(
+            entries in proptest::collection::vec(
+                (
+                    "\\PC{1,12}",
+                    proptest::bool::ANY,
+                    0..4usize,
+                    proptest::collection::btree_set("[a-z0-9é_-]{1,8}", 0..3),
+                    proptest::collection::vec(("\\PC{0,10}", "(\\PC|\n| ){0,40}", 0..100_000i64), 0..3),
+                ),
+                0..5,
+            )
+        ) {
+            let mut all = Annotations::default();
+            for (id, star, review, tags, notes) in entries {
+                all.edit(&id, |a| {
+                    a.star = star;
+                    a.review = Review::ALL[review];
+                    a.tags = tags;
+                    a.notes = notes
+                        .into_iter()
+                        .map(|(author, text, seconds)| Note {
+                            date: Utc.timestamp_opt(1_700_000_000 + seconds, 0).unwrap(),
+                            author,
+                            text,
+                        })
+                        .collect();
+                    a.notes.sort_by_key(|n| n.date);
+                });
+            }
+            let text = notes_text(&all);
+            let back = parse_notes("n", &text);
+            proptest::prop_assert_eq!(back.as_ref().ok(), Some(&all), "{}", text);
+        }
+
+        #[test]
+        fn any_text_reads_or_is_refused_at_a_place_without_panicking(text in "(\\PC|\n| |:|-){0,200}") {
+            if let Err(e) = parse_notes("n.yaml", &text) {
+                proptest::prop_assert!(!e.diagnostics.is_empty());
+                proptest::prop_assert!(e.diagnostics.iter().all(|d| d.file == "n.yaml"));
+            }
+        }
+    }
 }
