@@ -403,8 +403,8 @@ fn same_event(at: &Timeline, a: &Event, bt: &Timeline, b: &Event) -> bool {
 impl Session {
     /// Shows `timeline` in place of the one shown (the same files, loaded again), keeping
     /// what the person set up: the filter (its actors matched by id; one gone is
-    /// dropped), the search, and the selected event by its id (if it went, the position).
-    /// Returns what changed.
+    /// dropped), the search, the selected event by its id (if it went, the position), and
+    /// the annotations (the notes file's, not the timeline's). Returns what changed.
     pub fn reload(&mut self, timeline: Timeline) -> Changes {
         let mut old = std::mem::replace(&mut self.timeline, timeline);
         let changes = Changes::between(&old, &self.timeline);
