@@ -200,3 +200,27 @@ fn a_long_note_is_written_in_the_editor_and_kept_whole() {
     s.press("q");
     assert!(s.wait_exit());
 }
+
+#[test]
+fn a_note_another_process_writes_shows_in_the_open_tui_without_a_key() {
+    let (dir, path) = timeline_copy();
+    let mut s = open(&path);
+    select(
+        &mut s,
+        "spy plane flies",
+        "Id      jstars-flight-2021-12-27",
+    );
+    tline(dir.path())
+        .args([
+            "note",
+            "jstars-flight-2021-12-27",
+            "written elsewhere",
+            "--star",
+        ])
+        .assert()
+        .success();
+    s.wait_for("written elsewhere");
+    s.wait_for("Starred ★");
+    s.press("q");
+    assert!(s.wait_exit());
+}

@@ -139,6 +139,7 @@ where
         signals: &mut signals,
         files: &files,
         watcher: watcher.as_ref(),
+        notes_seen: files.notes.as_deref().and_then(watch::stamp),
     };
     looper.browse(app)
 }
@@ -239,6 +240,9 @@ struct Loop<'a> {
     signals: &'a mut Signals,
     files: &'a Files,
     watcher: Option<&'a Watcher>,
+    /// The notes file as last read or written here: another stamp means another
+    /// process wrote it.
+    notes_seen: watch::Stamp,
 }
 
 impl Loop<'_> {
@@ -277,9 +281,7 @@ impl Loop<'_> {
             }
             while let Some((loaded, reason)) = self.watcher.and_then(Watcher::try_result) {
                 app.reloaded(loaded, reason == Reason::Asked);
-                if let Some(path) = &self.files.notes {
-                    app.notes_reread(read_notes(path));
-                }
+                self.reread_notes(&mut app);
                 changed = true;
             }
             if event::poll(SIGNAL_TICK).context("reading input")? {
@@ -290,8 +292,29 @@ impl Loop<'_> {
                 self.serve(&mut app, request)?;
                 changed = true;
             }
+            if self.notes_changed_elsewhere() {
+                self.reread_notes(&mut app);
+                changed = true;
+            }
         }
         Ok(())
+    }
+
+    /// Whether another process wrote the notes file since this one last read or wrote
+    /// it (one `stat` a tick).
+    fn notes_changed_elsewhere(&self) -> bool {
+        self.files
+            .notes
+            .as_deref()
+            .is_some_and(|path| watch::stamp(path) != self.notes_seen)
+    }
+
+    /// Reads the notes file again into the app (see [`App::notes_reread`]).
+    fn reread_notes(&mut self, app: &mut App) {
+        if let Some(path) = &self.files.notes {
+            self.notes_seen = watch::stamp(path);
+            app.notes_reread(read_notes(path));
+        }
     }
 
     /// Applies every input already waiting. Characters typed into a prompt or picker are
@@ -343,8 +366,11 @@ impl Loop<'_> {
         if request == Request::SaveNotes {
             let session = &app.session;
             let written = match &self.files.notes {
-                Some(path) => save_notes(path, &session.saved, &session.timeline.annotations)
-                    .map_err(|e| e.to_string()),
+                Some(path) => {
+                    let saved = save_notes(path, &session.saved, &session.timeline.annotations);
+                    self.notes_seen = watch::stamp(path);
+                    saved.map_err(|e| e.to_string())
+                }
                 None => Err(NO_NOTES_FILE.to_string()),
             };
             app.notes_written(written);
