@@ -281,12 +281,12 @@ fn a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
     let mut seed = 16;
     let mut held = 0;
     let mut kills = 0;
-    for i in 0..40 {
+    for i in 0..100 {
         let mut child = tline_std(dir.path())
             .args([
                 "note",
                 "biden-putin-call",
-                &format!("note {i}: {}", "x".repeat(i * 50)),
+                &format!("note {i}: {}", "x".repeat(i * 20)),
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
