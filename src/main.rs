@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use tline::cli::{
-    self, FilterArgs, Limits, browse, check, completions, extract, list, man, parse_error, source,
+    self, FilterArgs, Limits, NotesArgs, browse, check, completions, extract, list, man, note,
+    parse_error, source,
 };
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
@@ -33,6 +34,8 @@ struct Cli {
     #[command(flatten)]
     filter: FilterArgs,
     #[command(flatten)]
+    notes: NotesArgs,
+    #[command(flatten)]
     limits: Limits,
     /// Do not reload the files when they change on disk (`R` still reloads).
     #[arg(long)]
@@ -47,6 +50,8 @@ enum Command {
     List(list::ListArgs),
     /// Print the source paragraphs of an event, the quote marked.
     Source(source::SourceArgs),
+    /// Annotate an event: add a note, star it, tag it, set its review status.
+    Note(note::NoteArgs),
     /// Draft a timeline from news articles, or list their temporal expressions.
     Extract(extract::ExtractArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -65,13 +70,21 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args, limits),
         Some(Command::List(args)) => list::run(&args, limits),
         Some(Command::Source(args)) => source::run(&args, limits),
+        Some(Command::Note(args)) => note::run(&args, limits),
         Some(Command::Extract(args)) => extract::run(&args, limits),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => {
             let command = Cli::command();
             let subcommands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
-            browse::run(cli.files, cli.filter, limits, !cli.no_watch, &subcommands)
+            browse::run(
+                cli.files,
+                cli.filter,
+                cli.notes,
+                limits,
+                !cli.no_watch,
+                &subcommands,
+            )
         }
     })
 }

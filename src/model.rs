@@ -8,6 +8,10 @@ use std::str::FromStr;
 use crate::date::EdtfDate;
 use crate::text::find_quote;
 
+mod annotation;
+
+pub use annotation::{Annotation, Annotations, Note, Review, is_valid_tag};
+
 /// Defines an index type: a position in one of the timeline's lists, kept as `u32` so
 /// that a million events hold their references in a few bytes each.
 macro_rules! index_id {
@@ -269,6 +273,9 @@ pub struct Timeline {
     /// The events, sorted by [`EdtfDate::sort_key`] (an open start placed at its end),
     /// then file order.
     pub events: Vec<Event>,
+    /// What the analyst said of the events (stars, tags, review, notes), by event id:
+    /// read from the notes file beside the timeline, never from the timeline's own files.
+    pub annotations: Annotations,
     /// Where each document and actor was defined in the files it was loaded from.
     pub origins: Origins,
 }

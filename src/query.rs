@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActorId, DocId, Event, KindId, Status, Timeline};
+use crate::model::{ActorId, Annotation, DocId, Event, KindId, Review, Status, Timeline};
 
 /// What a person asks to see. Empty criteria match everything; all given criteria must
 /// hold together.
@@ -26,6 +26,12 @@ pub struct Filter {
     pub text: String,
     /// Events citing any of these documents.
     pub docs: Vec<DocId>,
+    /// Only starred events.
+    pub starred: bool,
+    /// Events with any of these tags.
+    pub tags: Vec<String>,
+    /// Events with these review statuses (an event never reviewed is `unreviewed`).
+    pub reviews: Vec<Review>,
 }
 
 impl Filter {
@@ -38,11 +44,27 @@ impl Filter {
             && self.to.is_none()
             && self.text.is_empty()
             && self.docs.is_empty()
+            && !self.annotated()
     }
 
     /// Whether `event` cites one of [`Filter::docs`] (any event, when there are none).
     pub fn cites_wanted_document(&self, event: &Event) -> bool {
         self.docs.is_empty() || event.sources.iter().any(|s| self.docs.contains(&s.doc))
+    }
+
+    /// Whether the filter asks about annotations (star, tags, review).
+    pub fn annotated(&self) -> bool {
+        self.starred || !self.tags.is_empty() || !self.reviews.is_empty()
+    }
+
+    /// Whether an event annotated so (`None`: not at all) passes the annotation criteria.
+    pub fn keeps_annotation(&self, annotation: Option<&Annotation>) -> bool {
+        let star = annotation.is_some_and(|a| a.star);
+        let review = annotation.map_or(Review::Unreviewed, |a| a.review);
+        (!self.starred || star)
+            && (self.reviews.is_empty() || self.reviews.contains(&review))
+            && (self.tags.is_empty()
+                || annotation.is_some_and(|a| self.tags.iter().any(|t| a.tags.contains(t))))
     }
 
     /// The active criteria in words: `actor: Putin · kind: call`.
@@ -81,6 +103,16 @@ impl Filter {
                 .map(|&d| timeline.document(d).id.as_str())
                 .collect();
             parts.push(format!("doc: {}", ids.join(" | ")));
+        }
+        if self.starred {
+            parts.push("starred".to_string());
+        }
+        if !self.tags.is_empty() {
+            parts.push(format!("tag: {}", self.tags.join(" | ")));
+        }
+        if !self.reviews.is_empty() {
+            let words: Vec<&str> = self.reviews.iter().map(|r| r.as_str()).collect();
+            parts.push(format!("review: {}", words.join(" | ")));
         }
         parts.join(" · ")
     }
@@ -185,9 +217,12 @@ impl Index {
                 && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
                 && event.date.overlaps(filter.from, filter.to)
                 && filter.cites_wanted_document(event)
+                && (!filter.annotated()
+                    || filter.keeps_annotation(timeline.annotations.get(&event.id)))
         };
         let rest_is_empty = kinds.is_empty()
             && filter.docs.is_empty()
+            && !filter.annotated()
             && filter.statuses.is_empty()
             && filter.from.is_none()
             && filter.to.is_none();
@@ -432,6 +467,54 @@ impl Index {
             }
         }
         Status::ALL.into_iter().zip(counts).collect()
+    }
+
+    /// Every tag in use, sorted, with how many events `filter` keeps when its tags are
+    /// left out of it.
+    pub fn tag_counts(&self, timeline: &Timeline, filter: &Filter) -> Vec<(String, usize)> {
+        let others = Filter {
+            tags: Vec::new(),
+            ..filter.clone()
+        };
+        let mut counts: std::collections::BTreeMap<&str, usize> = timeline
+            .annotations
+            .tags()
+            .into_iter()
+            .map(|t| (t, 0))
+            .collect();
+        for e in self.select(timeline, &others) {
+            if let Some(annotation) = timeline.annotations.get(&timeline.events[e].id) {
+                for tag in &annotation.tags {
+                    if let Some(count) = counts.get_mut(tag.as_str()) {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(t, n)| (t.to_string(), n))
+            .collect()
+    }
+
+    /// Every review status, in [`Review::ALL`] order, with how many events `filter` keeps
+    /// when its review statuses are left out of it.
+    pub fn review_counts(&self, timeline: &Timeline, filter: &Filter) -> Vec<(Review, usize)> {
+        let others = Filter {
+            reviews: Vec::new(),
+            ..filter.clone()
+        };
+        let mut counts = [0; Review::ALL.len()];
+        for e in self.select(timeline, &others) {
+            let review = timeline
+                .annotations
+                .get(&timeline.events[e].id)
+                .map_or(Review::Unreviewed, |a| a.review);
+            if let Some(i) = Review::ALL.iter().position(|&r| r == review) {
+                counts[i] += 1;
+            }
+        }
+        Review::ALL.into_iter().zip(counts).collect()
     }
 }
 
@@ -811,5 +894,56 @@ mod tests {
             };
             assert_eq!(found, expected, "find {:?}", f.text);
         }
+    }
+
+    #[test]
+    fn annotation_criteria_keep_starred_tagged_and_reviewed_events() {
+        let mut tl = bundled();
+        tl.annotations.edit("biden-putin-call", |a| {
+            a.star = true;
+            a.tags.insert("key".into());
+            a.review = Review::Verified;
+        });
+        tl.annotations.edit("jstars-flight-2021-12-27", |a| {
+            a.tags.insert("flights".into());
+            a.review = Review::Disputed;
+        });
+        let starred = Filter {
+            starred: true,
+            ..Filter::default()
+        };
+        assert_eq!(ids(&tl, &starred), ["biden-putin-call"]);
+        let tagged = Filter {
+            tags: vec!["flights".into(), "key".into()],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&tl, &tagged).len(), 2);
+        let disputed = Filter {
+            reviews: vec![Review::Disputed],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&tl, &disputed), ["jstars-flight-2021-12-27"]);
+        let unreviewed = Filter {
+            reviews: vec![Review::Unreviewed],
+            ..Filter::default()
+        };
+        assert_eq!(ids(&tl, &unreviewed).len(), tl.events.len() - 2);
+        assert_eq!(
+            Filter {
+                starred: true,
+                tags: vec!["key".into()],
+                reviews: vec![Review::Verified],
+                ..Filter::default()
+            }
+            .describe(&tl),
+            "starred · tag: key · review: verified"
+        );
+        let index = Index::new(&tl);
+        assert_eq!(
+            index.tag_counts(&tl, &tagged),
+            [("flights".to_string(), 1), ("key".to_string(), 1)]
+        );
+        let reviews = index.review_counts(&tl, &disputed);
+        assert_eq!(reviews[0], (Review::Unreviewed, tl.events.len() - 2));
     }
 }

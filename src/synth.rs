@@ -142,7 +142,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
         actors,
         kinds: KINDS.iter().map(|k| k.to_string()).collect(),
         events: out,
-        origins: Default::default(),
+        ..Timeline::default()
     }
 }
 

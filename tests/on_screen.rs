@@ -5,9 +5,10 @@
 
 mod common;
 
+use chrono::{TimeZone, Utc};
 use common::app::{app_over, bundled};
 use common::event_pane::every_field_readable;
-use tline::model::Timeline;
+use tline::model::{Note, Review, Timeline};
 use tline::synth;
 use tline::tui::commands::Action;
 
@@ -56,4 +57,43 @@ fn every_field_of_generated_events_can_be_read_at_every_size() {
         }
         assert_every_field_on_screen(&timeline, "generated");
     }
+}
+
+/// `timeline` with every event annotated: starred, tagged, reviewed, and two notes, one
+/// long and of several lines.
+fn annotated(mut timeline: Timeline) -> Timeline {
+    let ids: Vec<String> = timeline.events.iter().map(|e| e.id.to_string()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        timeline.annotations.edit(id, |a| {
+            a.star = i % 2 == 0;
+            a.review = Review::ALL[i % Review::ALL.len()];
+            a.tags = ["needs-a-second-look-from-the-desk", "key", "call-log"]
+                .iter()
+                .take(i % 3 + 1)
+                .map(|t| t.to_string())
+                .collect();
+            a.notes = vec![
+                Note {
+                    date: Utc.with_ymd_and_hms(2026, 12, 1, 22, 57, 0).unwrap(),
+                    author: "Ana Analyst".into(),
+                    text: "Readout confirms it.".into(),
+                },
+                Note {
+                    date: Utc.with_ymd_and_hms(2026, 12, 2, 9, 5, 0).unwrap(),
+                    author: "desk".into(),
+                    text: format!(
+                        "The **second** source contradicts the first on the day.\n\nAsk the \
+                         bureau whether the call on event {id} was really on that day, \
+                         and by whom it was first reported."
+                    ),
+                },
+            ];
+        });
+    }
+    timeline
+}
+
+#[test]
+fn every_annotation_of_every_bundled_event_can_be_read_at_every_size() {
+    assert_every_field_on_screen(&annotated(bundled().clone()), "events.yaml");
 }

@@ -22,9 +22,35 @@ fn readme_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for row in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
         let first = row.split('|').nth(1).unwrap_or("");
-        keys.extend(first.split('`').skip(1).step_by(2).map(str::to_string));
+        keys.extend(code_spans(first));
     }
     keys
+}
+
+/// The code spans of a Markdown text: `` `x` ``, and ``` `` ` `` ``` for a backtick (a
+/// run of backticks opens a span that the same run closes; one space inside each end
+/// is dropped).
+fn code_spans(text: &str) -> Vec<String> {
+    let mut spans = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('`') {
+        let after = &rest[start..];
+        let run = after.len() - after.trim_start_matches('`').len();
+        let fence = &after[..run];
+        let body = &after[run..];
+        let Some(end) = body.find(fence) else { break };
+        let span = &body[..end];
+        let span = if run > 1 {
+            span.strip_prefix(' ')
+                .and_then(|s| s.strip_suffix(' '))
+                .unwrap_or(span)
+        } else {
+            span
+        };
+        spans.push(span.to_string());
+        rest = &body[end + run..];
+    }
+    spans
 }
 
 #[test]

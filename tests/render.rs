@@ -207,3 +207,39 @@ fn an_event_of_no_kind_shows_no_kind() {
     assert!(screen.contains("Status"), "{screen}");
     assert!(!screen.contains("Kind"), "{screen}");
 }
+
+#[test]
+fn annotated_screens_at_three_sizes() {
+    use chrono::{TimeZone, Utc};
+    use tline::model::{Note, Review};
+    let mut timeline = common::app::bundled().clone();
+    timeline.annotations.edit("biden-putin-call", |a| {
+        a.star = true;
+        a.review = Review::Verified;
+        a.tags = ["call".to_string(), "key".to_string()].into();
+        a.notes.push(Note {
+            date: Utc.with_ymd_and_hms(2026, 12, 1, 22, 57, 0).unwrap(),
+            author: "ana".into(),
+            text: "Readout confirms it.\nSee the **second** paragraph.".into(),
+        });
+    });
+    timeline.annotations.edit("jstars-flight-2021-12-27", |a| {
+        a.review = Review::Disputed;
+    });
+    timeline.annotations.edit("nato-russia-council-talks", |a| {
+        a.star = true;
+        a.review = Review::NeedsSource;
+    });
+    for (width, height) in [(120, 40), (80, 24), (40, 12)] {
+        let mut app = app_over(timeline.clone(), "events.yaml", width, height);
+        while app
+            .session
+            .selected_event()
+            .map(|e| &*app.session.timeline.events[e].id)
+            != Some("biden-putin-call")
+        {
+            app.update(Action::Down);
+        }
+        insta::assert_snapshot!(format!("annotated_{width}x{height}"), text(&draw(&app)));
+    }
+}

@@ -9,7 +9,8 @@ use anyhow::Result;
 use super::extract::load_with_articles;
 use super::inputs::{expand_directories, refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
-use super::{FilterArgs, Limits};
+use super::note::default_author;
+use super::{FilterArgs, Limits, NotesArgs};
 use crate::load::{Stage, default_input};
 use crate::tui::app::App;
 use crate::tui::watch::Files;
@@ -20,6 +21,7 @@ use crate::tui::watch::Files;
 pub fn run(
     files: Vec<PathBuf>,
     filter: FilterArgs,
+    notes: NotesArgs,
     limits: Limits,
     watch: bool,
     subcommands: &[&str],
@@ -28,7 +30,7 @@ pub fn run(
     let files = expand_directories(&files)?;
     refuse_duplicates(&files)?;
     if !io::stdout().is_terminal() {
-        return list::print(&files, &filter, limits, ListFormat::Table);
+        return list::print(&files, &filter, &notes, limits, ListFormat::Table);
     }
     let title = if files.is_empty() {
         "the timeline".to_string()
@@ -45,13 +47,16 @@ pub fn run(
         max_file_size: limits.max_file_size,
         watch,
         load: load_with_articles,
+        notes: notes.path(&files),
     };
     let copied = crate::tui::run_loading(title, followed, move |progress, size| {
-        let (timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
+        let (mut timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
+        notes.attach(&files, &mut timeline)?;
         let filter = filter.resolve(&timeline)?;
         progress.set_stage(Stage::Indexing);
         let mut app = App::new(timeline, names.join(", "), filter, size);
         app.session.files = names;
+        app.session.author = default_author();
         Ok(app)
     })?;
     // Many terminals ignore OSC 52: what was copied is printed, the terminal restored.

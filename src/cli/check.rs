@@ -1,5 +1,6 @@
 //! `tline check`: validate timeline files and report every problem with its place.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,9 +9,10 @@ use anyhow::Result;
 
 use super::extract::load_with_articles;
 use super::inputs::{expand_directories, refuse_duplicates};
-use super::{Limits, exit_without_freeing, stdout};
+use super::{Limits, NotesArgs, exit_without_freeing, stdout};
+use crate::load::notes::read_notes;
 use crate::load::{Diagnostic, Progress, locate_in_files};
-use crate::model::{NameClash, NameRank, Timeline};
+use crate::model::{Annotations, NameClash, NameRank, Timeline};
 use crate::text::sanitize;
 
 /// The arguments of `tline check`.
@@ -18,16 +20,31 @@ use crate::text::sanitize;
 pub struct CheckArgs {
     /// Timeline files to check (a directory: the timeline files in it).
     pub files: Vec<PathBuf>,
+    /// The notes file checked with them.
+    #[command(flatten)]
+    pub notes: NotesArgs,
 }
 
-/// Checks the files: the summary on stdout and success, or every error on stderr, then
-/// their count, and failure.
+/// Checks the files and their notes file: the summary on stdout and success, or every
+/// error on stderr, then their count, and failure. Notes on ids no event has are
+/// warned of (they are kept, never dropped).
 pub fn run(args: &CheckArgs, limits: Limits) -> Result<ExitCode> {
     let files = expand_directories(&args.files)?;
     refuse_duplicates(&files)?;
     match load_with_articles(&files, limits.max_file_size, &Progress::default()) {
         Ok((timeline, names)) => {
             warn_of_name_clashes(&timeline, &names, limits.max_file_size);
+            if let Some(path) = args.notes.path(&files) {
+                match read_notes(&path) {
+                    Ok(notes) => warn_of_orphans(&timeline, &notes, &path.display().to_string()),
+                    Err(e) => {
+                        let n = e.diagnostics.len();
+                        let plural = if n == 1 { "" } else { "s" };
+                        let _ = writeln!(io::stderr(), "{e}\n{n} error{plural}");
+                        return Ok(ExitCode::FAILURE);
+                    }
+                }
+            }
             let mut out = stdout();
             writeln!(out, "{}", summary(&timeline, &names))?;
             out.flush()?;
@@ -163,6 +180,36 @@ fn and_list<T: AsRef<str>>(items: &[T]) -> String {
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => String::new(),
     }
+}
+
+/// At most this many orphan ids are named in the warning.
+const MAX_ORPHANS_NAMED: usize = 20;
+
+/// Warns on stderr of the annotated ids of the notes file `name` that no event of
+/// `timeline` has: an event renamed or removed. They are kept in the file.
+fn warn_of_orphans(timeline: &Timeline, notes: &Annotations, name: &str) {
+    let ids: HashSet<&str> = timeline.events.iter().map(|e| &*e.id).collect();
+    let orphans = notes.orphans(|id| ids.contains(id));
+    if orphans.is_empty() {
+        return;
+    }
+    let mut named = orphans
+        .iter()
+        .take(MAX_ORPHANS_NAMED)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if orphans.len() > MAX_ORPHANS_NAMED {
+        named.push_str(&format!(" and {} more", orphans.len() - MAX_ORPHANS_NAMED));
+    }
+    let n = orphans.len();
+    let _ = writeln!(
+        io::stderr(),
+        "warning: {}: notes on {n} id{} no event has (kept): {}",
+        sanitize(name),
+        if n == 1 { "" } else { "s" },
+        sanitize(&named)
+    );
 }
 
 /// The one-line summary `tline check` prints for a valid timeline read from `files`.

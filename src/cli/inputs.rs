@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::load::Format;
+use crate::load::notes::is_notes_file;
 use crate::model::closest;
 
 /// `files` with each directory replaced by the timeline files directly in it (those whose
@@ -29,7 +30,10 @@ pub fn expand_directories(files: &[PathBuf]) -> Result<Vec<PathBuf>> {
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| {
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                Format::named_by(name).is_some() && !name.starts_with('.') && !path.is_dir()
+                Format::named_by(name).is_some()
+                    && !name.starts_with('.')
+                    && !is_notes_file(name)
+                    && !path.is_dir()
             })
             .collect();
         if found.is_empty() {

@@ -2,7 +2,7 @@
 //! command's result becomes an exit status.
 //!
 //! The binary (`src/main.rs`) only parses arguments and calls a `run` here: [`check`],
-//! [`list`], [`source`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
+//! [`list`], [`source`], [`note`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
 //! given; [`parse_error`] prints what clap could not parse. [`inputs`] checks the files
 //! a command was given before they are read.
 
@@ -13,16 +13,20 @@ pub mod extract;
 pub mod inputs;
 pub mod list;
 pub mod man;
+pub mod note;
 pub mod parse_error;
 pub mod source;
 
 use std::io::{self, BufWriter, StdoutLock, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
 use crate::date::EdtfDate;
-use crate::model::{ActorLookupError, DocId, Hint, Status, Timeline, closest};
+use crate::load::default_input;
+use crate::load::notes::{notes_path, read_notes};
+use crate::model::{ActorLookupError, DocId, Hint, Review, Status, Timeline, closest};
 use crate::query::Filter;
 use crate::text::sanitize;
 
@@ -54,6 +58,16 @@ pub struct FilterArgs {
     /// Keep events citing this document (its id); repeat for several.
     #[arg(long = "doc", value_name = "ID")]
     pub docs: Vec<String>,
+    /// Keep only starred events.
+    #[arg(long)]
+    pub starred: bool,
+    /// Keep events with this tag; repeat for several (any of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Keep events with this review status (unreviewed, verified, disputed,
+    /// needs-source); repeat for several.
+    #[arg(long = "review", value_name = "REVIEW")]
+    pub reviews: Vec<String>,
 }
 
 impl FilterArgs {
@@ -97,6 +111,21 @@ impl FilterArgs {
                 }
             }
         }
+        filter.starred = self.starred;
+        let tags = timeline.annotations.tags();
+        for tag in &self.tags {
+            if !tags.contains(tag.as_str()) {
+                let known: Vec<&str> = tags.iter().copied().collect();
+                bail!(
+                    "unknown tag {tag:?} ({})",
+                    Hint::new(tag, &known, "tags in the notes file")
+                );
+            }
+            filter.tags.push(tag.clone());
+        }
+        for word in &self.reviews {
+            filter.reviews.push(parse_review(word)?);
+        }
         let parse =
             |flag: &str, text: &str| EdtfDate::parse(text).map_err(|e| anyhow!("--{flag}: {e}"));
         if let Some(from) = &self.from {
@@ -114,6 +143,57 @@ impl FilterArgs {
             );
         }
         Ok(filter)
+    }
+}
+
+/// The review status `word` names (any case), or an error naming the closest.
+pub fn parse_review(word: &str) -> Result<Review> {
+    word.to_lowercase().parse::<Review>().map_err(|_| {
+        let words = Review::ALL.iter().map(|r| r.as_str());
+        let close = match closest(word, words, 1).as_slice() {
+            [best] => format!("did you mean {best}? "),
+            _ => String::new(),
+        };
+        let all: Vec<&str> = Review::ALL.iter().map(|r| r.as_str()).collect();
+        anyhow!(
+            "unknown review status {word:?} ({close}expected {})",
+            all.join(", ")
+        )
+    })
+}
+
+/// Where the annotations of a timeline are kept: `--notes FILE`, else beside the
+/// timeline's first file.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct NotesArgs {
+    /// The notes file (stars, tags, review status, notes) [default: beside the first
+    /// timeline file, events.yaml → events.notes.yaml].
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+}
+
+impl NotesArgs {
+    /// The notes file of a timeline read from `files`: `--notes`, else beside the first
+    /// file (or `./events.yaml` when none is named); `None` for the bundled timeline,
+    /// which has no file to keep notes beside.
+    pub fn path(&self, files: &[PathBuf]) -> Option<PathBuf> {
+        if let Some(path) = &self.notes {
+            return Some(path.clone());
+        }
+        files
+            .first()
+            .cloned()
+            .or_else(default_input)
+            .map(|first| notes_path(&first))
+    }
+
+    /// Reads the notes file of `files` (if any) into `timeline`; returns its path.
+    pub fn attach(&self, files: &[PathBuf], timeline: &mut Timeline) -> Result<Option<PathBuf>> {
+        let path = self.path(files);
+        if let Some(path) = &path {
+            timeline.annotations = read_notes(path).map_err(|e| anyhow!("{e}"))?;
+        }
+        Ok(path)
     }
 }
 

@@ -173,7 +173,7 @@ fn draft_with(
             actors,
             kinds,
             events,
-            origins: Default::default(),
+            ..Timeline::default()
         },
         articles: drafted_articles,
         reused_actors,

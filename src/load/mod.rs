@@ -10,6 +10,7 @@
 //! - `validate`: the checks, run as items are parsed.
 //! - `diagnostic`: problems and their places.
 //! - `progress`: how far a load has got, for a UI.
+//! - [`notes`]: the annotations' own file beside the timeline, read and written.
 //!
 //! [`Timeline`]: crate::model::Timeline
 
@@ -17,6 +18,7 @@ mod diagnostic;
 mod format;
 mod input;
 mod item_line;
+pub mod notes;
 mod pipeline;
 mod progress;
 pub mod schema;

@@ -16,7 +16,7 @@ use super::render;
 use super::session::{Changes, Session};
 use super::status_bar::Notice;
 use crate::load::LoadError;
-use crate::model::Timeline;
+use crate::model::{Annotations, Timeline};
 use crate::query::Filter;
 
 /// The whole state of the TUI.
@@ -33,6 +33,8 @@ pub struct App {
     pub quit: bool,
     /// A message for the status bar, shown until the next key.
     pub notice: Option<String>,
+    /// A failure to report in the status bar (in the alarm style), until the next key.
+    pub warning: Option<String>,
     /// Why the files on disk no longer load, while they do not; the timeline shown is
     /// the last that loaded.
     pub load_errors: Option<LoadError>,
@@ -53,6 +55,10 @@ pub enum Request {
     Edit,
     /// Ask the terminal to put the last citation copied on the clipboard (OSC 52).
     Copy,
+    /// Write the annotations to the notes file, merged with what it holds now.
+    SaveNotes,
+    /// Write a long note on the selected event in the editor.
+    EditNote,
 }
 
 impl App {
@@ -65,6 +71,7 @@ impl App {
             size,
             quit: false,
             notice: None,
+            warning: None,
             load_errors: None,
             request: None,
             copied: Vec::new(),
@@ -94,6 +101,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.notice = None;
+            self.warning = None;
         }
         let screen = self.screen();
         let flow = match action {
@@ -116,6 +124,8 @@ impl App {
             Flow::Edit => self.request = Some(Request::Edit),
             Flow::Say(text) => self.notice = Some(text.to_string()),
             Flow::CopyCitation => self.copy_citation(),
+            Flow::SaveNotes => self.request = Some(Request::SaveNotes),
+            Flow::EditNote => self.request = Some(Request::EditNote),
             Flow::ShowErrors => match &self.load_errors {
                 Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
                 None => self.notice = Some("no load errors: the files load".into()),
@@ -189,6 +199,38 @@ impl App {
         self.follow();
     }
 
+    /// Takes in the result of writing the notes file: what it holds now (ours merged with
+    /// what another process wrote), or why it could not be written, said in the status
+    /// bar while the change stays in memory (the next save tries again).
+    pub fn notes_written(&mut self, written: Result<Annotations, String>) {
+        match written {
+            Ok(merged) => self.session.notes_saved(merged),
+            Err(why) => self.warning = Some(format!("notes not saved (kept in memory): {why}")),
+        }
+        self.follow();
+    }
+
+    /// Takes in a note written in the editor: added to the selected event, dated now,
+    /// unless it is empty. Returns whether it was added (and so must be saved).
+    pub fn note_edited(&mut self, text: String) -> bool {
+        let text = text.trim_end().to_string();
+        let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 0);
+        let added = !text.trim().is_empty() && self.session.add_note(text, now);
+        self.follow();
+        added
+    }
+
+    /// Takes in the notes file read again after a reload: what another process wrote
+    /// shows, our unsaved changes stay; a file that no longer reads is said, and the
+    /// annotations shown stay as they were.
+    pub fn notes_reread(&mut self, read: Result<Annotations, LoadError>) {
+        match read {
+            Ok(fresh) => self.session.notes_reread(fresh),
+            Err(e) => self.warning = Some(format!("the notes file no longer reads: {e}")),
+        }
+        self.follow();
+    }
+
     /// Puts `timeline` in the session and brings the panes back to where they were.
     fn replace_timeline(&mut self, timeline: Timeline) -> Changes {
         let focus = self.panes.focus;
@@ -229,6 +271,12 @@ impl App {
 
     /// The notice for the status bar, or while the files do not load a reminder of it.
     fn status_notice(&self) -> Option<Notice> {
+        if let Some(warning) = &self.warning {
+            return Some(Notice {
+                text: warning.clone(),
+                alarm: true,
+            });
+        }
         let problems = self.load_errors.as_ref().map(|e| e.diagnostics.len());
         match (&self.notice, problems) {
             (Some(notice), _) => Some(Notice {
@@ -1069,5 +1117,203 @@ mod tests {
         assert_eq!(typed.session.matches, pasted.session.matches);
         assert_eq!(typed.session.selected, pasted.session.selected);
         assert_eq!(typed.overlay, pasted.overlay);
+    }
+
+    /// Every row of `app` drawn on its terminal.
+    fn screen_rows(app: &App) -> Vec<String> {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+            app.size.width,
+            app.size.height,
+        ))
+        .unwrap();
+        terminal.draw(|frame| app.render(frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn select_id(app: &mut App, id: &str) {
+        let k = app
+            .session
+            .rows
+            .events
+            .iter()
+            .position(|&e| &*app.session.timeline.events[e].id == id)
+            .unwrap();
+        app.session.select(k);
+        app.update(Action::Resize(app.size.width, app.size.height));
+    }
+
+    #[test]
+    fn star_review_tags_and_a_note_change_the_selected_event_and_ask_for_a_save() {
+        use crate::model::Review;
+        let mut app = app(120, 40);
+        select_id(&mut app, "biden-putin-call");
+        app.update(Action::ToggleStar);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        app.update(Action::CycleReview);
+        app.update(Action::CycleReview);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        app.update(Action::EditTags);
+        type_text(&mut app, "key call");
+        app.update(Action::Confirm);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        app.update(Action::AddNote);
+        app.paste("Readout confirms **it**.");
+        app.update(Action::Confirm);
+        assert_eq!(app.request.take(), Some(Request::SaveNotes));
+        let a = app.session.selected_annotation().unwrap().clone();
+        assert!(a.star);
+        assert_eq!(a.review, Review::Disputed);
+        assert_eq!(a.tags.iter().collect::<Vec<_>>(), ["call", "key"]);
+        assert_eq!(a.notes[0].text, "Readout confirms **it**.");
+        assert_eq!(a.notes[0].author, "unknown");
+        let rows = screen_rows(&app);
+        assert!(
+            rows.iter().any(|r| r.contains("★✗✎ Biden and Putin speak")),
+            "the row's marks: {rows:#?}"
+        );
+        let screen = rows.join("\n");
+        for shown in [
+            "Starred ★",
+            "Review  ✗ disputed",
+            "Tags    call, key",
+            "Readout confirms **it**.",
+        ] {
+            assert!(
+                screen.contains(shown),
+                "{shown:?} in the Event pane: {screen}"
+            );
+        }
+        // Esc leaves the tags as they were; an empty note adds nothing.
+        app.update(Action::EditTags);
+        type_text(&mut app, "more");
+        app.update(Action::Cancel);
+        app.update(Action::AddNote);
+        app.update(Action::Confirm);
+        assert_eq!(app.request, None);
+        assert_eq!(app.session.selected_annotation(), Some(&a));
+    }
+
+    #[test]
+    fn tab_completes_a_tag_in_the_tags_prompt() {
+        let mut app = app(120, 40);
+        app.session
+            .timeline
+            .annotations
+            .edit("biden-putin-call", |a| {
+                a.tags.insert("flights".into());
+            });
+        app.update(Action::EditTags);
+        type_text(&mut app, "fl");
+        app.update(Action::Tick);
+        let Overlay::Prompt(prompt) = &app.overlay else {
+            panic!("the tags prompt is open: {:?}", app.overlay);
+        };
+        assert_eq!(prompt.text, "flights ");
+    }
+
+    #[test]
+    fn starred_events_are_stepped_through_and_filtered() {
+        let mut app = app(120, 40);
+        app.update(Action::NextStarred);
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("no starred event shown (m stars the selected one)")
+        );
+        for id in ["jstars-flight-2021-12-27", "nato-russia-council-talks"] {
+            app.session.timeline.annotations.edit(id, |a| a.star = true);
+        }
+        app.update(Action::NextStarred);
+        assert_eq!(selected_id(&app), "jstars-flight-2021-12-27");
+        app.update(Action::NextStarred);
+        assert_eq!(selected_id(&app), "nato-russia-council-talks");
+        app.update(Action::NextStarred);
+        assert_eq!(selected_id(&app), "jstars-flight-2021-12-27", "wraps");
+        app.update(Action::PrevStarred);
+        assert_eq!(selected_id(&app), "nato-russia-council-talks", "wraps back");
+        app.update(Action::ToggleStarredFilter);
+        assert_eq!(
+            shown_ids(&app),
+            ["jstars-flight-2021-12-27", "nato-russia-council-talks"]
+        );
+        assert!(
+            status_row(&app).contains("★ starred"),
+            "{}",
+            status_row(&app)
+        );
+        // Unstarring under the filter takes the event out of it.
+        app.update(Action::ToggleStar);
+        assert_eq!(shown_ids(&app).len(), 1);
+    }
+
+    #[test]
+    fn the_tag_and_review_pickers_filter_by_annotation() {
+        let mut app = app(120, 40);
+        app.update(Action::PickTags);
+        assert_eq!(app.overlay, Overlay::None, "no tags yet: no picker");
+        app.session
+            .timeline
+            .annotations
+            .edit("biden-putin-call", |a| {
+                a.tags.insert("key".into());
+                a.review = crate::model::Review::Verified;
+            });
+        app.update(Action::PickTags);
+        app.update(Action::Confirm);
+        assert_eq!(shown_ids(&app), ["biden-putin-call"]);
+        app.update(Action::ClearFilters);
+        app.update(Action::PickReviews);
+        type_text(&mut app, "verified");
+        app.update(Action::Confirm);
+        assert_eq!(shown_ids(&app), ["biden-putin-call"]);
+        assert!(status_row(&app).contains("review: verified"));
+    }
+
+    #[test]
+    fn a_reload_keeps_the_annotations_and_a_failed_save_says_so_and_keeps_them() {
+        let timeline = small(&["alpha"], &[("one", "2022-01-01", "One", "alpha")]);
+        let mut app = App::new(
+            timeline.clone(),
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        app.update(Action::ToggleStar);
+        app.notes_written(Err("events.notes.yaml: Permission denied".into()));
+        let bar = status_row(&app);
+        assert!(bar.contains("notes not saved (kept in memory)"), "{bar:?}");
+        assert!(app.session.timeline.annotations.is_starred("one"));
+        assert!(app.session.saved.is_empty(), "nothing was saved");
+        app.reloaded(Ok(timeline), false);
+        assert!(app.session.timeline.annotations.is_starred("one"), "kept");
+        let saved = app.session.timeline.annotations.clone();
+        app.notes_written(Ok(saved.clone()));
+        assert_eq!(app.session.saved, saved);
+    }
+
+    #[test]
+    fn notes_read_again_show_another_process_s_and_keep_ours_unsaved() {
+        let mut app = app(120, 40);
+        app.update(Action::ToggleStar);
+        let ours = selected_id(&app).to_string();
+        let mut fresh = crate::model::Annotations::default();
+        fresh.edit("biden-putin-call", |a| {
+            a.tags.insert("theirs".into());
+        });
+        app.notes_reread(Ok(fresh.clone()));
+        let shown = &app.session.timeline.annotations;
+        assert!(shown.is_starred(&ours), "ours, not yet saved, stays");
+        assert!(
+            shown
+                .get("biden-putin-call")
+                .is_some_and(|a| a.tags.contains("theirs"))
+        );
+        assert_eq!(app.session.saved, fresh);
     }
 }

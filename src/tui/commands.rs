@@ -108,6 +108,26 @@ pub enum Action {
     /// Copy a citation of the selected event (its source shown, else its first) to the
     /// clipboard, and print it on quitting.
     CopyCitation,
+    /// Star the selected event, or take its star away.
+    ToggleStar,
+    /// Edit the selected event's tags at a prompt.
+    EditTags,
+    /// Give the selected event the next review status.
+    CycleReview,
+    /// Write a note on the selected event at a prompt.
+    AddNote,
+    /// Write a long note on the selected event in the editor.
+    AddLongNote,
+    /// Select the next starred event.
+    NextStarred,
+    /// Select the previous starred event.
+    PrevStarred,
+    /// Show only the starred events, or all again.
+    ToggleStarredFilter,
+    /// Open the tag picker.
+    PickTags,
+    /// Open the review status picker.
+    PickReviews,
     /// Leave tline.
     Quit,
     /// The terminal now has this size.
@@ -121,7 +141,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 58] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -166,6 +186,16 @@ impl Action {
         Action::ShowErrors,
         Action::ShowDocuments,
         Action::CopyCitation,
+        Action::ToggleStar,
+        Action::EditTags,
+        Action::CycleReview,
+        Action::AddNote,
+        Action::AddLongNote,
+        Action::NextStarred,
+        Action::PrevStarred,
+        Action::ToggleStarredFilter,
+        Action::PickTags,
+        Action::PickReviews,
         Action::Quit,
         Action::Resize(80, 24),
         Action::Wheel(0, 0, true),
@@ -219,6 +249,16 @@ impl Action {
             Action::ShowErrors => "ShowErrors",
             Action::ShowDocuments => "ShowDocuments",
             Action::CopyCitation => "CopyCitation",
+            Action::ToggleStar => "ToggleStar",
+            Action::EditTags => "EditTags",
+            Action::CycleReview => "CycleReview",
+            Action::AddNote => "AddNote",
+            Action::AddLongNote => "AddLongNote",
+            Action::NextStarred => "NextStarred",
+            Action::PrevStarred => "PrevStarred",
+            Action::ToggleStarredFilter => "ToggleStarredFilter",
+            Action::PickTags => "PickTags",
+            Action::PickReviews => "PickReviews",
             Action::Quit => "Quit",
             Action::Resize(..) => "Resize",
             Action::Wheel(..) => "Wheel",
@@ -242,6 +282,10 @@ pub enum Flow {
     ShowErrors,
     /// Copy a citation of the selected event (the app keeps what was copied).
     CopyCitation,
+    /// Write the annotations to the notes file (the event loop does it).
+    SaveNotes,
+    /// Write a long note in the editor (the event loop hands it the terminal).
+    EditNote,
     /// Say this in the status bar.
     Say(&'static str),
 }
@@ -250,6 +294,8 @@ pub enum Flow {
 enum Next {
     Stay,
     Close,
+    /// Close, the annotations changed: save them.
+    CloseAndSave,
     Quit,
     /// Close, saying this in the status bar.
     CloseSaying(&'static str),
@@ -282,6 +328,10 @@ pub fn run(
         Next::CloseSaying(text) => {
             *overlay = Overlay::None;
             Flow::Say(text)
+        }
+        Next::CloseAndSave => {
+            *overlay = Overlay::None;
+            Flow::SaveNotes
         }
         Next::Quit => Flow::Quit,
     }
@@ -460,6 +510,10 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
     let changed = match action {
         Action::Type(c) => prompt.insert(c.encode_utf8(&mut [0; 4])),
         Action::Erase => prompt.erase(),
+        Action::Tick if prompt.ask == Ask::Tags => {
+            prompt.complete(session.timeline.annotations.tags());
+            return Next::Stay;
+        }
         Action::Cancel | Action::Back => {
             if prompt.ask == Ask::Search {
                 session.end_search(true);
@@ -476,9 +530,37 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
     Next::Stay
 }
 
-/// Enter in a prompt: keeps the search, or moves to or filters by the date typed, unless
-/// it does not parse (then the prompt stays open with the error).
+/// Enter in a prompt: keeps the search, moves to or filters by the date typed, sets the
+/// tags typed or adds the note, unless it does not parse (then the prompt stays open
+/// with the error).
 fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
+    match prompt.ask {
+        Ask::Tags => {
+            return match prompt.tags_typed() {
+                Ok(tags) => {
+                    if session.set_tags(tags) {
+                        Next::CloseAndSave
+                    } else {
+                        Next::Close
+                    }
+                }
+                Err(e) => {
+                    prompt.error = Some(e);
+                    Next::Stay
+                }
+            };
+        }
+        Ask::Note => {
+            let text = prompt.text.trim();
+            let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 0);
+            return if !text.is_empty() && session.add_note(text.to_string(), now) {
+                Next::CloseAndSave
+            } else {
+                Next::Close
+            };
+        }
+        Ask::Search | Ask::JumpToDate | Ask::DateRange => {}
+    }
     let done = match prompt.ask {
         Ask::Search => Ok(()),
         Ask::JumpToDate => session
@@ -491,6 +573,7 @@ fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
                 ..session.filter.clone()
             })
         }),
+        Ask::Tags | Ask::Note => Ok(()),
     };
     match done {
         Ok(()) => Next::Close,
@@ -583,6 +666,54 @@ fn on_panes(
         Action::ShowErrors => return Flow::ShowErrors,
         Action::ShowDocuments => *overlay = Overlay::Documents(Documents::open(session)),
         Action::CopyCitation => return Flow::CopyCitation,
+        Action::ToggleStar
+        | Action::CycleReview
+        | Action::EditTags
+        | Action::AddNote
+        | Action::AddLongNote
+            if session.selected_event().is_none() =>
+        {
+            return Flow::Say("no event selected");
+        }
+        Action::ToggleStar => {
+            session.toggle_star();
+            return Flow::SaveNotes;
+        }
+        Action::CycleReview => {
+            session.cycle_review();
+            return Flow::SaveNotes;
+        }
+        Action::EditTags => {
+            let mut tags = session.selected_annotation().map_or_else(String::new, |a| {
+                a.tags
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            if !tags.is_empty() {
+                tags.push(' ');
+            }
+            *overlay = Overlay::Prompt(Prompt::new(Ask::Tags, tags));
+        }
+        Action::AddNote => *overlay = Overlay::Prompt(Prompt::new(Ask::Note, String::new())),
+        Action::AddLongNote => return Flow::EditNote,
+        Action::NextStarred | Action::PrevStarred => {
+            if !session.step_starred(action == Action::NextStarred) {
+                return Flow::Say("no starred event shown (m stars the selected one)");
+            }
+        }
+        Action::ToggleStarredFilter => session.apply_filter(Filter {
+            starred: !session.filter.starred,
+            ..session.filter.clone()
+        }),
+        Action::PickTags if session.timeline.annotations.tags().is_empty() => {
+            return Flow::Say("no event is tagged yet (T tags the selected one)");
+        }
+        Action::PickTags => *overlay = Overlay::Picker(Picker::open(PickerKind::Tags, session)),
+        Action::PickReviews => {
+            *overlay = Overlay::Picker(Picker::open(PickerKind::Reviews, session))
+        }
         Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
         Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
         Action::Resize(..)

@@ -84,6 +84,16 @@ pub const BINDINGS: &[Binding] = &[
     bind("File", &[key('E')], "why the file no longer loads", Action::ShowErrors),
     bind("Documents", &[key('o')], "every document (Enter opens one, f keeps its events)", Action::ShowDocuments),
     bind("Documents", &[key('y')], "copy a citation of the event (OSC 52; printed on quit too)", Action::CopyCitation),
+    bind("Notes", &[key('m')], "star / unstar the event", Action::ToggleStar),
+    bind("Notes", &[key('T')], "edit the event's tags (Tab completes)", Action::EditTags),
+    bind("Notes", &[key('v')], "next review status (✓ verified ✗ disputed § needs-source)", Action::CycleReview),
+    bind("Notes", &[key('c')], "write a note on the event", Action::AddNote),
+    bind("Notes", &[key('C')], "write a long note in $EDITOR", Action::AddLongNote),
+    bind("Notes", &[key('\'')], "next starred event", Action::NextStarred),
+    bind("Notes", &[key('`')], "previous starred event", Action::PrevStarred),
+    bind("Notes", &[key('*')], "only the starred events / all", Action::ToggleStarredFilter),
+    bind("Notes", &[key('#')], "pick tags", Action::PickTags),
+    bind("Notes", &[key('V')], "pick review statuses", Action::PickReviews),
     bind("General", &[key('?')], "this help (any key closes it)", Action::ToggleHelp),
     bind("General", &[key('q'), ctrl('c')], "quit", Action::Quit),
 ];
@@ -97,7 +107,7 @@ pub const INPUT_BINDINGS: &[Binding] = &[
     bind(INPUT, &[code(KeyCode::Up), ctrl('p')], "previous item", Action::Up),
     bind(INPUT, &[code(KeyCode::PageDown)], "ten items down", Action::PageDown),
     bind(INPUT, &[code(KeyCode::PageUp)], "ten items up", Action::PageUp),
-    bind(INPUT, &[code(KeyCode::Tab)], "tick / untick (in pickers; Space types)", Action::Tick),
+    bind(INPUT, &[code(KeyCode::Tab)], "tick / untick (in pickers; Space types), complete a tag", Action::Tick),
     bind(INPUT, &[code(KeyCode::Enter)], "apply", Action::Confirm),
     bind(INPUT, &[code(KeyCode::Esc)], "cancel", Action::Cancel),
     bind(INPUT, &[code(KeyCode::Backspace)], "erase", Action::Erase),
@@ -118,12 +128,13 @@ const fn bind(
     }
 }
 
-/// The action a key press sends in a picker (`picking`) or prompt: characters are typed.
-pub fn input_action_for(event: &KeyEvent, picking: bool) -> Option<Action> {
+/// The action a key press sends in a picker or prompt: characters are typed, and Tab
+/// ticks (or completes) only where it `takes_tab` (a picker, the tags prompt).
+pub fn input_action_for(event: &KeyEvent, takes_tab: bool) -> Option<Action> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let bound = INPUT_BINDINGS
         .iter()
-        .filter(|b| picking || b.action != Action::Tick)
+        .filter(|b| takes_tab || b.action != Action::Tick)
         .find(|b| {
             b.keys
                 .iter()

@@ -21,6 +21,7 @@ pub mod watch;
 pub mod widgets;
 
 use std::io::Write;
+use std::process::ExitStatus;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -40,6 +41,7 @@ use signal_hook::consts::{
 use signal_hook::iterator::Signals;
 
 use crate::load::Progress;
+use crate::load::notes::{read_notes, save_notes};
 use app::{App, Request};
 use commands::Action;
 use overlays::Overlay;
@@ -69,6 +71,10 @@ const ENDING_SIGNALS: [i32; 13] = [
 /// What the status bar says when Ctrl-z or SIGTSTP cannot suspend.
 const NO_JOB_CONTROL: &str =
     "Ctrl-z: no job-control shell to resume tline, so it keeps running (q quits)";
+
+/// Why annotations made on the bundled timeline are not written.
+const NO_NOTES_FILE: &str =
+    "the bundled timeline has no file to keep notes beside (tline --notes FILE)";
 
 /// How long the loop waits for input before looking for SIGTSTP again.
 const SIGNAL_TICK: Duration = Duration::from_millis(100);
@@ -137,6 +143,7 @@ where
         signals: &mut signals,
         files: &files,
         watcher: watcher.as_ref(),
+        notes_seen: files.notes.as_deref().and_then(watch::stamp),
     };
     let copied = looper.browse(app)?;
     drop(tui);
@@ -239,6 +246,9 @@ struct Loop<'a> {
     signals: &'a mut Signals,
     files: &'a Files,
     watcher: Option<&'a Watcher>,
+    /// The notes file as last read or written here: another stamp means another
+    /// process wrote it.
+    notes_seen: watch::Stamp,
 }
 
 impl Loop<'_> {
@@ -277,6 +287,7 @@ impl Loop<'_> {
             }
             while let Some((loaded, reason)) = self.watcher.and_then(Watcher::try_result) {
                 app.reloaded(loaded, reason == Reason::Asked);
+                self.reread_notes(&mut app);
                 changed = true;
             }
             if event::poll(SIGNAL_TICK).context("reading input")? {
@@ -287,8 +298,29 @@ impl Loop<'_> {
                 self.serve(&mut app, request)?;
                 changed = true;
             }
+            if self.notes_changed_elsewhere() {
+                self.reread_notes(&mut app);
+                changed = true;
+            }
         }
         Ok(app.copied)
+    }
+
+    /// Whether another process wrote the notes file since this one last read or wrote
+    /// it (one `stat` a tick).
+    fn notes_changed_elsewhere(&self) -> bool {
+        self.files
+            .notes
+            .as_deref()
+            .is_some_and(|path| watch::stamp(path) != self.notes_seen)
+    }
+
+    /// Reads the notes file again into the app (see [`App::notes_reread`]).
+    fn reread_notes(&mut self, app: &mut App) {
+        if let Some(path) = &self.files.notes {
+            self.notes_seen = watch::stamp(path);
+            app.notes_reread(read_notes(path));
+        }
     }
 
     /// Applies every input already waiting. Characters typed into a prompt or picker are
@@ -334,23 +366,89 @@ impl Loop<'_> {
 
     /// Does what the app asked of the loop.
     fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
-        match (request, self.watcher) {
-            (Request::Copy, _) => return self.copy(app),
-            (Request::Reload, Some(watcher)) => {
+        if request == Request::Copy {
+            return self.copy(app);
+        }
+        if request == Request::EditNote {
+            return self.edit_note(app);
+        }
+        if request == Request::SaveNotes {
+            let session = &app.session;
+            let written = match &self.files.notes {
+                Some(path) => {
+                    let saved = save_notes(path, &session.saved, &session.timeline.annotations);
+                    self.notes_seen = watch::stamp(path);
+                    saved.map_err(|e| e.to_string())
+                }
+                None => Err(NO_NOTES_FILE.to_string()),
+            };
+            app.notes_written(written);
+            return Ok(());
+        }
+        let Some(watcher) = self.watcher else {
+            app.notice = Some(match request {
+                Request::Reload => "the bundled timeline has no file to reload".into(),
+                Request::Edit => {
+                    "the bundled timeline has no file to edit: open a file (tline FILE)".into()
+                }
+                Request::SaveNotes | Request::EditNote | Request::Copy => String::new(),
+            });
+            return Ok(());
+        };
+        match request {
+            Request::Reload => {
                 app.notice = Some("reloading…".into());
                 watcher.request(Reason::Asked);
             }
-            (Request::Edit, Some(watcher)) => {
+            Request::Edit => {
                 self.edit(app)?;
                 watcher.request(Reason::Changed);
             }
-            (Request::Reload, None) => {
-                app.notice = Some("the bundled timeline has no file to reload".into());
+            Request::SaveNotes | Request::EditNote | Request::Copy => {}
+        }
+        Ok(())
+    }
+
+    /// Hands the terminal to the editor on `place` and takes it back when it exits;
+    /// returns how the editor ended (or why it did not start).
+    fn run_editor(&mut self, place: &editor::Place) -> Result<std::io::Result<ExitStatus>> {
+        self.tui.release();
+        EDITING.store(true, Ordering::SeqCst);
+        let status = editor::run(place);
+        if let Ok(mut ended) = EDITOR_ENDED.lock() {
+            *ended = Some(Instant::now());
+        }
+        EDITING.store(false, Ordering::SeqCst);
+        self.tui.take_back().context("taking the terminal back")?;
+        Ok(status)
+    }
+
+    /// Writes a long note on the selected event in the editor, in a temporary Markdown
+    /// file, then adds it and saves the notes.
+    fn edit_note(&mut self, app: &mut App) -> Result<()> {
+        let file = std::env::temp_dir().join(format!("tline-note-{}.md", std::process::id()));
+        if let Err(e) = std::fs::write(&file, "") {
+            app.warning = Some(format!("could not make a file for the note: {e}"));
+            return Ok(());
+        }
+        let status = self.run_editor(&editor::Place {
+            file: file.clone(),
+            line: None,
+        })?;
+        let text = std::fs::read_to_string(&file);
+        let _ = std::fs::remove_file(&file);
+        match (status, text) {
+            (Err(e), _) => app.warning = Some(format!("could not start the editor: {e}")),
+            (Ok(status), _) if !status.success() => {
+                app.notice = Some(format!("the editor ended: {status}; no note added"));
             }
-            (Request::Edit, None) => {
-                app.notice = Some(
-                    "the bundled timeline has no file to edit: open a file (tline FILE)".into(),
-                );
+            (Ok(_), Err(e)) => app.warning = Some(format!("could not read the note: {e}")),
+            (Ok(_), Ok(text)) => {
+                if app.note_edited(text) {
+                    self.serve(app, Request::SaveNotes)?;
+                } else {
+                    app.notice = Some("the note is empty: nothing added".into());
+                }
             }
         }
         Ok(())
@@ -387,14 +485,7 @@ impl Loop<'_> {
             )
         });
         let Some(place) = place else { return Ok(()) };
-        self.tui.release();
-        EDITING.store(true, Ordering::SeqCst);
-        let status = editor::run(&place);
-        if let Ok(mut ended) = EDITOR_ENDED.lock() {
-            *ended = Some(Instant::now());
-        }
-        EDITING.store(false, Ordering::SeqCst);
-        self.tui.take_back().context("taking the terminal back")?;
+        let status = self.run_editor(&place)?;
         let file = crate::text::sanitize(&place.file.display().to_string()).into_owned();
         app.notice = match (status, place.line) {
             (Err(e), _) => Some(format!("could not start the editor: {e}")),
@@ -418,7 +509,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             Overlay::Help(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
             Overlay::None => keys::action_for(key),
             Overlay::Picker(_) => keys::input_action_for(key, true),
-            Overlay::Prompt(_) => keys::input_action_for(key, false),
+            Overlay::Prompt(prompt) => {
+                keys::input_action_for(key, prompt.ask == overlays::prompt::Ask::Tags)
+            }
             Overlay::Errors(_) => Some(keys::action_for(key).unwrap_or(Action::Back)),
             Overlay::Documents(_) => keys::action_for(key),
         },

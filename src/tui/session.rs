@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::date::EdtfDate;
-use crate::model::{Event, Timeline};
+use crate::model::{Annotation, Annotations, Event, Note, Timeline};
 use crate::query::{Filter, Index};
 
 /// The timeline browsed, what is shown of it, and where the person is.
@@ -38,12 +38,20 @@ pub struct Session {
     search_origin: usize,
     /// How many times a filter was applied, so that panes notice a new one.
     filters_applied: u64,
+    /// The annotations as the notes file held them when last read or written: what a
+    /// save merges our changes from (see [`Annotations::merge`]).
+    pub saved: Annotations,
+    /// Who the notes written here are by.
+    pub author: String,
+    /// How many times the annotations changed, so that panes notice.
+    annotations_changed: u64,
 }
 
 impl Session {
     /// A session over `timeline`, titled `title`, showing the events `filter` keeps.
     pub fn new(timeline: Timeline, title: String, filter: Filter) -> Self {
         let index = Index::new(&timeline);
+        let saved = timeline.annotations.clone();
         let mut session = Session {
             timeline,
             title,
@@ -56,6 +64,9 @@ impl Session {
             matches: Vec::new(),
             search_origin: 0,
             filters_applied: 0,
+            saved,
+            author: "unknown".to_string(),
+            annotations_changed: 0,
         };
         session.apply_filter(filter);
         session
@@ -168,6 +179,116 @@ impl Session {
         };
         if let Some(&k) = next {
             self.select(k);
+        }
+    }
+
+    /// How many times the annotations changed so far: a pane that saw another number
+    /// shows stale ones.
+    pub fn annotations_changed(&self) -> u64 {
+        self.annotations_changed
+    }
+
+    /// The selected event's annotation, if it has one.
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        let event = self.selected_event()?;
+        self.timeline
+            .annotations
+            .get(&self.timeline.events[event].id)
+    }
+
+    /// Changes the selected event's annotation with `change`; returns whether it
+    /// changed. A filter on annotations is applied again (the event may leave it).
+    pub fn annotate(&mut self, change: impl FnOnce(&mut Annotation)) -> bool {
+        let Some(event) = self.selected_event() else {
+            return false;
+        };
+        let id = self.timeline.events[event].id.clone();
+        let before = self.timeline.annotations.get(&id).cloned();
+        self.timeline.annotations.edit(&id, change);
+        if self.timeline.annotations.get(&id) == before.as_ref() {
+            return false;
+        }
+        self.annotations_follow();
+        true
+    }
+
+    /// Stars the selected event, or takes its star away.
+    pub fn toggle_star(&mut self) -> bool {
+        self.annotate(|a| a.star = !a.star)
+    }
+
+    /// Gives the selected event the next review status.
+    pub fn cycle_review(&mut self) -> bool {
+        self.annotate(|a| a.review = a.review.next())
+    }
+
+    /// Sets the selected event's tags.
+    pub fn set_tags(&mut self, tags: impl IntoIterator<Item = String>) -> bool {
+        let tags = tags.into_iter().collect();
+        self.annotate(|a| a.tags = tags)
+    }
+
+    /// Adds a note by [`Session::author`] to the selected event, dated `date`.
+    pub fn add_note(&mut self, text: String, date: chrono::DateTime<chrono::Utc>) -> bool {
+        let author = self.author.clone();
+        self.annotate(|a| a.notes.push(Note { date, author, text }))
+    }
+
+    /// Takes in what the notes file holds after a save (ours merged with another
+    /// process's): it becomes both what is shown and what the next save starts from.
+    pub fn notes_saved(&mut self, merged: Annotations) {
+        let changed = merged != self.timeline.annotations;
+        self.saved = merged.clone();
+        self.timeline.annotations = merged;
+        if changed {
+            self.annotations_follow();
+        }
+    }
+
+    /// Takes in the notes file as read again (another process may have written it): our
+    /// changes not yet saved are kept on top of it, as a save would merge them.
+    pub fn notes_reread(&mut self, fresh: Annotations) {
+        let merged = Annotations::merge(&self.saved, &self.timeline.annotations, &fresh);
+        self.saved = fresh;
+        if merged != self.timeline.annotations {
+            self.timeline.annotations = merged;
+            self.annotations_follow();
+        }
+    }
+
+    /// After the annotations changed: panes redraw them, a filter on them applies again.
+    fn annotations_follow(&mut self) {
+        self.annotations_changed += 1;
+        if self.filter.annotated() {
+            self.apply_filter(self.filter.clone());
+        }
+    }
+
+    /// Selects the next (or previous) shown starred event, wrapping around; returns
+    /// whether there is one.
+    pub fn step_starred(&mut self, forward: bool) -> bool {
+        let events = &self.rows.events;
+        let n = events.len();
+        let starred = |k: usize| {
+            self.timeline
+                .annotations
+                .is_starred(&self.timeline.events[events[k]].id)
+        };
+        let next = (1..=n)
+            .map(|step| {
+                if forward {
+                    (self.selected + step) % n
+                } else {
+                    (self.selected + n - step % n) % n
+                }
+            })
+            .find(|&k| starred(k));
+        match next {
+            Some(k) => {
+                self.select(k);
+                true
+            }
+            None => false,
         }
     }
 
@@ -286,11 +407,14 @@ fn same_event(at: &Timeline, a: &Event, bt: &Timeline, b: &Event) -> bool {
 impl Session {
     /// Shows `timeline` in place of the one shown (the same files, loaded again), keeping
     /// what the person set up: the filter (its actors and documents matched by id; one
-    /// gone is dropped), the search, and the selected event by its id (if it went, the position).
-    /// Returns what changed.
+    /// gone is dropped), the search, the selected event by its id (if it went, the
+    /// position), and the annotations (the notes file's, not the timeline's). Returns what
+    /// changed.
     pub fn reload(&mut self, timeline: Timeline) -> Changes {
-        let old = std::mem::replace(&mut self.timeline, timeline);
+        let mut old = std::mem::replace(&mut self.timeline, timeline);
         let changes = Changes::between(&old, &self.timeline);
+        // The annotations are the notes file's, not the timeline's: they stay.
+        self.timeline.annotations = std::mem::take(&mut old.annotations);
         let actor_ids: FxHashMap<&str, usize> = self
             .timeline
             .actors

@@ -190,6 +190,20 @@ fn filters(session: &Session, room: Room) -> Vec<String> {
             .collect();
         parts.push(criterion("doc", "docs", &ids, " | ", room));
     }
+    if filter.starred {
+        parts.push(match room {
+            Room::Full | Room::Compact => "★ starred".to_string(),
+            Room::Narrow | Room::Minimal => "★".to_string(),
+        });
+    }
+    if !filter.tags.is_empty() {
+        let tags: Vec<&str> = filter.tags.iter().map(String::as_str).collect();
+        parts.push(criterion("tag", "tags", &tags, " | ", room));
+    }
+    if !filter.reviews.is_empty() {
+        let words: Vec<&str> = filter.reviews.iter().map(|r| r.as_str()).collect();
+        parts.push(criterion("review", "reviews", &words, " | ", room));
+    }
     parts
 }
 

@@ -2,7 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::Status;
+use crate::model::{Review, Status};
 
 /// Secondary text: dates repeated, actors, hints.
 pub fn dim() -> Style {
@@ -44,6 +44,31 @@ pub fn status_mark(status: Status) -> (&'static str, Style) {
         Status::Reported => (
             "?",
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        ),
+    }
+}
+
+/// The star of a starred event in a timeline row.
+pub fn star() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+/// The mark a timeline row gives an event of review status `review` before its title,
+/// and its style: none for an event not reviewed.
+pub fn review_mark(review: Review) -> (&'static str, Style) {
+    match review {
+        Review::Unreviewed => ("", Style::new()),
+        Review::Verified => (
+            "✓",
+            Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+        ),
+        Review::Disputed => (
+            "✗",
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        Review::NeedsSource => (
+            "§",
+            Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
         ),
     }
 }

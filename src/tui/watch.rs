@@ -40,6 +40,8 @@ pub struct Files {
     pub watch: bool,
     /// How to load them.
     pub load: Load,
+    /// The notes file the annotations are written to; `None` keeps them in memory.
+    pub notes: Option<PathBuf>,
 }
 
 /// Why a load was asked for.
@@ -84,25 +86,25 @@ impl Watcher {
 }
 
 /// What a file looks like from outside: `None` when it cannot be read.
-type Stamp = Option<(u64, i64, i64, i64, i64, u64)>;
+pub type Stamp = Option<(u64, i64, i64, i64, i64, u64)>;
+
+/// The [`Stamp`] of the file at `path` now: its size, modification and change times and
+/// inode, which any write or rename over it changes.
+pub fn stamp(path: &std::path::Path) -> Stamp {
+    std::fs::metadata(path).ok().map(|m| {
+        (
+            m.len(),
+            m.mtime(),
+            m.mtime_nsec(),
+            m.ctime(),
+            m.ctime_nsec(),
+            m.ino(),
+        )
+    })
+}
 
 fn stamps(files: &Files) -> Vec<Stamp> {
-    files
-        .paths
-        .iter()
-        .map(|path| {
-            std::fs::metadata(path).ok().map(|m| {
-                (
-                    m.len(),
-                    m.mtime(),
-                    m.mtime_nsec(),
-                    m.ctime(),
-                    m.ctime_nsec(),
-                    m.ino(),
-                )
-            })
-        })
-        .collect()
+    files.paths.iter().map(|path| stamp(path)).collect()
 }
 
 /// The thread's loop: a load for each request, and for each settled change when

@@ -102,6 +102,22 @@ pub fn fields(timeline: &Timeline, event: usize) -> Vec<(&'static str, String)> 
         fields.push(("paragraph", format!("¶{}", source.paragraph)));
         fields.push(("quote", source.quote.to_string()));
     }
+    if let Some(annotation) = timeline.annotations.get(&event.id) {
+        if annotation.star {
+            fields.push(("star", "★".to_string()));
+        }
+        // Not reviewed is said by saying nothing.
+        if annotation.review != Default::default() {
+            fields.push(("review", annotation.review.as_str().to_string()));
+        }
+        for tag in &annotation.tags {
+            fields.push(("tag", tag.clone()));
+        }
+        for note in &annotation.notes {
+            fields.push(("note author", note.author.clone()));
+            fields.extend(note.text.lines().map(|l| ("note", l.to_string())));
+        }
+    }
     fields
 }
 

@@ -23,7 +23,7 @@ pub(super) fn timeline_text(draft: &Draft, format: Format) -> io::Result<String>
             actors: reused_actors_left_out(draft),
             kinds: Vec::new(),
             events: Vec::new(),
-            origins: Default::default(),
+            ..Timeline::default()
         };
         let head = written(&head, format)?;
         let (Some(head_end), Some(events_start)) =

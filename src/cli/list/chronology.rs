@@ -7,6 +7,9 @@
 //! `[^1]: CBS News, "Biden warns…", 1 Jan 2022, ¶1, <URL>`. Quotes citing the same
 //! paragraph of the same document share a footnote.
 //!
+//! An event the notes file annotates has a line of its star, review status and tags,
+//! then each note with its author and day, after its facts.
+//!
 //! Text from files is Markdown-escaped and kept on one line, so no title, quote or
 //! citation can open a heading, a link or a footnote, or end the one it is in.
 
@@ -15,7 +18,7 @@ use std::io::{self, Write};
 
 use super::actor_names;
 use super::cite::{Citation, capitalized, citations, date_words};
-use crate::model::{Event, Timeline};
+use crate::model::{Annotation, Event, Timeline};
 use crate::text::sanitize;
 
 /// Writes the chronology: a heading, the events under their dates, then the footnotes.
@@ -68,12 +71,40 @@ fn write_event<'a>(
     }
     facts.push(format!("id `{}`", event.id));
     writeln!(out, "{}", facts.join(" · "))?;
+    if let Some(annotation) = timeline.annotations.get(&event.id) {
+        write_annotation(out, annotation)?;
+    }
     if let Some(summary) = &event.summary {
         writeln!(out, "\n{}", markdown(summary))?;
     }
     for citation in citations(timeline, event) {
         let number = footnotes.number(&citation);
         writeln!(out, "\n> “{}”[^{number}]", markdown(citation.quote))?;
+    }
+    Ok(())
+}
+
+/// The analyst's word on an event: star, review status and tags on a line, then each
+/// note, escaped like all text so that none can open a heading or a footnote.
+fn write_annotation(out: &mut dyn Write, annotation: &Annotation) -> io::Result<()> {
+    let mut marks = Vec::new();
+    if annotation.star {
+        marks.push("★ Starred".to_string());
+    }
+    marks.push(format!("Review: **{}**", annotation.review));
+    if !annotation.tags.is_empty() {
+        let tags: Vec<String> = annotation.tags.iter().map(|t| markdown(t)).collect();
+        marks.push(format!("Tags: {}", tags.join(", ")));
+    }
+    writeln!(out, "\n{}", marks.join(" · "))?;
+    for note in &annotation.notes {
+        writeln!(
+            out,
+            "\n*Note ({}, {}):* {}",
+            markdown(&note.author),
+            note.date.format("%-d %b %Y"),
+            markdown(&note.text)
+        )?;
     }
     Ok(())
 }

@@ -5,12 +5,15 @@
 //! `sources` cell holds one source a line, `DOC ¶N: QUOTE`, where the quote has `\` written
 //! `\\` and a line break `\n`, so each source stays on its line and reads back whole.
 //! A summary keeps its line breaks inside its quoted cell. Every other cell is one line.
+//! When the notes file annotates any event, four more columns follow: `starred` (`true`
+//! or empty), `review`, `tags` (space-separated) and `notes`, one note a line,
+//! `DATE AUTHOR: TEXT`, the text escaped as a quote is.
 
 use std::io::{self, Write};
 
 use super::actor_names;
 use super::cite::citations;
-use crate::model::{Event, Timeline};
+use crate::model::{Annotation, Event, Timeline};
 use crate::text::sanitize;
 
 /// The header row.
@@ -23,7 +26,12 @@ pub fn write<'a>(
     timeline: &Timeline,
     events: impl Iterator<Item = &'a Event>,
 ) -> io::Result<()> {
-    writeln!(out, "{HEADER}")?;
+    let annotated = !timeline.annotations.is_empty();
+    if annotated {
+        writeln!(out, "{HEADER},{ANNOTATION_HEADER}")?;
+    } else {
+        writeln!(out, "{HEADER}")?;
+    }
     for e in events {
         let one_line = [
             e.id.to_string(),
@@ -48,9 +56,40 @@ pub fn write<'a>(
             .map(|c| format!("{} ¶{}: {}", c.doc_id, c.paragraph, source_quote(c.quote)))
             .collect();
         cells.push(lines_cell(&sources.join("\n")));
+        if annotated {
+            cells.extend(annotation_cells(timeline, e));
+        }
         writeln!(out, "{}", cells.join(","))?;
     }
     Ok(())
+}
+
+/// The annotation columns, after the others when the notes file annotates any event.
+const ANNOTATION_HEADER: &str = "starred,review,tags,notes";
+
+/// The annotation cells of `e`: empty ones (review `unreviewed`) when it has none.
+fn annotation_cells(timeline: &Timeline, e: &Event) -> [String; 4] {
+    let default = Annotation::default();
+    let a = timeline.annotations.get(&e.id).unwrap_or(&default);
+    let tags: Vec<&str> = a.tags.iter().map(String::as_str).collect();
+    let notes: Vec<String> = a
+        .notes
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {}: {}",
+                n.date.format("%Y-%m-%dT%H:%M:%SZ"),
+                n.author,
+                source_quote(&n.text)
+            )
+        })
+        .collect();
+    [
+        cell(if a.star { "true" } else { "" }),
+        cell(a.review.as_str()),
+        cell(&tags.join(" ")),
+        lines_cell(&notes.join("\n")),
+    ]
 }
 
 /// A quote as the `sources` cell holds it: backslashes doubled and line breaks `\n`.

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use super::cite::citations;
-use crate::model::{Event, Timeline};
+use crate::model::{Annotation, Event, Timeline};
 use crate::text::escape_invisible;
 
 /// Writes the events as one pretty-printed JSON array, then a newline.
@@ -38,6 +38,45 @@ struct JsonEvent<'a> {
     actors: Vec<JsonActor<'a>>,
     summary: Option<&'a str>,
     sources: Vec<JsonSource<'a>>,
+    /// What the notes file says of the event; absent when it says nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotation: Option<JsonAnnotation<'a>>,
+}
+
+/// An event's annotation: star, review status, tags and notes.
+#[derive(Serialize)]
+struct JsonAnnotation<'a> {
+    star: bool,
+    review: &'a str,
+    tags: Vec<&'a str>,
+    notes: Vec<JsonNote<'a>>,
+}
+
+/// One note: when (RFC 3339, UTC), who, and the Markdown text.
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    date: String,
+    author: &'a str,
+    text: &'a str,
+}
+
+impl<'a> JsonAnnotation<'a> {
+    fn new(annotation: &'a Annotation) -> Self {
+        JsonAnnotation {
+            star: annotation.star,
+            review: annotation.review.as_str(),
+            tags: annotation.tags.iter().map(String::as_str).collect(),
+            notes: annotation
+                .notes
+                .iter()
+                .map(|n| JsonNote {
+                    date: n.date.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                    author: &n.author,
+                    text: &n.text,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// An actor of an event: its id, and its name so a script need not look it up.
@@ -95,6 +134,7 @@ impl<'a> JsonEvent<'a> {
                     url: c.url,
                 })
                 .collect(),
+            annotation: timeline.annotations.get(&event.id).map(JsonAnnotation::new),
         }
     }
 }

@@ -3,8 +3,8 @@
 //! Each format is a module with one `write` function; [`ListFormat`] names them, and
 //! [`write()`] is the only place that chooses between them. The formats that keep
 //! provenance (timelinejs, chronology, ics) share `cite`: each source with its
-//! document, and dates in words. Annotations, when they come, are one more argument of
-//! [`write()`], handed to the formats that show them.
+//! document, and dates in words. The annotations travel in the timeline
+//! ([`Timeline::annotations`]); json, csv and chronology show them.
 
 mod chronology;
 mod cite;
@@ -24,7 +24,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::inputs::{expand_directories, refuse_duplicates};
-use super::{FilterArgs, Limits, exit_without_freeing, stdout};
+use super::{FilterArgs, Limits, NotesArgs, exit_without_freeing, stdout};
 use crate::cli::extract::load_with_articles;
 use crate::load::Progress;
 use crate::model::{Event, Timeline};
@@ -41,6 +41,9 @@ pub struct ListArgs {
     /// Which events to list.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Where the annotations are kept.
+    #[command(flatten)]
+    pub notes: NotesArgs,
 }
 
 /// The output formats of `tline list`.
@@ -81,19 +84,22 @@ impl std::fmt::Display for LeftOut {
 
 /// Prints the events of the files that the filter selects, in the chosen format.
 pub fn run(args: &ListArgs, limits: Limits) -> Result<ExitCode> {
-    print(&args.files, &args.filter, limits, args.format)
+    print(&args.files, &args.filter, &args.notes, limits, args.format)
 }
 
-/// Prints the events of `files` that `filter` selects, in `format`, on stdout.
+/// Prints the events of `files` that `filter` selects, in `format`, on stdout, with the
+/// annotations of the notes file `notes` names.
 pub fn print(
     files: &[PathBuf],
     filter: &FilterArgs,
+    notes: &NotesArgs,
     limits: Limits,
     format: ListFormat,
 ) -> Result<ExitCode> {
     let files = expand_directories(files)?;
     refuse_duplicates(&files)?;
-    let (timeline, _) = load_with_articles(&files, limits.max_file_size, &Progress::default())?;
+    let (mut timeline, _) = load_with_articles(&files, limits.max_file_size, &Progress::default())?;
+    notes.attach(&files, &mut timeline)?;
     let filter = filter.resolve(&timeline)?;
     let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
     if selection.is_empty() {

@@ -11,6 +11,8 @@ mod json_locate;
 mod jsonl;
 mod yaml;
 
+pub(super) use yaml::{libyaml_error, quoted};
+
 use std::io::{self, Write};
 use std::path::Path;
 

@@ -13,6 +13,7 @@ use crate::load::schema::{FileSeed, Items};
 use crate::load::{Diagnostic, SourceFile};
 
 pub use locate::locate;
+pub(in crate::load) use write::quoted;
 pub use write::write;
 
 /// Reads a YAML timeline, handing each item to `items` as it is parsed.
@@ -45,7 +46,7 @@ fn parse_one(file: &SourceFile, items: &mut impl Items) -> Result<(), Diagnostic
 /// second position in the text (where a quoted string or a block started, say) stays,
 /// since it helps. libyaml counts NEL, LS and PS as line breaks, even quoted: its byte
 /// offset is placed again by the rule every locator follows.
-fn libyaml_error(name: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
+pub(in crate::load) fn libyaml_error(name: &str, text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let location = e.location();
     let message = match &location {
         Some(l) => e.to_string().replacen(

@@ -6,10 +6,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::model::Status;
+use crate::model::{Review, Status};
 use crate::tui::keys::{BINDINGS, INPUT_BINDINGS, label};
 use crate::tui::panes::timeline::HIDDEN_MATCH;
-use crate::tui::theme::{found, status_mark};
+use crate::tui::theme::{dim, found, review_mark, star, status_mark};
 use crate::tui::widgets::{centered, fit, pad, pane_block};
 
 /// The help overlay's state.
@@ -76,6 +76,19 @@ pub fn lines() -> Vec<Line<'static>> {
         Span::styled(pad(HIDDEN_MATCH, 20), found()),
         Span::raw("the search finds it outside the row"),
     ]));
+    let mark = |text: &'static str, style: Style, what: &'static str| {
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(pad(text, 20), style),
+            Span::raw(what),
+        ])
+    };
+    out.push(mark("★", star(), "starred"));
+    for review in [Review::Verified, Review::Disputed, Review::NeedsSource] {
+        let (text, style) = review_mark(review);
+        out.push(mark(text, style, review.as_str()));
+    }
+    out.push(mark("✎", dim(), "has notes"));
     out
 }
 

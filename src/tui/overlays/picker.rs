@@ -1,4 +1,4 @@
-//! The actor, kind and status pickers: a list with counts, narrowed by typing (Space
+//! The actor, kind, status, tag and review status pickers: a list with counts, narrowed by typing (Space
 //! included, so that a name of several words can be typed), ticked with Tab. Holds its
 //! own state; [`crate::tui::commands`] drives it.
 
@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::model::{ActorId, Status};
+use crate::model::{ActorId, Review, Status};
 use crate::query::Filter;
 use crate::text::sanitize;
 use crate::tui::session::Session;
@@ -24,6 +24,10 @@ pub enum PickerKind {
     Kinds,
     /// The statuses: occurred, planned, expected, reported.
     Statuses,
+    /// The tags of the notes file.
+    Tags,
+    /// The review statuses: unreviewed, verified, disputed, needs-source.
+    Reviews,
 }
 
 impl PickerKind {
@@ -33,6 +37,8 @@ impl PickerKind {
             PickerKind::Actors => "actors",
             PickerKind::Kinds => "kinds",
             PickerKind::Statuses => "statuses",
+            PickerKind::Tags => "tags",
+            PickerKind::Reviews => "review statuses",
         }
     }
 
@@ -48,6 +54,12 @@ impl PickerKind {
             }
             PickerKind::Statuses => {
                 filter.statuses = choices.iter().filter_map(Choice::status).collect();
+            }
+            PickerKind::Tags => {
+                filter.tags = choices.iter().filter_map(Choice::tag).collect();
+            }
+            PickerKind::Reviews => {
+                filter.reviews = choices.iter().filter_map(Choice::review).collect();
             }
         }
         filter
@@ -109,6 +121,32 @@ impl PickerKind {
                     chosen: filter.statuses.contains(&status),
                 })
                 .collect(),
+            PickerKind::Tags => session
+                .index
+                .tag_counts(timeline, filter)
+                .into_iter()
+                .map(|(tag, count)| Item {
+                    choice: Choice::Tag(tag.clone()),
+                    chosen: filter.tags.contains(&tag),
+                    keys: tag.to_lowercase(),
+                    label: tag,
+                    note: String::new(),
+                    count,
+                })
+                .collect(),
+            PickerKind::Reviews => session
+                .index
+                .review_counts(timeline, filter)
+                .into_iter()
+                .map(|(review, count)| Item {
+                    choice: Choice::Review(review),
+                    label: review.as_str().to_string(),
+                    note: crate::tui::theme::review_mark(review).0.trim().to_string(),
+                    keys: review.as_str().to_string(),
+                    count,
+                    chosen: filter.reviews.contains(&review),
+                })
+                .collect(),
         }
     }
 }
@@ -122,6 +160,10 @@ pub enum Choice {
     Kind(String),
     /// A status.
     Status(Status),
+    /// A tag.
+    Tag(String),
+    /// A review status.
+    Review(Review),
 }
 
 impl Choice {
@@ -129,7 +171,7 @@ impl Choice {
     pub fn actor(&self) -> Option<ActorId> {
         match self {
             Choice::Actor(a) => Some(*a),
-            Choice::Kind(_) | Choice::Status(_) => None,
+            _ => None,
         }
     }
 
@@ -137,7 +179,7 @@ impl Choice {
     pub fn kind(&self) -> Option<String> {
         match self {
             Choice::Kind(k) => Some(k.clone()),
-            Choice::Actor(_) | Choice::Status(_) => None,
+            _ => None,
         }
     }
 
@@ -145,7 +187,23 @@ impl Choice {
     pub fn status(&self) -> Option<Status> {
         match self {
             Choice::Status(s) => Some(*s),
-            Choice::Actor(_) | Choice::Kind(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The tag chosen, if this is a tag.
+    pub fn tag(&self) -> Option<String> {
+        match self {
+            Choice::Tag(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
+    /// The review status chosen, if this is one.
+    pub fn review(&self) -> Option<Review> {
+        match self {
+            Choice::Review(r) => Some(*r),
+            _ => None,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! One-line prompts at the bottom of the screen: a date range, or a search.
+//! One-line prompts at the bottom of the screen: a date range, a search, a date to go
+//! to, the selected event's tags (Tab completes one), or a note on it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,6 +22,10 @@ pub enum Ask {
     Search,
     /// An EDTF date to move the selection to.
     JumpToDate,
+    /// The selected event's tags, space-separated.
+    Tags,
+    /// A one-line note on the selected event.
+    Note,
 }
 
 /// A prompt's state.
@@ -71,12 +76,66 @@ impl Prompt {
 /// worth searching for, and short enough that every key stays instant.
 pub const MAX_PROMPT_CHARS: usize = 256;
 
+/// Longest note the note prompt takes, in characters: a long paragraph (`tline note`
+/// takes any length).
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+impl Prompt {
+    /// The most characters this prompt takes.
+    pub fn max_chars(&self) -> usize {
+        match self.ask {
+            Ask::Note => MAX_NOTE_CHARS,
+            _ => MAX_PROMPT_CHARS,
+        }
+    }
+
+    /// The tags typed: the words, each once, sorted; or the first that is not a tag.
+    pub fn tags_typed(&self) -> Result<std::collections::BTreeSet<String>, String> {
+        let words = self.text.split(|c: char| c.is_whitespace() || c == ',');
+        let words = words.filter(|w| !w.is_empty());
+        match words.clone().find(|w| !crate::model::is_valid_tag(w)) {
+            Some(bad) => Err(format!("{bad:?} is not a tag")),
+            None => Ok(words.map(str::to_string).collect()),
+        }
+    }
+
+    /// Tab in the tags prompt: completes the word being typed from the `known` tags, to
+    /// the whole tag (and a space) when one fits, else as far as all that fit agree and
+    /// lists them.
+    pub fn complete<'a>(&mut self, known: impl IntoIterator<Item = &'a str>) {
+        let start = self.text.rfind(' ').map_or(0, |at| at + 1);
+        let word = &self.text[start..];
+        let fits: Vec<&str> = known.into_iter().filter(|t| t.starts_with(word)).collect();
+        self.error = None;
+        match fits.as_slice() {
+            [] => self.error = Some(format!("no tag starts with {word:?}")),
+            [one] => {
+                self.text.replace_range(start.., one);
+                self.text.push(' ');
+            }
+            [first, rest @ ..] => {
+                let mut common = first.len();
+                for other in rest {
+                    common = first
+                        .char_indices()
+                        .zip(other.chars())
+                        .find(|((_, a), b)| a != b)
+                        .map_or(common.min(other.len()), |((at, _), _)| at.min(common));
+                }
+                self.text.replace_range(start.., &first[..common]);
+                self.error = Some(fits.join(" "));
+            }
+        }
+    }
+}
+
 impl Prompt {
     /// Appends `text` (typed or pasted) as one edit, line breaks and tabs as spaces and
     /// other control characters dropped, up to [`MAX_PROMPT_CHARS`]; past it the rest is
     /// dropped and the prompt says so. Returns whether anything was added.
     pub fn insert(&mut self, text: &str) -> bool {
-        let mut room = MAX_PROMPT_CHARS.saturating_sub(self.text.chars().count());
+        let most = self.max_chars();
+        let mut room = most.saturating_sub(self.text.chars().count());
         let before = self.text.len();
         let mut cut = false;
         for c in text.chars() {
@@ -92,7 +151,7 @@ impl Prompt {
             self.text.push(c);
             room -= 1;
         }
-        self.error = cut.then(|| format!("at most {MAX_PROMPT_CHARS} characters"));
+        self.error = cut.then(|| format!("at most {most} characters"));
         self.text.len() != before
     }
 
@@ -116,6 +175,11 @@ fn labels(ask: Ask) -> (&'static str, &'static str) {
         ),
         Ask::Search => ("/", "/"),
         Ask::JumpToDate => ("go to date (EDTF, e.g. 2021-12-27 or 2022-01): ", "go to: "),
+        Ask::Tags => (
+            "tags (one word each; Tab completes; empty clears): ",
+            "tags: ",
+        ),
+        Ask::Note => ("note (Markdown; Enter adds it, Esc cancels): ", "note: "),
     }
 }
 
@@ -258,6 +322,30 @@ mod tests {
             "{typed}"
         );
         assert!(typed.contains("<U+202E>"), "{typed}");
+    }
+
+    #[test]
+    fn tab_completes_a_tag_or_as_far_as_the_tags_agree() {
+        let known = ["flight", "flights", "key"];
+        let mut prompt = Prompt::new(Ask::Tags, "call k".to_string());
+        prompt.complete(known);
+        assert_eq!(prompt.text, "call key ");
+        prompt.insert("f");
+        prompt.complete(known);
+        assert_eq!(prompt.text, "call key flight");
+        assert_eq!(prompt.error.as_deref(), Some("flight flights"));
+        prompt.insert("z");
+        prompt.complete(known);
+        assert_eq!(
+            prompt.error.as_deref(),
+            Some("no tag starts with \"flightz\"")
+        );
+        assert_eq!(
+            prompt
+                .tags_typed()
+                .map(|t| t.into_iter().collect::<Vec<_>>()),
+            Ok(vec!["call".to_string(), "flightz".into(), "key".into()])
+        );
     }
 
     #[test]

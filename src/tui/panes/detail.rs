@@ -9,10 +9,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::Document;
+use crate::model::{Annotation, Document, Review};
 use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
-use crate::tui::theme::dim;
+use crate::tui::theme::{dim, review_mark, star};
 use crate::tui::widgets::{inner, pane_block, scrollbar, with_matches};
 
 /// The detail pane's view: how far it is scrolled, and its lines.
@@ -29,12 +29,16 @@ pub struct DetailView {
 struct Wrapped {
     event: Option<usize>,
     width: u16,
+    /// [`Session::annotations_changed`] when wrapped.
+    annotations: u64,
     lines: Vec<DetailLine>,
 }
 
 impl Wrapped {
     fn is_for(&self, session: &Session, width: u16) -> bool {
-        self.event == session.selected_event() && self.width == width
+        self.event == session.selected_event()
+            && self.width == width
+            && self.annotations == session.annotations_changed()
     }
 }
 
@@ -84,6 +88,7 @@ impl DetailView {
             self.wrapped = Some(Wrapped {
                 event: session.selected_event(),
                 width,
+                annotations: session.annotations_changed(),
                 lines: lines(session, width),
             });
         }
@@ -172,6 +177,9 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
         })
         .collect();
     para(&mut out, "Actors  ", &actors.join(", "), Style::new());
+    if let Some(annotation) = tl.annotations.get(&event.id) {
+        annotation_lines(&mut out, annotation, width);
+    }
     if let Some(summary) = &event.summary {
         out.push(DetailLine::default());
         para(&mut out, "", summary, Style::new());
@@ -201,6 +209,42 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
         );
     }
     out
+}
+
+/// The analyst's word on the event: star, review status and tags beside their labels,
+/// then each note under its author and time, every line of it whole.
+fn annotation_lines(out: &mut Vec<DetailLine>, annotation: &Annotation, width: u16) {
+    if annotation.star {
+        labelled(out, "Starred ", "★", width, star());
+    }
+    if annotation.review != Review::Unreviewed {
+        let (mark, style) = review_mark(annotation.review);
+        let text = format!("{mark} {}", annotation.review);
+        labelled(out, "Review  ", &text, width, style);
+    }
+    if !annotation.tags.is_empty() {
+        let tags: Vec<&str> = annotation.tags.iter().map(String::as_str).collect();
+        labelled(out, "Tags    ", &tags.join(", "), width, Style::new());
+    }
+    if annotation.notes.is_empty() {
+        return;
+    }
+    out.push(DetailLine::default());
+    out.push(DetailLine::heading(
+        "Notes",
+        Style::new().add_modifier(Modifier::BOLD),
+    ));
+    for note in &annotation.notes {
+        let by = format!(
+            "{} · {}",
+            note.author,
+            note.date.format("%-d %b %Y %H:%M UTC")
+        );
+        labelled(out, "", &by, width, dim());
+        for line in note.text.lines() {
+            labelled(out, "   ", line, width, Style::new());
+        }
+    }
 }
 
 /// Who published a document and when: `Reuters · published 2022-01-02`.

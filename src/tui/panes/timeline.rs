@@ -7,8 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::model::Annotation;
+use crate::text::text_width;
 use crate::tui::session::{Row, Session, gap_days, gap_label};
-use crate::tui::theme::{dim, found, selected, status_mark, status_title};
+use crate::tui::theme::{dim, found, review_mark, selected, star, status_mark, status_title};
 use crate::tui::widgets::{fit, inner, pad, pane_block, scrollbar, with_matches};
 
 /// The timeline pane's view: which row is at its top.
@@ -123,8 +125,12 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
         .iter()
         .map(|&a| session.timeline.actor(a).short_name())
         .collect();
-    // The gutter, a space, the status mark and a space before the title.
-    let title_width = (width as usize).saturating_sub(gutter + 3);
+    // The gutter, a space, the status mark and a space before the title; the marks of
+    // the event's annotation, then a space, come before it too.
+    let marks = annotation_marks(session.timeline.annotations.get(&event.id));
+    let marks_width: usize = marks.iter().map(|(m, _)| text_width(m)).sum();
+    let marks_width = if marks_width > 0 { marks_width + 1 } else { 0 };
+    let title_width = (width as usize).saturating_sub(gutter + 3 + marks_width);
     let title = fit(&event.title, title_width);
     let rest = title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
     let (mark, mark_style) = status_mark(event.status);
@@ -137,6 +143,10 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
         Span::styled(mark, mark_style),
         Span::raw(" "),
     ];
+    if marks_width > 0 {
+        spans.extend(marks.into_iter().map(|(m, style)| Span::styled(m, style)));
+        spans.push(Span::raw(" "));
+    }
     let actors = if rest > 3 && !actors.is_empty() {
         pad(&format!("  {}", actors.join(", ")), rest)
     } else {
@@ -159,6 +169,26 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
     } else {
         line
     }
+}
+
+/// The marks a row gives an annotated event before its title: `★` starred, its review
+/// status's mark, `✎` when it has notes (a tag alone shows in the Event pane).
+fn annotation_marks(annotation: Option<&Annotation>) -> Vec<(&'static str, Style)> {
+    let Some(a) = annotation else {
+        return Vec::new();
+    };
+    let mut marks = Vec::new();
+    if a.star {
+        marks.push(("★", star()));
+    }
+    let (review, style) = review_mark(a.review);
+    if !review.is_empty() {
+        marks.push((review, style));
+    }
+    if !a.notes.is_empty() {
+        marks.push(("✎", dim()));
+    }
+    marks
 }
 
 /// The mark of a row the search finds in text the row does not show.

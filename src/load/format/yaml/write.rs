@@ -12,7 +12,7 @@ use crate::model::Timeline;
 /// character YAML does not allow raw (C0 and C1 controls, DEL, the BOM, U+FFFE/U+FFFF)
 /// and those it reads as line breaks (U+0085, U+2028, U+2029), which would otherwise be
 /// folded into spaces. Plain ASCII text, the usual case, is written as it is.
-fn quoted(w: &mut impl Write, s: &str) -> io::Result<()> {
+pub(in crate::load) fn quoted(w: &mut impl Write, s: &str) -> io::Result<()> {
     w.write_all(b"\"")?;
     if s.bytes()
         .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
