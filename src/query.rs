@@ -1,6 +1,12 @@
 //! The query engine: which events match a [`Filter`]. One engine for `tline list` and the
 //! TUI, so both always agree.
 
+pub mod dupes;
+pub mod similarity;
+mod sources;
+
+pub use sources::{SourceCount, SourceCriterion, distinct_documents};
+
 use chrono::NaiveDate;
 
 use crate::model::{ActorId, Event, KindId, Status, Timeline};
@@ -24,6 +30,8 @@ pub struct Filter {
     /// Events whose title, summary or quotes, or one of whose actors' names, contain this
     /// text (case-insensitive).
     pub text: String,
+    /// Events told by at least so many documents, or by one only.
+    pub sources: SourceCriterion,
 }
 
 impl Filter {
@@ -35,6 +43,7 @@ impl Filter {
             && self.from.is_none()
             && self.to.is_none()
             && self.text.is_empty()
+            && self.sources == SourceCriterion::Any
     }
 
     /// The active criteria in words: `actor: Putin · kind: call`.
@@ -66,6 +75,7 @@ impl Filter {
         if !self.text.is_empty() {
             parts.push(format!("text: {:?}", self.text));
         }
+        parts.extend(self.sources.describe());
         parts.join(" · ")
     }
 }
@@ -168,8 +178,10 @@ impl Index {
             (kinds.is_empty() || kinds[event.kind.index()])
                 && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
                 && event.date.overlaps(filter.from, filter.to)
+                && filter.sources.keeps(event)
         };
         let rest_is_empty = kinds.is_empty()
+            && filter.sources == SourceCriterion::Any
             && filter.statuses.is_empty()
             && filter.from.is_none()
             && filter.to.is_none();
@@ -643,11 +655,21 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(filter.describe(&tl), "actor: Putin · kind: call");
+        let single = Filter {
+            sources: SourceCriterion::Single,
+            ..Filter::default()
+        };
+        assert_eq!(single.describe(&tl), "single source");
+        assert!(!single.is_empty());
     }
 
     /// The meaning of a filter, written plainly, to check the indexed engine against.
     fn naive(tl: &Timeline, f: &Filter) -> Vec<usize> {
         let needle = f.text.to_lowercase();
+        let distinct = |e: &Event| {
+            let docs: std::collections::HashSet<_> = e.sources.iter().map(|s| s.doc).collect();
+            docs.len()
+        };
         (0..tl.events.len())
             .filter(|&i| {
                 let e = &tl.events[i];
@@ -669,6 +691,11 @@ mod tests {
                             .any(|k| k.eq_ignore_ascii_case(tl.kind(e.kind))))
                     && (f.statuses.is_empty() || f.statuses.contains(&e.status))
                     && e.date.overlaps(f.from, f.to)
+                    && match f.sources {
+                        SourceCriterion::Any => true,
+                        SourceCriterion::AtLeast(n) => distinct(e) >= n,
+                        SourceCriterion::Single => distinct(e) == 1,
+                    }
                     && (needle.is_empty()
                         || text.into_iter().any(|t| t.to_lowercase().contains(&needle)))
             })
@@ -707,6 +734,15 @@ mod tests {
                 from: day("2010-01-01"),
                 to: day("2011-06-30"),
                 statuses: vec![Status::Planned],
+                ..Filter::default()
+            },
+            Filter {
+                sources: SourceCriterion::AtLeast(2),
+                ..Filter::default()
+            },
+            Filter {
+                sources: SourceCriterion::Single,
+                kinds: vec!["call".into()],
                 ..Filter::default()
             },
             Filter {

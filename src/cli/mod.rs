@@ -23,7 +23,7 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::date::EdtfDate;
 use crate::model::{ActorLookupError, Hint, Status, Timeline, closest};
-use crate::query::Filter;
+use crate::query::{Filter, SourceCriterion};
 use crate::text::sanitize;
 
 /// The filter flags of `list` and of the TUI, as a person types them, before they are
@@ -51,6 +51,12 @@ pub struct FilterArgs {
     /// Keep events whose title, summary, quotes or actors' names contain this text.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Keep events told by at least N distinct documents (corroborated).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_sources: Option<u32>,
+    /// Keep events told by one document only (to verify).
+    #[arg(long, conflicts_with = "min_sources")]
+    pub single_source: bool,
 }
 
 impl FilterArgs {
@@ -58,9 +64,15 @@ impl FilterArgs {
     /// unknown kind or status, a bad date and a `--from` after `--to` are errors, each
     /// naming the closest values it knows.
     pub fn resolve(&self, timeline: &Timeline) -> Result<Filter> {
+        let sources = match (self.min_sources, self.single_source) {
+            (_, true) => SourceCriterion::Single,
+            (Some(n), false) => SourceCriterion::AtLeast(n as usize),
+            (None, false) => SourceCriterion::Any,
+        };
         let mut filter = Filter {
             all_actors: self.all_actors,
             text: self.search.clone().unwrap_or_default(),
+            sources,
             ..Filter::default()
         };
         for name in &self.actors {

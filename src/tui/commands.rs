@@ -54,6 +54,9 @@ pub enum Action {
     FilterBySelectedActors,
     /// Switch between events with any and with all of the chosen actors.
     ToggleActorMode,
+    /// Step the source filter: every event, those told by at least two documents,
+    /// those told by one only.
+    CycleSources,
     /// Ask for a date range to filter by.
     AskDateRange,
     /// Start a search.
@@ -113,7 +116,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 47] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -133,6 +136,7 @@ impl Action {
         Action::PickStatuses,
         Action::FilterBySelectedActors,
         Action::ToggleActorMode,
+        Action::CycleSources,
         Action::AskDateRange,
         Action::Search,
         Action::NextMatch,
@@ -184,6 +188,7 @@ impl Action {
             Action::PickStatuses => "PickStatuses",
             Action::FilterBySelectedActors => "FilterBySelectedActors",
             Action::ToggleActorMode => "ToggleActorMode",
+            Action::CycleSources => "CycleSources",
             Action::AskDateRange => "AskDateRange",
             Action::Search => "Search",
             Action::NextMatch => "NextMatch",
@@ -434,6 +439,10 @@ fn on_panes(
         }
         Action::ToggleActorMode => session.apply_filter(Filter {
             all_actors: !session.filter.all_actors,
+            ..session.filter.clone()
+        }),
+        Action::CycleSources => session.apply_filter(Filter {
+            sources: session.filter.sources.next(),
             ..session.filter.clone()
         }),
         Action::AskDateRange => *overlay = Overlay::Prompt(Prompt::date_range(&session.filter)),

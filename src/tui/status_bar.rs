@@ -182,6 +182,12 @@ fn filters(session: &Session, room: Room) -> Vec<String> {
             Room::Minimal => "text".to_string(),
         });
     }
+    if let Some(words) = filter.sources.describe() {
+        parts.push(match room {
+            Room::Minimal => "sources".to_string(),
+            _ => words,
+        });
+    }
     parts
 }
 

@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 
 use super::cite::citations;
 use crate::model::{Event, Timeline};
+use crate::query::SourceCount;
 use crate::text::escape_invisible;
 
 /// Writes the events as one pretty-printed JSON array, then a newline.
@@ -38,6 +39,10 @@ struct JsonEvent<'a> {
     actors: Vec<JsonActor<'a>>,
     summary: Option<&'a str>,
     sources: Vec<JsonSource<'a>>,
+    /// Distinct documents citing the event.
+    doc_count: usize,
+    /// Distinct publishers of those documents (one without a publisher is its own).
+    outlet_count: usize,
 }
 
 /// An actor of an event: its id, and its name so a script need not look it up.
@@ -63,6 +68,7 @@ struct JsonSource<'a> {
 impl<'a> JsonEvent<'a> {
     /// The export form of `event`, its ids resolved in `timeline`.
     fn new(timeline: &'a Timeline, event: &'a Event) -> Self {
+        let count = SourceCount::of(timeline, event);
         JsonEvent {
             id: &event.id,
             date: event.date.to_string(),
@@ -95,6 +101,8 @@ impl<'a> JsonEvent<'a> {
                     url: c.url,
                 })
                 .collect(),
+            doc_count: count.documents,
+            outlet_count: count.outlets,
         }
     }
 }

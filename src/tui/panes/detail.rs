@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::Document;
+use crate::query::SourceCount;
 use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
 use crate::tui::theme::dim;
@@ -172,6 +173,8 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
         })
         .collect();
     para(&mut out, "Actors  ", &actors.join(", "), Style::new());
+    let cited = SourceCount::of(tl, event).to_string();
+    para(&mut out, "Cited   ", &cited, Style::new());
     if let Some(summary) = &event.summary {
         out.push(DetailLine::default());
         para(&mut out, "", summary, Style::new());
