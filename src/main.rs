@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use tline::cli::{
-    self, FilterArgs, Limits, browse, check, completions, extract, list, man, parse_error, source,
+    self, FilterArgs, Limits, browse, check, completions, dupes, extract, list, man, parse_error,
+    source,
 };
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
@@ -46,6 +47,8 @@ enum Command {
     List(list::ListArgs),
     /// Print the source paragraphs of an event, the quote marked.
     Source(source::SourceArgs),
+    /// Print likely duplicate events across documents, and conflicting reports.
+    Dupes(dupes::DupesArgs),
     /// Draft a timeline from news articles, or list their temporal expressions.
     Extract(extract::ExtractArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args, limits),
         Some(Command::List(args)) => list::run(&args, limits),
         Some(Command::Source(args)) => source::run(&args, limits),
+        Some(Command::Dupes(args)) => dupes::run(&args, limits),
         Some(Command::Extract(args)) => extract::run(&args, limits),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),

@@ -2,13 +2,14 @@
 //! command's result becomes an exit status.
 //!
 //! The binary (`src/main.rs`) only parses arguments and calls a `run` here: [`check`],
-//! [`list`], [`source`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
+//! [`list`], [`source`], [`dupes`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
 //! given; [`parse_error`] prints what clap could not parse. [`inputs`] checks the files
 //! a command was given before they are read.
 
 pub mod browse;
 pub mod check;
 pub mod completions;
+pub mod dupes;
 pub mod extract;
 pub mod inputs;
 pub mod list;

@@ -27,7 +27,7 @@ pub struct Duplicate {
 }
 
 /// How two reports of one happening disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Conflict {
     /// Their date spans share no day.
     Dates,

@@ -28,11 +28,11 @@ const DATE_WEIGHT: f64 = 0.15;
 
 /// Words too common in news to say what happened.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been",
-    "before", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into",
-    "is", "it", "its", "last", "mr", "mrs", "ms", "new", "next", "not", "of", "on", "or", "over",
-    "said", "says", "she", "than", "that", "the", "their", "them", "there", "they", "this", "to",
-    "told", "was", "we", "were", "when", "which", "while", "who", "will", "with", "would",
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in",
+    "into", "is", "it", "its", "last", "mr", "mrs", "ms", "new", "next", "not", "of", "on", "or",
+    "over", "said", "says", "she", "than", "that", "the", "their", "them", "there", "they", "this",
+    "to", "told", "was", "we", "were", "when", "which", "while", "who", "will", "with", "would",
 ];
 
 /// The words of a text, each numbered once across a whole comparison.
@@ -81,8 +81,6 @@ fn stem(word: &str) -> String {
 pub struct Profile {
     /// The words of its title and quotes, its actors' names left out.
     pub words: Vec<u32>,
-    /// The words of its title alone, its actors' names left out.
-    pub title_words: Vec<u32>,
     /// Its actors, sorted.
     pub actors: Vec<u32>,
     /// The first and last day it can mean, as days from the common era.
@@ -106,8 +104,7 @@ impl Profile {
             words.retain(|w| names.binary_search(w).is_err());
             words
         };
-        let title_words = without_names(vocabulary.words(&event.title));
-        let mut words = title_words.clone();
+        let mut words = without_names(vocabulary.words(&event.title));
         for source in &event.sources {
             words.extend(without_names(vocabulary.words(&source.quote)));
         }
@@ -118,7 +115,6 @@ impl Profile {
         actors.dedup();
         Some(Profile {
             words,
-            title_words,
             actors,
             span,
         })
@@ -136,7 +132,9 @@ fn day_span(first: NaiveDate, last: NaiveDate) -> Option<(i32, i32)> {
 /// How alike two profiles are, part by part.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Similarity {
-    /// Word similarity, 0 to 1: the better of the titles' and the whole texts' Jaccard.
+    /// Word similarity, 0 to 1: the Jaccard of the words of title and quotes together
+    /// (a title alone, a few words once the actors' names are left out, makes two calls
+    /// of one person look alike).
     pub text: f64,
     /// Jaccard of the actors, 0 to 1.
     pub actors: f64,
@@ -147,7 +145,7 @@ pub struct Similarity {
 impl Similarity {
     /// Compares two profiles.
     pub fn between(a: &Profile, b: &Profile) -> Self {
-        let text = jaccard(&a.words, &b.words).max(jaccard(&a.title_words, &b.title_words));
+        let text = jaccard(&a.words, &b.words);
         let gap_days = (b.span.0 - a.span.1).max(a.span.0 - b.span.1).max(0);
         Similarity {
             text,
