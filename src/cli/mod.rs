@@ -53,8 +53,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     /// Keep events told by at least N distinct documents (corroborated).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub min_sources: Option<u32>,
+    #[arg(long, value_name = "N", value_parser = document_count)]
+    pub min_sources: Option<usize>,
     /// Keep events told by one document only (to verify).
     #[arg(long, conflicts_with = "min_sources")]
     pub single_source: bool,
@@ -67,7 +67,7 @@ impl FilterArgs {
     pub fn resolve(&self, timeline: &Timeline) -> Result<Filter> {
         let sources = match (self.min_sources, self.single_source) {
             (_, true) => SourceCriterion::Single,
-            (Some(n), false) => SourceCriterion::AtLeast(n as usize),
+            (Some(n), false) => SourceCriterion::AtLeast(n),
             (None, false) => SourceCriterion::Any,
         };
         let mut filter = Filter {
@@ -121,6 +121,14 @@ impl FilterArgs {
             );
         }
         Ok(filter)
+    }
+}
+
+/// The N of `--min-sources N`: a whole number of documents, at least 1.
+fn document_count(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a number of documents, 1 or more".to_string()),
     }
 }
 
