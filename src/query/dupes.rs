@@ -126,3 +126,57 @@ fn conflicts(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::EdtfDate;
+    use crate::model::{ActorId, DocId};
+
+    /// A timeline of two copies of one event, the second told by another document,
+    /// `days` later, with `actors` as its actors.
+    fn retold(days: u64, actors: &[u32], status: Status) -> Timeline {
+        let mut timeline = crate::synth::timeline(16, 3);
+        timeline.events.truncate(1);
+        let first = &mut timeline.events[0];
+        first.date = EdtfDate::parse("2020-05-05").expect("a day");
+        first.actors = vec![ActorId(1), ActorId(2)].into();
+        first.status = Status::Occurred;
+        let mut second = first.clone();
+        second.id = "retold".into();
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2020, 5, 5).expect("a day") + chrono::Days::new(days);
+        second.date = EdtfDate::parse(&day.to_string()).expect("a day");
+        second.actors = actors.iter().map(|&a| ActorId(a)).collect();
+        second.status = status;
+        let mut sources = second.sources.to_vec();
+        sources[0].doc = DocId(1);
+        second.sources = sources.into();
+        timeline.events.push(second);
+        timeline
+    }
+
+    #[test]
+    fn a_retelling_by_another_document_is_found_and_its_disagreements_named() {
+        let found = find(&retold(0, &[1, 2], Status::Occurred));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].conflicts.is_empty());
+        let found = find(&retold(3, &[2, 1], Status::Planned));
+        assert_eq!(found[0].conflicts, [Conflict::Dates, Conflict::Statuses]);
+    }
+
+    #[test]
+    fn events_a_week_and_more_apart_or_without_a_shared_actor_are_not_compared() {
+        assert!(find(&retold(8, &[1, 2], Status::Occurred)).is_empty());
+        assert!(find(&retold(0, &[3, 4], Status::Occurred)).is_empty());
+    }
+
+    #[test]
+    fn events_of_one_document_are_never_paired() {
+        let mut timeline = retold(0, &[1, 2], Status::Occurred);
+        let mut sources = timeline.events[1].sources.to_vec();
+        sources.push(timeline.events[0].sources[0].clone());
+        timeline.events[1].sources = sources.into();
+        assert!(find(&timeline).is_empty());
+    }
+}
