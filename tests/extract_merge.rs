@@ -94,3 +94,19 @@ fn a_pair_the_finder_is_unsure_of_stays_apart_and_is_named_in_the_comment() {
         "{summary}"
     );
 }
+
+#[test]
+fn json_has_no_comments_so_the_unsure_pair_is_a_note_on_stderr() {
+    let dir = dir_with::<&str>(&[]);
+    let output = tline(dir.path())
+        .args(["extract", "--format", "json"])
+        .args([article("wire.txt"), article("gazette.txt")])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stderr).expect("UTF-8"),
+        "tline: note: Kept apart, maybe one happening (score 0.53): \
+         president-maria-lopez-told-prime and call-on-tuesday-that-the.\n"
+    );
+}
