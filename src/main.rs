@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use tline::cli::{
-    self, FilterArgs, Limits, NotesArgs, browse, check, completions, extract, list, man, note,
-    parse_error, source,
+    self, FilterArgs, Limits, NotesArgs, browse, check, completions, dupes, extract, list, man,
+    note, parse_error, source,
 };
 
 /// mimalloc: loading a large timeline makes and frees millions of small strings, which
@@ -52,6 +52,8 @@ enum Command {
     Source(source::SourceArgs),
     /// Annotate an event: add a note, star it, tag it, set its review status.
     Note(note::NoteArgs),
+    /// Print likely duplicate events across documents, and conflicting reports.
+    Dupes(dupes::DupesArgs),
     /// Draft a timeline from news articles, or list their temporal expressions.
     Extract(extract::ExtractArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -71,6 +73,7 @@ fn main() -> ExitCode {
         Some(Command::List(args)) => list::run(&args, limits),
         Some(Command::Source(args)) => source::run(&args, limits),
         Some(Command::Note(args)) => note::run(&args, limits),
+        Some(Command::Dupes(args)) => dupes::run(&args, limits),
         Some(Command::Extract(args)) => extract::run(&args, limits),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),

@@ -1,6 +1,12 @@
 //! The query engine: which events match a [`Filter`]. One engine for `tline list` and the
 //! TUI, so both always agree.
 
+pub mod dupes;
+pub mod similarity;
+mod sources;
+
+pub use sources::{SourceCount, SourceCriterion, distinct_documents};
+
 use chrono::NaiveDate;
 
 use crate::model::{ActorId, Annotation, DocId, Event, KindId, Review, Status, Timeline};
@@ -32,6 +38,8 @@ pub struct Filter {
     pub tags: Vec<String>,
     /// Events with these review statuses (an event never reviewed is `unreviewed`).
     pub reviews: Vec<Review>,
+    /// Events told by at least so many documents, or by one only.
+    pub sources: SourceCriterion,
 }
 
 impl Filter {
@@ -45,6 +53,7 @@ impl Filter {
             && self.text.is_empty()
             && self.docs.is_empty()
             && !self.annotated()
+            && self.sources == SourceCriterion::Any
     }
 
     /// Whether `event` cites one of [`Filter::docs`] (any event, when there are none).
@@ -114,6 +123,7 @@ impl Filter {
             let words: Vec<&str> = self.reviews.iter().map(|r| r.as_str()).collect();
             parts.push(format!("review: {}", words.join(" | ")));
         }
+        parts.extend(self.sources.describe());
         parts.join(" · ")
     }
 }
@@ -219,9 +229,11 @@ impl Index {
                 && filter.cites_wanted_document(event)
                 && (!filter.annotated()
                     || filter.keeps_annotation(timeline.annotations.get(&event.id)))
+                && filter.sources.keeps(event)
         };
         let rest_is_empty = kinds.is_empty()
             && filter.docs.is_empty()
+            && filter.sources == SourceCriterion::Any
             && !filter.annotated()
             && filter.statuses.is_empty()
             && filter.from.is_none()
@@ -802,11 +814,21 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(filter.describe(&tl), "actor: Putin · kind: call");
+        let single = Filter {
+            sources: SourceCriterion::Single,
+            ..Filter::default()
+        };
+        assert_eq!(single.describe(&tl), "single source");
+        assert!(!single.is_empty());
     }
 
     /// The meaning of a filter, written plainly, to check the indexed engine against.
     fn naive(tl: &Timeline, f: &Filter) -> Vec<usize> {
         let needle = f.text.to_lowercase();
+        let distinct = |e: &Event| {
+            let docs: std::collections::HashSet<_> = e.sources.iter().map(|s| s.doc).collect();
+            docs.len()
+        };
         (0..tl.events.len())
             .filter(|&i| {
                 let e = &tl.events[i];
@@ -828,6 +850,11 @@ mod tests {
                             .any(|k| k.eq_ignore_ascii_case(tl.kind(e.kind))))
                     && (f.statuses.is_empty() || f.statuses.contains(&e.status))
                     && e.date.overlaps(f.from, f.to)
+                    && match f.sources {
+                        SourceCriterion::Any => true,
+                        SourceCriterion::AtLeast(n) => distinct(e) >= n,
+                        SourceCriterion::Single => distinct(e) == 1,
+                    }
                     && (needle.is_empty()
                         || text.into_iter().any(|t| t.to_lowercase().contains(&needle)))
             })
@@ -866,6 +893,15 @@ mod tests {
                 from: day("2010-01-01"),
                 to: day("2011-06-30"),
                 statuses: vec![Status::Planned],
+                ..Filter::default()
+            },
+            Filter {
+                sources: SourceCriterion::AtLeast(2),
+                ..Filter::default()
+            },
+            Filter {
+                sources: SourceCriterion::Single,
+                kinds: vec!["call".into()],
                 ..Filter::default()
             },
             Filter {

@@ -205,7 +205,8 @@ fn list_csv_has_a_header_and_quotes_cells_that_need_it() {
     let records = common::csv::records(&text);
     assert_eq!(
         records[0].join(","),
-        "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources"
+        "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources,\
+         doc_count,outlet_count"
     );
     assert_eq!(records.len(), 18);
     // The columns the CSV always had, then the ones added after them.
@@ -239,9 +240,10 @@ fn list_csv_has_a_header_and_quotes_cells_that_need_it() {
     )]);
     assert_eq!(
         stdout_of(dir.path(), &["list", "--format", "csv", "t.yaml"]),
-        "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources\n\
+        "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources,\
+         doc_count,outlet_count\n\
          ev,2022-01-01,2022-01-01,2022-01-01,\"Say \"\"hi\"\", a|b\",talks,occurred,NATO,\
-         ,,nato,doc ¶1: beta gamma\n"
+         ,,nato,doc ¶1: beta gamma,1,1\n"
     );
 }
 

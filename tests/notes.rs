@@ -90,7 +90,7 @@ jstars-flight-2021-12-27:
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources,starred,review,tags,notes\n",
+            "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources,doc_count,outlet_count,starred,review,tags,notes\n",
         ))
         .stdout(predicate::str::contains(",true,verified,call key,"))
         .stdout(predicate::str::contains(" ana: Readout confirms it.\\nSee ¶4.\n"));

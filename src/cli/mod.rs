@@ -2,13 +2,14 @@
 //! command's result becomes an exit status.
 //!
 //! The binary (`src/main.rs`) only parses arguments and calls a `run` here: [`check`],
-//! [`list`], [`source`], [`note`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
+//! [`list`], [`source`], [`note`], [`dupes`], [`extract`], [`completions`], [`man`], or [`browse`] when no subcommand is
 //! given; [`parse_error`] prints what clap could not parse. [`inputs`] checks the files
 //! a command was given before they are read.
 
 pub mod browse;
 pub mod check;
 pub mod completions;
+pub mod dupes;
 pub mod extract;
 pub mod inputs;
 pub mod list;
@@ -27,7 +28,7 @@ use crate::date::EdtfDate;
 use crate::load::default_input;
 use crate::load::notes::{notes_path, read_notes};
 use crate::model::{ActorLookupError, DocId, Hint, Review, Status, Timeline, closest};
-use crate::query::Filter;
+use crate::query::{Filter, SourceCriterion};
 use crate::text::sanitize;
 
 /// The filter flags of `list` and of the TUI, as a person types them, before they are
@@ -68,6 +69,12 @@ pub struct FilterArgs {
     /// needs-source); repeat for several.
     #[arg(long = "review", value_name = "REVIEW")]
     pub reviews: Vec<String>,
+    /// Keep events told by at least N distinct documents (corroborated).
+    #[arg(long, value_name = "N", value_parser = document_count)]
+    pub min_sources: Option<usize>,
+    /// Keep events told by one document only (to verify).
+    #[arg(long, conflicts_with = "min_sources")]
+    pub single_source: bool,
 }
 
 impl FilterArgs {
@@ -75,9 +82,15 @@ impl FilterArgs {
     /// unknown kind or status, a bad date and a `--from` after `--to` are errors, each
     /// naming the closest values it knows.
     pub fn resolve(&self, timeline: &Timeline) -> Result<Filter> {
+        let sources = match (self.min_sources, self.single_source) {
+            (_, true) => SourceCriterion::Single,
+            (Some(n), false) => SourceCriterion::AtLeast(n),
+            (None, false) => SourceCriterion::Any,
+        };
         let mut filter = Filter {
             all_actors: self.all_actors,
             text: self.search.clone().unwrap_or_default(),
+            sources,
             ..Filter::default()
         };
         for name in &self.actors {
@@ -194,6 +207,14 @@ impl NotesArgs {
             timeline.annotations = read_notes(path).map_err(|e| anyhow!("{e}"))?;
         }
         Ok(path)
+    }
+}
+
+/// The N of `--min-sources N`: a whole number of documents, at least 1.
+fn document_count(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a number of documents, 1 or more".to_string()),
     }
 }
 

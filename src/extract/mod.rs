@@ -7,6 +7,7 @@
 pub mod actors;
 pub mod article;
 pub mod events;
+pub mod merge;
 pub mod timex;
 mod words;
 
@@ -51,6 +52,9 @@ pub struct Draft {
     /// For each actor of the timeline, whether it came from the existing actors given
     /// (a writer may leave those out when the draft is loaded beside their file).
     pub reused_actors: Vec<bool>,
+    /// Pairs of events of different articles that may tell one happening but were kept
+    /// apart, one line each (see [`merge`]).
+    pub unsure_pairs: Vec<String>,
 }
 
 impl Draft {
@@ -78,6 +82,7 @@ impl Draft {
                 document.id, document.published
             ));
         }
+        lines.extend(self.unsure_pairs.iter().cloned());
         lines
     }
 }
@@ -91,7 +96,8 @@ pub fn draft(text: &str, name: &str, options: &DraftOptions) -> Result<Draft, Ar
 
 /// Drafts one timeline from several articles, given as (name, text): one document
 /// each, actors shared (an actor named by an earlier article is reused by the later
-/// ones), ids unique across all.
+/// ones), ids unique across all, and the same happening told by several of them merged
+/// into one event with a source from each ([`merge`]).
 pub fn draft_all(articles: &[(&str, &str)], options: &DraftOptions) -> Result<Draft, ArticleError> {
     draft_with(articles, options, &timex::tag)
 }
@@ -167,16 +173,24 @@ fn draft_with(
         .into_iter()
         .filter_map(|(e, doc)| model_event(e, doc, &mut kinds))
         .collect();
+    let mut timeline = Timeline {
+        documents,
+        actors,
+        kinds,
+        events,
+        ..Timeline::default()
+    };
+    // The same happening told by several articles: one event with a source from each.
+    let unsure_pairs = if timeline.documents.len() > 1 {
+        merge::merge_retellings(&mut timeline)
+    } else {
+        Vec::new()
+    };
     Ok(Draft {
-        timeline: Timeline {
-            documents,
-            actors,
-            kinds,
-            events,
-            ..Timeline::default()
-        },
+        timeline,
         articles: drafted_articles,
         reused_actors,
+        unsure_pairs,
     })
 }
 

@@ -56,6 +56,9 @@ pub enum Action {
     FilterBySelectedActors,
     /// Switch between events with any and with all of the chosen actors.
     ToggleActorMode,
+    /// Step the source filter: every event, those told by at least two documents,
+    /// those told by one only.
+    CycleSources,
     /// Ask for a date range to filter by.
     AskDateRange,
     /// Start a search.
@@ -141,7 +144,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 58] = [
+    pub const ALL: [Action; 59] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -161,6 +164,7 @@ impl Action {
         Action::PickStatuses,
         Action::FilterBySelectedActors,
         Action::ToggleActorMode,
+        Action::CycleSources,
         Action::AskDateRange,
         Action::Search,
         Action::NextMatch,
@@ -224,6 +228,7 @@ impl Action {
             Action::PickStatuses => "PickStatuses",
             Action::FilterBySelectedActors => "FilterBySelectedActors",
             Action::ToggleActorMode => "ToggleActorMode",
+            Action::CycleSources => "CycleSources",
             Action::AskDateRange => "AskDateRange",
             Action::Search => "Search",
             Action::NextMatch => "NextMatch",
@@ -630,6 +635,10 @@ fn on_panes(
         }
         Action::ToggleActorMode => session.apply_filter(Filter {
             all_actors: !session.filter.all_actors,
+            ..session.filter.clone()
+        }),
+        Action::CycleSources => session.apply_filter(Filter {
+            sources: session.filter.sources.next(),
             ..session.filter.clone()
         }),
         Action::AskDateRange => *overlay = Overlay::Prompt(Prompt::date_range(&session.filter)),

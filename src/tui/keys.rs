@@ -65,6 +65,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("Filter", &[key('&')], "any / all of the chosen actors", Action::ToggleActorMode),
     bind("Filter", &[key('K')], "pick kinds", Action::PickKinds),
     bind("Filter", &[key('S')], "pick statuses (◇ planned ◌ expected ? reported)", Action::PickStatuses),
+    bind("Filter", &[key('O')], "sources: all / at least 2 / one only", Action::CycleSources),
     bind("Filter", &[key('d')], "date range (EDTF)", Action::AskDateRange),
     bind("Filter", &[key('/')], "search (Enter keeps, Esc clears)", Action::Search),
     bind("Filter", &[key('n')], "next match", Action::NextMatch),

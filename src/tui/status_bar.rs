@@ -204,6 +204,12 @@ fn filters(session: &Session, room: Room) -> Vec<String> {
         let words: Vec<&str> = filter.reviews.iter().map(|r| r.as_str()).collect();
         parts.push(criterion("review", "reviews", &words, " | ", room));
     }
+    if let Some(words) = filter.sources.describe() {
+        parts.push(match room {
+            Room::Minimal => "sources".to_string(),
+            _ => words,
+        });
+    }
     parts
 }
 

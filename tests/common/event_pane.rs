@@ -6,6 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use tline::model::Timeline;
+use tline::query::SourceCount;
 use tline::text::sanitize;
 use tline::tui::app::App;
 use tline::tui::commands::Action;
@@ -87,6 +88,7 @@ pub fn fields(timeline: &Timeline, event: usize) -> Vec<(&'static str, String)> 
         ("date, read", event.date.human()),
         ("status", event.status.as_str().to_string()),
         ("kind", timeline.kind(event.kind).to_string()),
+        ("source count", SourceCount::of(timeline, event).to_string()),
     ];
     fields.extend(event.date_text.iter().map(|t| ("date_text", t.to_string())));
     fields.extend(event.summary.iter().map(|t| ("summary", t.to_string())));

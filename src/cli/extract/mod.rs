@@ -158,8 +158,8 @@ fn draft_text(args: &ExtractArgs, limits: Limits) -> Result<String> {
     });
     if format != Format::Yaml {
         // JSON has no comments: the note a reader of the file needs goes to stderr.
-        if let Some(note) = note {
-            let _ = writeln!(io::stderr(), "tline: note: {}", sanitize(&note));
+        for note in note.iter().chain(&draft.unsure_pairs) {
+            let _ = writeln!(io::stderr(), "tline: note: {}", sanitize(note));
         }
         return Ok(body);
     }

@@ -1,7 +1,8 @@
 //! `tline list --format csv`: RFC 4180 comma-separated values with a header row.
 //!
 //! Columns: `id,date,start,end,title,kind,status,actors` (actor names, comma-separated),
-//! then `date_text`, `summary`, `actor_ids` (space-separated) and `sources`. The
+//! then `date_text`, `summary`, `actor_ids` (space-separated), `sources`, and
+//! `doc_count` and `outlet_count` (distinct documents and publishers citing it). The
 //! `sources` cell holds one source a line, `DOC ¶N: QUOTE`, where the quote has `\` written
 //! `\\` and a line break `\n`, so each source stays on its line and reads back whole.
 //! A summary keeps its line breaks inside its quoted cell. Every other cell is one line.
@@ -14,11 +15,11 @@ use std::io::{self, Write};
 use super::actor_names;
 use super::cite::citations;
 use crate::model::{Annotation, Event, Timeline};
+use crate::query::SourceCount;
 use crate::text::sanitize;
 
 /// The header row.
-const HEADER: &str =
-    "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources";
+const HEADER: &str = "id,date,start,end,title,kind,status,actors,date_text,summary,actor_ids,sources,doc_count,outlet_count";
 
 /// Writes the header row, then one row per event.
 pub fn write<'a>(
@@ -56,6 +57,9 @@ pub fn write<'a>(
             .map(|c| format!("{} ¶{}: {}", c.doc_id, c.paragraph, source_quote(c.quote)))
             .collect();
         cells.push(lines_cell(&sources.join("\n")));
+        let count = SourceCount::of(timeline, e);
+        cells.push(count.documents.to_string());
+        cells.push(count.outlets.to_string());
         if annotated {
             cells.extend(annotation_cells(timeline, e));
         }

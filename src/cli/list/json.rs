@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 
 use super::cite::citations;
 use crate::model::{Annotation, Event, Timeline};
+use crate::query::SourceCount;
 use crate::text::escape_invisible;
 
 /// Writes the events as one pretty-printed JSON array, then a newline.
@@ -38,6 +39,10 @@ struct JsonEvent<'a> {
     actors: Vec<JsonActor<'a>>,
     summary: Option<&'a str>,
     sources: Vec<JsonSource<'a>>,
+    /// Distinct documents citing the event.
+    doc_count: usize,
+    /// Distinct publishers of those documents (one without a publisher is its own).
+    outlet_count: usize,
     /// What the notes file says of the event; absent when it says nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     annotation: Option<JsonAnnotation<'a>>,
@@ -102,6 +107,7 @@ struct JsonSource<'a> {
 impl<'a> JsonEvent<'a> {
     /// The export form of `event`, its ids resolved in `timeline`.
     fn new(timeline: &'a Timeline, event: &'a Event) -> Self {
+        let count = SourceCount::of(timeline, event);
         JsonEvent {
             id: &event.id,
             date: event.date.to_string(),
@@ -135,6 +141,8 @@ impl<'a> JsonEvent<'a> {
                 })
                 .collect(),
             annotation: timeline.annotations.get(&event.id).map(JsonAnnotation::new),
+            doc_count: count.documents,
+            outlet_count: count.outlets,
         }
     }
 }

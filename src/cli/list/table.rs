@@ -1,5 +1,6 @@
 //! `tline list` as aligned columns for people: date, title, actors. On a terminal, also
-//! a header and the event id (what `tline source` takes), each line fitted to the width.
+//! a header, the event id (what `tline source` takes) and, where there is room, how many
+//! documents and outlets cite the event (`Src/Out`, `3/2`), each line fitted to the width.
 
 use std::io::{self, Write};
 
@@ -7,6 +8,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::actor_names;
 use crate::model::{Event, Timeline};
+use crate::query::SourceCount;
 use crate::text::sanitize;
 
 /// Where the table goes, which decides its columns.
@@ -15,9 +17,10 @@ pub enum Layout {
     /// A pipe or file: date, title and actors, no header, whole lines (scripts and the
     /// tests read this form).
     Plain,
-    /// A terminal this many columns wide: a header, the event id after the date, and
-    /// every line cut to the width with `…` where a cell gives way (the actors column
-    /// goes first when there is no room for it).
+    /// A terminal this many columns wide: a header, the event id after the date, the
+    /// source count before the actors, and every line cut to the width with `…` where a
+    /// cell gives way (the source count takes only room the title does not want, or the
+    /// actors can spare; the actors column goes first when there is no room for it).
     Terminal(usize),
 }
 
@@ -34,8 +37,11 @@ pub fn write<'a>(
     events: impl Iterator<Item = &'a Event>,
     layout: Layout,
 ) -> io::Result<()> {
+    let mut rows_counts = Vec::new();
     let rows: Vec<[String; 4]> = events
         .map(|e| {
+            let count = SourceCount::of(timeline, e);
+            rows_counts.push(format!("{}/{}", count.documents, count.outlets));
             [
                 e.date.human(),
                 sanitize(&e.id).into_owned(),
@@ -60,13 +66,32 @@ pub fn write<'a>(
         Layout::Terminal(width) if !rows.is_empty() => {
             let header = ["Date", "Id", "Title", "Actors"].map(String::from);
             let widths = fitted(column_widths(&rows, Some(&header)), width);
-            for row in std::iter::once(&header).chain(&rows) {
-                let cells: Vec<String> = row
+            let count_header = "Src/Out".to_string();
+            let counts: Vec<String> = rows_counts;
+            let count_width = counts
+                .iter()
+                .chain([&count_header])
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0);
+            let (widths, count_width) = with_count(widths, count_width, width);
+            let lines = std::iter::once((&header, &count_header)).chain(rows.iter().zip(&counts));
+            for (row, count) in lines {
+                let [date, id, title, actors] = row;
+                let [wd, wi, wt, wa] = widths;
+                let cells = [
+                    (date, wd),
+                    (id, wi),
+                    (title, wt),
+                    (count, count_width),
+                    (actors, wa),
+                ];
+                let line: String = cells
                     .iter()
-                    .zip(widths)
-                    .map(|(cell, w)| padded(&cut(cell, w), w))
+                    .filter(|(_, w)| *w > 0)
+                    .map(|(cell, w)| padded(&cut(cell, *w), *w))
                     .collect();
-                writeln!(out, "{}", cut(cells.concat().trim_end(), width))?;
+                writeln!(out, "{}", cut(line.trim_end(), width))?;
             }
         }
         Layout::Terminal(_) => {}
@@ -102,6 +127,22 @@ fn fitted(widths: [usize; 4], width: usize) -> [usize; 4] {
         [date, id, title_share, actors_left.min(actors)]
     } else {
         [date, id, rest.min(title).max(MIN_CELL), 0]
+    }
+}
+
+/// The widths with room made for a source-count column `count` wide, and that width: the
+/// room the title and actors leave on a line `width` wide, else what the actors can give
+/// and still keep [`MIN_CELL`]; 0 (no column) when neither has room.
+fn with_count(widths: [usize; 4], count: usize, width: usize) -> ([usize; 4], usize) {
+    let [date, id, title, actors] = widths;
+    let actors_used = if actors > 0 { actors + GAP } else { 0 };
+    let used = date + GAP + id + GAP + title + GAP + actors_used;
+    if width.saturating_sub(used) >= count + GAP {
+        (widths, count)
+    } else if actors >= count + GAP + MIN_CELL {
+        ([date, id, title, actors - count - GAP], count)
+    } else {
+        (widths, 0)
     }
 }
 
@@ -144,6 +185,14 @@ mod tests {
         assert_eq!(cut("abcdef", 4), "abc…");
         assert_eq!(cut("北京北京", 5), "北京…");
         assert_eq!(cut("abc", 0), "");
+    }
+
+    #[test]
+    fn the_source_count_takes_spare_room_or_the_actors_share_never_the_titles() {
+        assert_eq!(with_count([10, 8, 20, 10], 7, 100), ([10, 8, 20, 10], 7));
+        assert_eq!(with_count([10, 8, 38, 18], 7, 80), ([10, 8, 38, 9], 7));
+        assert_eq!(with_count([10, 8, 18, 8], 7, 50), ([10, 8, 18, 8], 0));
+        assert_eq!(with_count([10, 8, 8, 0], 7, 30), ([10, 8, 8, 0], 0));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::{Annotation, Document, Review};
+use crate::query::SourceCount;
 use crate::text::{sanitize, text_width, wrap};
 use crate::tui::session::Session;
 use crate::tui::theme::{dim, review_mark, star};
@@ -177,6 +178,8 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
         })
         .collect();
     para(&mut out, "Actors  ", &actors.join(", "), Style::new());
+    let cited = SourceCount::of(tl, event).to_string();
+    para(&mut out, "Cited   ", &cited, Style::new());
     if let Some(annotation) = tl.annotations.get(&event.id) {
         annotation_lines(&mut out, annotation, width);
     }
