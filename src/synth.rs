@@ -133,6 +133,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
                     paragraph: paragraph + 1,
                     quote: quote.into(),
                 }]),
+                imported_without_source: false,
             }
         })
         .collect();
@@ -142,6 +143,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
         actors,
         kinds: KINDS.iter().map(|k| k.to_string()).collect(),
         events: out,
+        title: None,
     }
 }
 

@@ -173,6 +173,7 @@ fn draft_with(
             actors,
             kinds,
             events,
+            title: None,
         },
         articles: drafted_articles,
         reused_actors,
@@ -232,6 +233,7 @@ fn model_event(event: DraftEvent, doc: usize, kinds: &mut Vec<String>) -> Option
                 quote: s.quote.into(),
             })
             .collect(),
+        imported_without_source: false,
     })
 }
 
