@@ -270,10 +270,12 @@ fn header_shape(
         let message = if names[..i].contains(name) {
             format!("column {} ({heading}) is given twice", i + 1)
         } else if !known.contains(&name.as_str()) {
-            let hint = suggestion(name, known).map_or(String::new(), |s| {
-                format!(" (did you mean {s:?}?)")
-            });
-            format!("column {}: unknown column {heading:?} for {what}{hint}", i + 1)
+            let hint = suggestion(name, known)
+                .map_or(String::new(), |s| format!(" (did you mean {s:?}?)"));
+            format!(
+                "column {}: unknown column {heading:?} for {what}{hint}",
+                i + 1
+            )
         } else {
             continue;
         };

@@ -182,7 +182,12 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
         Style::new().add_modifier(Modifier::BOLD),
     ));
     if event.imported_without_source {
-        para(&mut out, "", NEEDS_SOURCE, Style::new().add_modifier(Modifier::ITALIC));
+        para(
+            &mut out,
+            "",
+            NEEDS_SOURCE,
+            Style::new().add_modifier(Modifier::ITALIC),
+        );
     }
     for (i, source) in event.sources.iter().enumerate() {
         let doc = tl.document(source.doc);

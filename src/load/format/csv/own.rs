@@ -264,10 +264,7 @@ fn read_event(row: &Cells) -> Result<RawEvent, (&'static str, String)> {
         let source = read_source(line).ok_or_else(|| {
             (
                 "sources",
-                format!(
-                    "source {} is not `DOC ¶N: QUOTE` (found {line:?})",
-                    n + 1
-                ),
+                format!("source {} is not `DOC ¶N: QUOTE` (found {line:?})", n + 1),
             )
         })?;
         sources.push(source);

@@ -106,7 +106,8 @@ impl Sheet {
         let date = date(cells)?;
         let title = plain_text(cells.get("headline")).replace('\n', " ");
         let id = self.id_for(&title, row);
-        let text = |column: &str| Some(cells.get(column).trim().to_string()).filter(|t| !t.is_empty());
+        let text =
+            |column: &str| Some(cells.get(column).trim().to_string()).filter(|t| !t.is_empty());
         let summary = Some(plain_text(cells.get("text"))).filter(|t| !t.is_empty());
         Ok(SheetRow::Event(RawEvent {
             id,
@@ -155,8 +156,10 @@ const MAX_ID_CHARS: usize = 60;
 
 /// The row's date as EDTF, at the precision of its filled columns.
 fn date(cells: &Cells) -> Result<String, (&'static str, String)> {
-    let start = point(cells, ["year", "month", "day"])?
-        .ok_or(("year", "the year is empty: every event needs one".to_string()))?;
+    let start = point(cells, ["year", "month", "day"])?.ok_or((
+        "year",
+        "the year is empty: every event needs one".to_string(),
+    ))?;
     let Some(end) = point(cells, ["end year", "end month", "end day"])? else {
         return Ok(start);
     };
@@ -172,14 +175,19 @@ fn date(cells: &Cells) -> Result<String, (&'static str, String)> {
 
 /// A point from a year, month and day column (`None` when all three are empty), as
 /// EDTF: `2022`, `2022-01` or `2022-01-10`.
-fn point(cells: &Cells, [year, month, day]: [&'static str; 3]) -> Result<Option<String>, (&'static str, String)> {
+fn point(
+    cells: &Cells,
+    [year, month, day]: [&'static str; 3],
+) -> Result<Option<String>, (&'static str, String)> {
     let (y, m, d) = (
         cells.get(year).trim(),
         cells.get(month).trim(),
         cells.get(day).trim(),
     );
     if y.is_empty() {
-        let filled = [(month, m), (day, d)].into_iter().find(|(_, v)| !v.is_empty());
+        let filled = [(month, m), (day, d)]
+            .into_iter()
+            .find(|(_, v)| !v.is_empty());
         return match filled {
             Some((column, _)) => Err((column, format!("a {column} needs a {year}"))),
             None => Ok(None),
@@ -233,7 +241,11 @@ pub fn plain_text(html: &str) -> String {
                 continue;
             };
             let tag = rest[1..end].trim().to_ascii_lowercase();
-            let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("");
+            let name = tag
+                .trim_start_matches('/')
+                .split([' ', '/'])
+                .next()
+                .unwrap_or("");
             if name == "br" || (tag.starts_with('/') && ["p", "div", "li"].contains(&name)) {
                 text.push('\n');
             }
@@ -292,7 +304,10 @@ mod tests {
             plain_text("<p>Talks <b>begin</b> &amp; end.</p><p>Second&nbsp;line<br/>third</p>"),
             "Talks begin & end.\nSecond line\nthird"
         );
-        assert_eq!(plain_text("a < b & c &bogus; &#65;&#x42;"), "a < b & c &bogus; AB");
+        assert_eq!(
+            plain_text("a < b & c &bogus; &#65;&#x42;"),
+            "a < b & c &bogus; AB"
+        );
         assert_eq!(plain_text("<script>x</script>y"), "xy");
     }
 
