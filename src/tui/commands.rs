@@ -11,6 +11,7 @@ use super::overlays::picker::{Picker, PickerKind};
 use super::overlays::prompt::{Ask, Prompt};
 use super::panes::Panes;
 use super::session::Session;
+use super::write::Target;
 use crate::query::Filter;
 
 /// Everything a person can ask of the TUI.
@@ -100,6 +101,8 @@ pub enum Action {
     Edit,
     /// Show why the file on disk no longer loads.
     ShowErrors,
+    /// Ask for a file and write the shown events to it.
+    WriteView,
     /// Leave tline.
     Quit,
     /// The terminal now has this size.
@@ -113,7 +116,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 47] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -156,6 +159,7 @@ impl Action {
         Action::Reload,
         Action::Edit,
         Action::ShowErrors,
+        Action::WriteView,
         Action::Quit,
         Action::Resize(80, 24),
         Action::Wheel(0, 0, true),
@@ -207,6 +211,7 @@ impl Action {
             Action::Reload => "Reload",
             Action::Edit => "Edit",
             Action::ShowErrors => "ShowErrors",
+            Action::WriteView => "WriteView",
             Action::Quit => "Quit",
             Action::Resize(..) => "Resize",
             Action::Wheel(..) => "Wheel",
@@ -216,7 +221,7 @@ impl Action {
 }
 
 /// Whether the TUI goes on after an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flow {
     /// Keep browsing.
     Go,
@@ -228,6 +233,8 @@ pub enum Flow {
     Edit,
     /// Show the load errors, which the app holds.
     ShowErrors,
+    /// Write the shown events to a file (the event loop does it: it is I/O).
+    Write(Target),
 }
 
 /// What an overlay asks for after an action.
@@ -235,6 +242,8 @@ enum Next {
     Stay,
     Close,
     Quit,
+    /// Close, and write the shown events.
+    Write(Target),
 }
 
 /// Applies `action` on a screen of `screen`: to the overlay when one is open, else to
@@ -261,6 +270,10 @@ pub fn run(
             Flow::Go
         }
         Next::Quit => Flow::Quit,
+        Next::Write(target) => {
+            *overlay = Overlay::None;
+            Flow::Write(target)
+        }
     }
 }
 
@@ -344,6 +357,9 @@ fn on_picker(action: Action, picker: &mut Picker, session: &mut Session) -> Next
 }
 
 fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next {
+    if prompt.ask == Ask::Overwrite {
+        return on_overwrite(action, prompt);
+    }
     let changed = match action {
         Action::Type(c) => prompt.insert(c.encode_utf8(&mut [0; 4])),
         Action::Erase => prompt.erase(),
@@ -363,11 +379,37 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
     Next::Stay
 }
 
-/// Enter in a prompt: keeps the search, or moves to or filters by the date typed, unless
-/// it does not parse (then the prompt stays open with the error).
+/// The question whether to replace a file: `y` writes over it, any other key (Enter
+/// too) leaves it as it is.
+fn on_overwrite(action: Action, prompt: &Prompt) -> Next {
+    match action {
+        Action::Type('y' | 'Y') => match Target::parse(&prompt.text) {
+            Ok(target) => Next::Write(Target {
+                overwrite: true,
+                ..target
+            }),
+            Err(_) => Next::Close,
+        },
+        Action::Quit => Next::Quit,
+        _ => Next::Close,
+    }
+}
+
+/// Enter in a prompt: keeps the search, or moves to or filters by the date typed, or
+/// names the file to write, unless it does not parse (then the prompt stays open with
+/// the error).
 fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
+    if prompt.ask == Ask::WriteFile {
+        return match Target::parse(&prompt.text) {
+            Ok(target) => Next::Write(target),
+            Err(e) => {
+                prompt.error = Some(e);
+                Next::Stay
+            }
+        };
+    }
     let done = match prompt.ask {
-        Ask::Search => Ok(()),
+        Ask::Search | Ask::WriteFile | Ask::Overwrite => Ok(()),
         Ask::JumpToDate => session
             .first_on_or_after(&prompt.text)
             .map(|k| session.select(k)),
@@ -468,6 +510,7 @@ fn on_panes(
         Action::Reload => return Flow::Reload,
         Action::Edit => return Flow::Edit,
         Action::ShowErrors => return Flow::ShowErrors,
+        Action::WriteView => *overlay = Overlay::Prompt(Prompt::new(Ask::WriteFile, String::new())),
         Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
         Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
         Action::Resize(..)

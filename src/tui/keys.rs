@@ -82,6 +82,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("File", &[key('e')], "edit the event's file at its line, then reload", Action::Edit),
     bind("File", &[key('R')], "reload the files now", Action::Reload),
     bind("File", &[key('E')], "why the file no longer loads", Action::ShowErrors),
+    bind("File", &[key('w')], "write the shown events to a file (.csv .json .md .ics)", Action::WriteView),
     bind("General", &[key('?')], "this help (any key closes it)", Action::ToggleHelp),
     bind("General", &[key('q'), ctrl('c')], "quit", Action::Quit),
 ];

@@ -18,6 +18,7 @@ pub mod terminal;
 pub mod theme;
 pub mod watch;
 pub mod widgets;
+pub mod write;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -328,21 +329,22 @@ impl Loop<'_> {
 
     /// Does what the app asked of the loop.
     fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
-        let Some(watcher) = self.watcher else {
-            app.notice = Some(match request {
-                Request::Reload => "the bundled timeline has no file to reload".into(),
-                Request::Edit => {
-                    "the bundled timeline has no file to edit: open a file (tline FILE)".into()
-                }
-            });
-            return Ok(());
-        };
-        match request {
-            Request::Reload => {
+        let watcher = self.watcher;
+        match (request, watcher) {
+            (Request::Write(target), _) => app.write_view(&target),
+            (Request::Reload, None) => {
+                app.notice = Some("the bundled timeline has no file to reload".into());
+            }
+            (Request::Edit, None) => {
+                app.notice = Some(
+                    "the bundled timeline has no file to edit: open a file (tline FILE)".into(),
+                );
+            }
+            (Request::Reload, Some(watcher)) => {
                 app.notice = Some("reloading…".into());
                 watcher.request(Reason::Asked);
             }
-            Request::Edit => {
+            (Request::Edit, Some(watcher)) => {
                 self.edit(app)?;
                 watcher.request(Reason::Changed);
             }

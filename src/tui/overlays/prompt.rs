@@ -21,6 +21,10 @@ pub enum Ask {
     Search,
     /// An EDTF date to move the selection to.
     JumpToDate,
+    /// A file to write the shown events to (`w`).
+    WriteFile,
+    /// Whether to replace the file named, which exists: `y` or not.
+    Overwrite,
 }
 
 /// A prompt's state.
@@ -116,6 +120,11 @@ fn labels(ask: Ask) -> (&'static str, &'static str) {
         ),
         Ask::Search => ("/", "/"),
         Ask::JumpToDate => ("go to date (EDTF, e.g. 2021-12-27 or 2022-01): ", "go to: "),
+        Ask::WriteFile => (
+            "write the shown events to (FILE.csv .json .md .ics .txt, or FORMAT:FILE): ",
+            "write to: ",
+        ),
+        Ask::Overwrite => ("file exists; overwrite it (y/n)? ", "overwrite (y/n)? "),
     }
 }
 
