@@ -343,3 +343,31 @@ fn sheet_text_reaches_no_terminal_raw() {
         assert!(!text.contains('\u{202e}'), "{format}: {text}");
     }
 }
+
+#[test]
+fn the_event_pane_says_a_sheet_event_needs_a_source_and_shows_its_text_safely() {
+    let sheet = "Year,Month,Headline,Text\n2022,1,\"Evil \u{1b}]0;owned\u{7} talks\",\"<p>Said \u{1b}[2J so</p>\"\n";
+    let dir = dir_with(&[("sheet.csv", sheet)]);
+    let path = dir.path().join("sheet.csv");
+    let path = path.to_str().expect("a UTF-8 path");
+    let mut s = common::pty::Session::spawn_with(120, 30, &["--no-watch", path]);
+    s.wait_for("needs-source (imported from a sheet");
+    let screen = s.text();
+    assert!(screen.contains("Evil ^[]0;owned^G talks"), "{screen}");
+    assert!(screen.contains("Said ^[[2J so"), "{screen}");
+    // Enter has no source to open: the pane stays the Event pane.
+    s.press("\r");
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+    let raw = s.raw();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        !text.contains("\u{1b}]0;owned"),
+        "the title escape reached the terminal"
+    );
+    assert!(
+        !text.contains("\u{1b}[2J so"),
+        "the text escape reached the terminal"
+    );
+    assert!(!text.contains("panicked"), "{text}");
+}

@@ -165,7 +165,7 @@ fn read(name: &str, text: &str, mut item: impl FnMut(Item, &RowAt)) -> Vec<Diagn
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[bom..].as_bytes());
+        .from_reader(&text.as_bytes()[bom..]);
     let mut problems = Problems::new(name, text);
     let mut record = StringRecord::new();
     let start_of = |record: &StringRecord| record.position().map_or(0, |p| p.byte() as usize + bom);
@@ -222,7 +222,7 @@ fn read(name: &str, text: &str, mut item: impl FnMut(Item, &RowAt)) -> Vec<Diagn
                 OwnRow::Document(d) => Some(Item::Document(d)),
             }),
             Shape::Sheet => sheet.row(&cells, row).map(|r| match r {
-                SheetRow::Event(e) => Some(Item::Event(e)),
+                SheetRow::Event(e) => Some(Item::Event(*e)),
                 SheetRow::Title(t) => Some(Item::Title(t)),
                 SheetRow::Skipped => None,
             }),

@@ -64,7 +64,7 @@ pub const FIELD_COLUMNS: &[(&str, &str)] = &[
 /// What one row of a sheet holds.
 pub enum SheetRow {
     /// An event.
-    Event(RawEvent),
+    Event(Box<RawEvent>),
     /// The timeline's title.
     Title(String),
     /// An era, or a row with nothing in it: left out.
@@ -109,7 +109,7 @@ impl Sheet {
         let text =
             |column: &str| Some(cells.get(column).trim().to_string()).filter(|t| !t.is_empty());
         let summary = Some(plain_text(cells.get("text"))).filter(|t| !t.is_empty());
-        Ok(SheetRow::Event(RawEvent {
+        Ok(SheetRow::Event(Box::new(RawEvent {
             id,
             date,
             date_text: text("display date"),
@@ -118,7 +118,7 @@ impl Sheet {
             summary,
             from_sheet: true,
             ..RawEvent::default()
-        }))
+        })))
     }
 
     /// An id from the headline, unused so far in the sheet; `row-N` for a headline
