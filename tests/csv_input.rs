@@ -371,3 +371,31 @@ fn the_event_pane_says_a_sheet_event_needs_a_source_and_shows_its_text_safely() 
     );
     assert!(!text.contains("panicked"), "{text}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any text under either header loads or is refused with problems at their places,
+    /// never a panic.
+    #[test]
+    fn any_sheet_loads_or_is_refused_without_a_panic(
+        body in "([0-9a-zé北,\"\n\r<>&;#x/ .~?%-]|&#[0-9]{1,8};|&é{1,8};){0,120}",
+        own in proptest::bool::ANY,
+    ) {
+        let header = if own {
+            "id,date,title,kind,status,actor_ids,summary,sources,record,name,aliases,published,paragraphs\n"
+        } else {
+            "Year,Month,Day,End Year,End Month,End Day,Headline,Text,Type,Group\n"
+        };
+        let file = SourceFile {
+            name: "any.csv".to_string(),
+            text: format!("{header}{body}"),
+        };
+        if let Err(e) = load_sources(&[file]) {
+            for d in &e.diagnostics {
+                proptest::prop_assert_eq!(&d.file, "any.csv");
+                proptest::prop_assert!(!d.message.is_empty());
+            }
+        }
+    }
+}

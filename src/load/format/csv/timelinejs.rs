@@ -268,7 +268,8 @@ pub fn plain_text(html: &str) -> String {
 /// The character an entity at the start of `text` (which starts with `&`) stands for,
 /// and the bytes it takes; an `&` that starts no known entity is itself.
 fn entity(text: &str) -> (String, usize) {
-    let Some(end) = text[..text.len().min(12)].find(';') else {
+    // Bytes, not a slice of the text: the twelfth byte may fall inside a character.
+    let Some(end) = text.bytes().take(12).position(|b| b == b';') else {
         return ("&".to_string(), 1);
     };
     let name = &text[1..end];
@@ -309,6 +310,10 @@ mod tests {
             "a < b & c &bogus; AB"
         );
         assert_eq!(plain_text("<script>x</script>y"), "xy");
+        assert_eq!(
+            plain_text("&ééééééé; &#xD800; &#99999999;"),
+            "&ééééééé; &#xD800; &#99999999;"
+        );
     }
 
     #[test]
