@@ -399,3 +399,42 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn columns_with_no_name_are_left_unread() {
+    // Spreadsheets export the empty columns after the last named one.
+    let dir = dir_with(&[("sheet.csv", "Year,Headline,,\n2022,Talks,x,\n")]);
+    let out = tline(dir.path())
+        .args(["list", "--format", "json", "sheet.csv"])
+        .assert()
+        .success();
+    let json: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    assert_eq!(json[0]["title"], "Talks");
+    assert_eq!(json[0]["date"], "2022");
+}
+
+#[test]
+fn a_csv_file_is_held_to_the_limits_of_every_file() {
+    let dir = dir_with(&[("sheet.csv", SHEET.as_bytes()), ("bad.csv", b"\xff\xfe")]);
+    std::fs::create_dir(dir.path().join("dir.csv")).expect("mkdir");
+    let errors = |args: &[&str]| {
+        let out = tline(dir.path()).args(args).assert().code(1);
+        String::from_utf8(out.get_output().stderr.clone()).expect("UTF-8")
+    };
+    assert_eq!(
+        errors(&["check", "--max-file-size", "10", "sheet.csv"]),
+        format!(
+            "sheet.csv: is {} bytes, over the limit of 10 bytes (raise it with \
+             --max-file-size)\n1 error\n",
+            SHEET.len()
+        )
+    );
+    assert_eq!(
+        errors(&["check", "dir.csv"]),
+        "dir.csv: is a directory, not a timeline file\n1 error\n"
+    );
+    assert_eq!(
+        errors(&["check", "bad.csv"]),
+        "bad.csv:1:1: is not valid UTF-8 text\n1 error\n"
+    );
+}

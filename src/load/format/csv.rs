@@ -242,7 +242,8 @@ fn read(name: &str, text: &str, mut item: impl FnMut(Item, &RowAt)) -> Vec<Diagn
     problems.finish()
 }
 
-/// The shape the header names, every unknown or repeated column reported.
+/// The shape the header names, every unknown or repeated column reported; a column
+/// with no name is left unread.
 fn header_shape(
     names: &[String],
     header: &StringRecord,
@@ -267,7 +268,10 @@ fn header_shape(
     for (i, name) in names.iter().enumerate() {
         let heading = header.get(i).unwrap_or_default().trim();
         let at = starts.get(i).copied().unwrap_or(start);
-        let message = if names[..i].contains(name) {
+        // A column with no name (a spreadsheet's empty last columns) is not read.
+        let message = if name.is_empty() {
+            continue;
+        } else if names[..i].contains(name) {
             format!("column {} ({heading}) is given twice", i + 1)
         } else if !known.contains(&name.as_str()) {
             let hint = suggestion(name, known)
