@@ -438,3 +438,12 @@ fn a_csv_file_is_held_to_the_limits_of_every_file() {
         "bad.csv:1:1: is not valid UTF-8 text\n1 error\n"
     );
 }
+
+#[test]
+fn a_sheet_goes_through_csv_full_and_back_the_same() {
+    let sheet = loaded(&[("sheet.csv", SHEET.to_string())]);
+    assert_eq!(sheet.title.as_deref(), Some("Space race"));
+    let back = loaded(&[("back.csv", exported(&sheet, ListFormat::CsvFull))]);
+    assert_eq!(back, sheet);
+    assert!(back.events.iter().all(|e| e.imported_without_source));
+}

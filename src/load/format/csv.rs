@@ -220,6 +220,7 @@ fn read(name: &str, text: &str, mut item: impl FnMut(Item, &RowAt)) -> Vec<Diagn
                 OwnRow::Event(e) => Some(Item::Event(e)),
                 OwnRow::Actor(a) => Some(Item::Actor(a)),
                 OwnRow::Document(d) => Some(Item::Document(d)),
+                OwnRow::Title(t) => Some(Item::Title(t)),
             }),
             Shape::Sheet => sheet.row(&cells, row).map(|r| match r {
                 SheetRow::Event(e) => Some(Item::Event(*e)),

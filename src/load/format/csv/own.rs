@@ -6,10 +6,11 @@
 //! actors' names) are for people and are not read back: the date and `actor_ids` say the
 //! same. The `sources` cell holds one source a line, `DOC ¶N: QUOTE`, the quote's `\`
 //! written `\\` and its line breaks `\n`. The full form adds the columns
-//! `record,name,aliases,publisher,published,url,paragraphs`: `record` is `event`, `actor`
-//! or `document`; an actor row uses `id`, `name`, `kind` and `aliases` (one a line), a
-//! document row `id`, `title`, `publisher`, `published`, `url` and `paragraphs` (one a
-//! line, escaped as quotes are). Text is made safe for a terminal as everywhere else.
+//! `record,name,aliases,publisher,published,url,paragraphs`: `record` is `event`, `actor`,
+//! `document` or `title`; an actor row uses `id`, `name`, `kind` and `aliases` (one a
+//! line), a document row `id`, `title`, `publisher`, `published`, `url` and `paragraphs`
+//! (one a line, escaped as quotes are), the timeline's title row (where it has one, as a
+//! sheet does) `title`. Text is made safe for a terminal as everywhere else.
 
 use std::io::{self, Write};
 
@@ -53,7 +54,8 @@ pub fn is_own_header(names: &[String]) -> bool {
 }
 
 /// Writes a header row, one row per event, and with `definitions` (the `csv-full` form)
-/// a row for every actor and document of `timeline`, so that the file loads alone.
+/// a row for every actor and document of `timeline` and for its title, so that the file
+/// loads alone.
 pub fn write_rows<'a>(
     out: &mut dyn Write,
     timeline: &Timeline,
@@ -86,6 +88,14 @@ pub fn write_rows<'a>(
         cells.push(cell(&a.name));
         cells.push(lines_cell(&a.aliases.join("\n")));
         cells.extend(empty(4));
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    if let Some(title) = &timeline.title {
+        let mut cells = empty(4);
+        cells.push(cell(title));
+        cells.extend(empty(7));
+        cells.push("title".to_string());
+        cells.extend(empty(DEFINITION_COLUMNS.len() - 1));
         writeln!(out, "{}", cells.join(","))?;
     }
     for d in &timeline.documents {
@@ -201,6 +211,8 @@ pub enum OwnRow {
     Actor(RawActor),
     /// A document.
     Document(RawDocument),
+    /// The timeline's title.
+    Title(String),
 }
 
 /// The field of an item that a column holds, for locating problems: `(list, field,
@@ -247,9 +259,10 @@ pub fn read_row(row: &Cells) -> Result<OwnRow, (&'static str, String)> {
             paragraphs: row.get("paragraphs").lines().map(unescaped_line).collect(),
             shape: Vec::new(),
         })),
+        "title" => Ok(OwnRow::Title(row.get("title").to_string())),
         other => Err((
             "record",
-            format!("unknown record {other:?} (expected event, actor or document)"),
+            format!("unknown record {other:?} (expected event, actor, document or title)"),
         )),
     }
 }
