@@ -11,6 +11,7 @@
 pub mod axis;
 pub mod cli;
 pub mod date;
+pub mod export;
 pub mod extract;
 pub mod load;
 pub mod model;

@@ -257,8 +257,11 @@ pub struct Event {
     pub actors: Box<[ActorId]>,
     /// A few sentences in the analyst's words.
     pub summary: Option<Box<str>>,
-    /// Where it is told; never empty.
+    /// Where it is told; empty only when [`Event::imported_without_source`].
     pub sources: Box<[Source]>,
+    /// Read from a spreadsheet (a CSV file) with no verbatim source: the one kind of event
+    /// allowed no source, shown as needing one (the review status `needs-source`).
+    pub imported_without_source: bool,
 }
 
 /// A validated timeline: events sorted by date, every reference resolved.
@@ -273,6 +276,9 @@ pub struct Timeline {
     /// The events, sorted by [`EdtfDate::sort_key`] (an open start placed at its end),
     /// then file order.
     pub events: Vec<Event>,
+    /// The timeline's own title, where a file gives one (a TimelineJS sheet's title
+    /// row); the first file's that does.
+    pub title: Option<String>,
     /// What the analyst said of the events (stars, tags, review, notes), by event id:
     /// read from the notes file beside the timeline, never from the timeline's own files.
     pub annotations: Annotations,

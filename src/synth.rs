@@ -133,6 +133,7 @@ pub fn timeline(events: usize, seed: u64) -> Timeline {
                     paragraph: paragraph + 1,
                     quote: quote.into(),
                 }]),
+                imported_without_source: false,
             }
         })
         .collect();

@@ -353,7 +353,7 @@ fn a_directory() {
     let out = check(dir.path(), &["sub"]);
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "tline: sub: a directory with no timeline file in it (.yaml, .yml, .json, .jsonl)\n"
+        "tline: sub: a directory with no timeline file in it (.yaml, .yml, .json, .jsonl, .ndjson, .csv)\n"
     );
     assert_eq!(out.status.code(), Some(1), "{} (killed?)", out.status);
     assert!(out.stdout.is_empty(), "stdout: {:?}", out.stdout);

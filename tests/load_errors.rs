@@ -589,7 +589,7 @@ fn a_directory() {
         .stdout("")
         .stderr(
             "tline: sub: a directory with no timeline file in it (.yaml, .yml, .json, \
-             .jsonl)\n",
+             .jsonl, .ndjson, .csv)\n",
         );
 }
 

@@ -40,6 +40,34 @@ fn a_directory_loads_its_timeline_files_in_name_order() {
 }
 
 #[test]
+fn a_directory_leaves_its_notes_files_out() {
+    // A notes file ends in .yaml too, but it is not a timeline: read as one, every
+    // directory that had notes would fail to load.
+    let dir = articles_dir();
+    fs::write(
+        dir.path().join("articles/cbs.notes.yaml"),
+        "biden-putin-call:\n  star: true\n",
+    )
+    .unwrap();
+    assert_eq!(
+        stdout_of(dir.path(), &["check", "articles"]),
+        "articles/cbs.yaml, articles/reuters.yaml: ok, 2 documents, 15 actors, 18 events\n"
+    );
+    let starred = stdout_of(
+        dir.path(),
+        &["list", "articles", "--starred", "--format", "json"],
+    );
+    let starred: Value = serde_json::from_str(&starred).unwrap();
+    let ids: Vec<&str> = starred
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["biden-putin-call"]);
+}
+
+#[test]
 fn a_directory_without_a_timeline_file_is_an_error_naming_it() {
     let dir = dir_with::<&str>(&[]);
     fs::create_dir(dir.path().join("empty")).unwrap();
@@ -52,7 +80,7 @@ fn a_directory_without_a_timeline_file_is_an_error_naming_it() {
             .stdout("")
             .stderr(
                 "tline: empty: a directory with no timeline file in it (.yaml, .yml, .json, \
-                 .jsonl)\n",
+                 .jsonl, .ndjson, .csv)\n",
             );
     }
 }

@@ -212,14 +212,31 @@ fn warn_of_orphans(timeline: &Timeline, notes: &Annotations, name: &str) {
     );
 }
 
-/// The one-line summary `tline check` prints for a valid timeline read from `files`.
+/// The one-line summary `tline check` prints for a valid timeline read from `files`,
+/// with how many events a sheet gave without a source, if any.
 pub fn summary(timeline: &Timeline, files: &[String]) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    format!(
+    let mut summary = format!(
         "{}: ok, {}, {}, {}",
         sanitize(&files.join(", ")),
         count(timeline.documents.len(), "document"),
         count(timeline.actors.len(), "actor"),
         count(timeline.events.len(), "event")
-    )
+    );
+    let sourceless = timeline
+        .events
+        .iter()
+        .filter(|e| e.imported_without_source)
+        .count();
+    if sourceless > 0 {
+        let (noun, verb) = if sourceless == 1 {
+            ("event", "was")
+        } else {
+            ("events", "were")
+        };
+        summary.push_str(&format!(
+            "; {sourceless} {noun} {verb} imported from a sheet without a source (needs-source)"
+        ));
+    }
+    summary
 }

@@ -38,8 +38,9 @@ pub fn expand_directories(files: &[PathBuf]) -> Result<Vec<PathBuf>> {
             .collect();
         if found.is_empty() {
             bail!(
-                "{}: a directory with no timeline file in it (.yaml, .yml, .json, .jsonl)",
-                file.display()
+                "{}: a directory with no timeline file in it ({})",
+                file.display(),
+                Format::EXTENSIONS
             );
         }
         found.sort();

@@ -247,6 +247,7 @@ fn model_event(event: DraftEvent, doc: usize, kinds: &mut Vec<String>) -> Option
                 quote: s.quote.into(),
             })
             .collect(),
+        imported_without_source: false,
     })
 }
 

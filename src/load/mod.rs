@@ -1,5 +1,5 @@
 //! Reading timeline files: the only code that knows file formats. Turns one or more files
-//! (YAML, JSON or JSON Lines), or texts already read, into one validated [`Timeline`], or
+//! (YAML, JSON, JSON Lines or CSV), or texts already read, into one validated [`Timeline`], or
 //! into every problem found, each located by file, line and column where the file has
 //! them; and writes a timeline back in the same schema.
 //!
@@ -25,7 +25,9 @@ pub mod schema;
 mod validate;
 
 pub use diagnostic::{Diagnostic, LoadError};
-pub use format::{DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_YAML_BYTES, Format};
+pub use format::{
+    DEFAULT_MAX_CSV_BYTES, DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_YAML_BYTES, Format, write_csv_rows,
+};
 pub use input::{BUNDLED_NAME, BUNDLED_YAML, SourceFile, default_input};
 pub use item_line::event_line;
 pub use pipeline::{

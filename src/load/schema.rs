@@ -21,6 +21,8 @@ pub(crate) trait Items {
     fn event(&mut self, raw: RawEvent);
     /// A problem with the file's own shape (a list unknown, or not a list), at `path`.
     fn problem(&mut self, path: String, message: String);
+    /// The timeline's title, where the file gives one (only a TimelineJS sheet does).
+    fn title(&mut self, _title: String) {}
 }
 
 /// The three lists a file may hold, named by their keys.
@@ -120,6 +122,8 @@ pub(crate) struct RawEvent {
     pub actors: Vec<String>,
     pub summary: Option<String>,
     pub sources: Vec<RawSource>,
+    /// Read from a spreadsheet (a CSV file), where an event may have no source.
+    pub from_sheet: bool,
     /// What is wrong with its shape, its sources' included.
     pub shape: Vec<Shape>,
 }

@@ -11,10 +11,12 @@ use super::layout::Layout;
 use super::overlays::Overlay;
 use super::overlays::documents::Documents;
 use super::overlays::errors::Errors;
+use super::overlays::prompt::{Ask, Prompt};
 use super::panes::Panes;
 use super::render;
 use super::session::{Changes, Session};
 use super::status_bar::Notice;
+use super::write::{self, Outcome, Target};
 use crate::load::LoadError;
 use crate::model::{Annotations, Timeline};
 use crate::query::Filter;
@@ -47,7 +49,7 @@ pub struct App {
 }
 
 /// Work the app asks of the event loop, which owns the terminal and the files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     /// Load the files again now.
     Reload,
@@ -59,6 +61,8 @@ pub enum Request {
     SaveNotes,
     /// Write a long note on the selected event in the editor.
     EditNote,
+    /// Write the shown events to a file.
+    Write(Target),
 }
 
 impl App {
@@ -126,6 +130,7 @@ impl App {
             Flow::CopyCitation => self.copy_citation(),
             Flow::SaveNotes => self.request = Some(Request::SaveNotes),
             Flow::EditNote => self.request = Some(Request::EditNote),
+            Flow::Write(target) => self.request = Some(Request::Write(target)),
             Flow::ShowErrors => match &self.load_errors {
                 Some(error) => self.overlay = Overlay::Errors(Errors::new(error_lines(error))),
                 None => self.notice = Some("no load errors: the files load".into()),
@@ -153,9 +158,27 @@ impl App {
         }
     }
 
+    /// Writes the shown events as `target` says (the event loop calls it: it is I/O),
+    /// then says how it went in the status bar, or asks whether to replace the file.
+    pub fn write_view(&mut self, target: &Target) {
+        match write::write_view(&self.session, target) {
+            Outcome::Wrote(notice) | Outcome::Failed(notice) => self.notice = Some(notice),
+            Outcome::Exists => {
+                self.overlay = Overlay::Prompt(Prompt::new(Ask::Overwrite, target.typed.clone()))
+            }
+        }
+    }
+
     /// A paste, or a run of characters typed faster than the screen is drawn, as one
-    /// edit of the prompt or picker on top (see [`commands::paste`]).
+    /// edit of the prompt or picker on top (see [`commands::paste`]). The question
+    /// whether to replace a file takes the first character as its answer.
     pub fn paste(&mut self, text: &str) {
+        if matches!(&self.overlay, Overlay::Prompt(p) if p.ask == Ask::Overwrite) {
+            if let Some(answer) = text.chars().next() {
+                self.update(Action::Type(answer));
+            }
+            return;
+        }
         self.notice = None;
         commands::paste(text, &mut self.session, &mut self.overlay);
         self.follow();

@@ -12,6 +12,7 @@ use super::overlays::picker::{Picker, PickerKind};
 use super::overlays::prompt::{Ask, Prompt};
 use super::panes::Panes;
 use super::session::Session;
+use super::write::Target;
 use crate::model::DocId;
 use crate::query::Filter;
 
@@ -131,6 +132,8 @@ pub enum Action {
     PickTags,
     /// Open the review status picker.
     PickReviews,
+    /// Ask for a file and write the shown events to it.
+    WriteView,
     /// Leave tline.
     Quit,
     /// The terminal now has this size.
@@ -144,7 +147,7 @@ pub enum Action {
 impl Action {
     /// Every action, those carrying data with an example of it: tests and the help walk
     /// this list, so a new action needs no edit there.
-    pub const ALL: [Action; 59] = [
+    pub const ALL: [Action; 60] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -200,6 +203,7 @@ impl Action {
         Action::ToggleStarredFilter,
         Action::PickTags,
         Action::PickReviews,
+        Action::WriteView,
         Action::Quit,
         Action::Resize(80, 24),
         Action::Wheel(0, 0, true),
@@ -264,6 +268,7 @@ impl Action {
             Action::ToggleStarredFilter => "ToggleStarredFilter",
             Action::PickTags => "PickTags",
             Action::PickReviews => "PickReviews",
+            Action::WriteView => "WriteView",
             Action::Quit => "Quit",
             Action::Resize(..) => "Resize",
             Action::Wheel(..) => "Wheel",
@@ -273,7 +278,7 @@ impl Action {
 }
 
 /// Whether the TUI goes on after an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flow {
     /// Keep browsing.
     Go,
@@ -291,6 +296,8 @@ pub enum Flow {
     SaveNotes,
     /// Write a long note in the editor (the event loop hands it the terminal).
     EditNote,
+    /// Write the shown events to a file (the event loop does it: it is I/O).
+    Write(Target),
     /// Say this in the status bar.
     Say(&'static str),
 }
@@ -304,6 +311,8 @@ enum Next {
     Quit,
     /// Close, saying this in the status bar.
     CloseSaying(&'static str),
+    /// Close, and write the shown events.
+    Write(Target),
 }
 
 /// Applies `action` on a screen of `screen`: to the overlay when one is open, else to
@@ -339,6 +348,10 @@ pub fn run(
             Flow::SaveNotes
         }
         Next::Quit => Flow::Quit,
+        Next::Write(target) => {
+            *overlay = Overlay::None;
+            Flow::Write(target)
+        }
     }
 }
 
@@ -512,6 +525,9 @@ fn on_picker(action: Action, picker: &mut Picker, session: &mut Session) -> Next
 }
 
 fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next {
+    if prompt.ask == Ask::Overwrite {
+        return on_overwrite(action, prompt);
+    }
     let changed = match action {
         Action::Type(c) => prompt.insert(c.encode_utf8(&mut [0; 4])),
         Action::Erase => prompt.erase(),
@@ -535,11 +551,36 @@ fn on_prompt(action: Action, prompt: &mut Prompt, session: &mut Session) -> Next
     Next::Stay
 }
 
+/// The question whether to replace a file: `y` writes over it, any other key (Enter
+/// too) leaves it as it is.
+fn on_overwrite(action: Action, prompt: &Prompt) -> Next {
+    match action {
+        Action::Type('y' | 'Y') => match Target::parse(&prompt.text) {
+            Ok(target) => Next::Write(Target {
+                overwrite: true,
+                ..target
+            }),
+            Err(_) => Next::Close,
+        },
+        Action::Quit => Next::Quit,
+        _ => Next::Close,
+    }
+}
+
 /// Enter in a prompt: keeps the search, moves to or filters by the date typed, sets the
-/// tags typed or adds the note, unless it does not parse (then the prompt stays open
-/// with the error).
+/// tags typed, adds the note or names the file to write, unless it does not parse (then
+/// the prompt stays open with the error).
 fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
     match prompt.ask {
+        Ask::WriteFile => {
+            return match Target::parse(&prompt.text) {
+                Ok(target) => Next::Write(target),
+                Err(e) => {
+                    prompt.error = Some(e);
+                    Next::Stay
+                }
+            };
+        }
         Ask::Tags => {
             return match prompt.tags_typed() {
                 Ok(tags) => {
@@ -564,10 +605,10 @@ fn confirm(prompt: &mut Prompt, session: &mut Session) -> Next {
                 Next::Close
             };
         }
-        Ask::Search | Ask::JumpToDate | Ask::DateRange => {}
+        Ask::Search | Ask::JumpToDate | Ask::DateRange | Ask::Overwrite => {}
     }
     let done = match prompt.ask {
-        Ask::Search => Ok(()),
+        Ask::Search | Ask::WriteFile | Ask::Overwrite => Ok(()),
         Ask::JumpToDate => session
             .first_on_or_after(&prompt.text)
             .map(|k| session.select(k)),
@@ -723,6 +764,7 @@ fn on_panes(
         Action::PickReviews => {
             *overlay = Overlay::Picker(Picker::open(PickerKind::Reviews, session))
         }
+        Action::WriteView => *overlay = Overlay::Prompt(Prompt::new(Ask::WriteFile, String::new())),
         Action::Wheel(x, y, down) => panes.wheel(session, screen, Position::new(x, y), down),
         Action::Click(x, y) => panes.click(session, screen, Position::new(x, y)),
         Action::Resize(..)

@@ -83,6 +83,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("File", &[key('e')], "edit the event's file at its line, then reload", Action::Edit),
     bind("File", &[key('R')], "reload the files now", Action::Reload),
     bind("File", &[key('E')], "why the file no longer loads", Action::ShowErrors),
+    bind("File", &[key('w')], "write the shown events to a file (.csv .json .md .ics)", Action::WriteView),
     bind("Documents", &[key('o')], "every document (Enter opens one, f keeps its events)", Action::ShowDocuments),
     bind("Documents", &[key('y')], "copy a citation of the event (OSC 52; printed on quit too)", Action::CopyCitation),
     bind("Notes", &[key('m')], "star / unstar the event", Action::ToggleStar),

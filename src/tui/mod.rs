@@ -19,6 +19,7 @@ pub mod terminal;
 pub mod theme;
 pub mod watch;
 pub mod widgets;
+pub mod write;
 
 use std::io::Write;
 use std::process::ExitStatus;
@@ -366,47 +367,44 @@ impl Loop<'_> {
 
     /// Does what the app asked of the loop.
     fn serve(&mut self, app: &mut App, request: Request) -> Result<()> {
-        if request == Request::Copy {
-            return self.copy(app);
-        }
-        if request == Request::EditNote {
-            return self.edit_note(app);
-        }
-        if request == Request::SaveNotes {
-            let session = &app.session;
-            let written = match &self.files.notes {
-                Some(path) => {
-                    let saved = save_notes(path, &session.saved, &session.timeline.annotations);
-                    self.notes_seen = watch::stamp(path);
-                    saved.map_err(|e| e.to_string())
-                }
-                None => Err(NO_NOTES_FILE.to_string()),
-            };
-            app.notes_written(written);
-            return Ok(());
-        }
-        let Some(watcher) = self.watcher else {
-            app.notice = Some(match request {
-                Request::Reload => "the bundled timeline has no file to reload".into(),
-                Request::Edit => {
-                    "the bundled timeline has no file to edit: open a file (tline FILE)".into()
-                }
-                Request::SaveNotes | Request::EditNote | Request::Copy => String::new(),
-            });
-            return Ok(());
-        };
-        match request {
-            Request::Reload => {
+        match (request, self.watcher) {
+            (Request::Write(target), _) => app.write_view(&target),
+            (Request::Copy, _) => return self.copy(app),
+            (Request::EditNote, _) => return self.edit_note(app),
+            (Request::SaveNotes, _) => self.save_notes(app),
+            (Request::Reload, Some(watcher)) => {
                 app.notice = Some("reloading…".into());
                 watcher.request(Reason::Asked);
             }
-            Request::Edit => {
+            (Request::Edit, Some(watcher)) => {
                 self.edit(app)?;
                 watcher.request(Reason::Changed);
             }
-            Request::SaveNotes | Request::EditNote | Request::Copy => {}
+            (Request::Reload, None) => {
+                app.notice = Some("the bundled timeline has no file to reload".into());
+            }
+            (Request::Edit, None) => {
+                app.notice = Some(
+                    "the bundled timeline has no file to edit: open a file (tline FILE)".into(),
+                );
+            }
         }
         Ok(())
+    }
+
+    /// Writes the annotations to the notes file, merged with what it holds now, and
+    /// tells the app how it went.
+    fn save_notes(&mut self, app: &mut App) {
+        let session = &app.session;
+        let written = match &self.files.notes {
+            Some(path) => {
+                let saved = save_notes(path, &session.saved, &session.timeline.annotations);
+                self.notes_seen = watch::stamp(path);
+                saved.map_err(|e| e.to_string())
+            }
+            None => Err(NO_NOTES_FILE.to_string()),
+        };
+        app.notes_written(written);
     }
 
     /// Hands the terminal to the editor on `place` and takes it back when it exits;
@@ -445,7 +443,7 @@ impl Loop<'_> {
             (Ok(_), Err(e)) => app.warning = Some(format!("could not read the note: {e}")),
             (Ok(_), Ok(text)) => {
                 if app.note_edited(text) {
-                    self.serve(app, Request::SaveNotes)?;
+                    self.save_notes(app);
                 } else {
                     app.notice = Some("the note is empty: nothing added".into());
                 }

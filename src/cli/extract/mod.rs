@@ -133,7 +133,11 @@ fn draft_text(args: &ExtractArgs, limits: Limits) -> Result<String> {
     rename_taken_ids(&mut draft, &existing);
     let format = match (args.format, &args.output) {
         (Some(format), _) => format.format(),
-        (None, Some(path)) => Format::of(&path.display().to_string()),
+        // A draft is a YAML, JSON or JSON Lines file; any other name (`.csv` too) is YAML.
+        (None, Some(path)) => match Format::of(&path.display().to_string()) {
+            Format::Csv => Format::Yaml,
+            format => format,
+        },
         (None, None) => Format::Yaml,
     };
     let body = timeline_text(&draft, format)?;

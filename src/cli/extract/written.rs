@@ -38,6 +38,9 @@ pub(super) fn timeline_text(draft: &Draft, format: Format) -> io::Result<String>
     Ok(match format {
         Format::Yaml => escape_invisible_yaml(&text),
         Format::Json | Format::JsonLines => escape_invisible(&text).into_owned(),
+        // Never chosen for a draft (see `DraftFormat`); the CSV writer has made every
+        // text visible already.
+        Format::Csv => text,
     })
 }
 
@@ -77,6 +80,7 @@ fn events_start(text: &str, format: Format) -> Option<usize> {
             }
             Some(text.len())
         }
+        Format::Csv => None,
     }
 }
 

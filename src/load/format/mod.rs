@@ -6,6 +6,7 @@
 //! A new format: a file `<format>.rs` with those functions, a variant of [`Format`], and
 //! its arms in the `match`es below (the compiler finds each), and a fuzz target.
 
+mod csv;
 mod json;
 mod json_locate;
 mod jsonl;
@@ -25,6 +26,8 @@ use crate::model::Timeline;
 /// needs about ten times a file's size in memory.
 pub const DEFAULT_MAX_YAML_BYTES: u64 = 256 << 20;
 
+pub use csv::{DEFAULT_MAX_CSV_BYTES, write_rows as write_csv_rows};
+
 /// JSON and JSON Lines files larger than this are refused unless the caller raises the
 /// limit: loading takes about 1.4 times a file's size in memory (2 GiB holds some 3.5
 /// million events).
@@ -39,6 +42,9 @@ pub enum Format {
     Json,
     /// JSON Lines (`.jsonl`, `.ndjson`): one document, actor or event per line.
     JsonLines,
+    /// Comma-separated values (`.csv`): tline's own columns, or TimelineJS's Google
+    /// Sheets template, told apart by the header row.
+    Csv,
 }
 
 impl Format {
@@ -51,18 +57,23 @@ impl Format {
         match extension.as_deref() {
             Some("json") => Format::Json,
             Some("jsonl" | "ndjson") => Format::JsonLines,
+            Some("csv") => Format::Csv,
             _ => Format::Yaml,
         }
     }
 
-    /// The format of a file named `name` if its extension names one (`.yaml`, `.yml`,
-    /// `.json`, `.jsonl`, `.ndjson`, in any case): what a directory given as an argument
-    /// is read for, where other files (notes, articles) may stand beside the timelines.
+    /// The extensions [`Format::named_by`] knows, as a message lists them.
+    pub const EXTENSIONS: &str = ".yaml, .yml, .json, .jsonl, .ndjson, .csv";
+
+    /// The format of a file named `name` if its extension names one (any of
+    /// [`Format::EXTENSIONS`], in any case): what a directory given as an argument is
+    /// read for, where other files (notes, articles) may stand beside the timelines.
     pub fn named_by(name: &str) -> Option<Format> {
         let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "yaml" | "yml" => Some(Format::Yaml),
             "json" | "jsonl" | "ndjson" => Some(Format::of(name)),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -72,6 +83,7 @@ impl Format {
         match self {
             Format::Yaml => DEFAULT_MAX_YAML_BYTES,
             Format::Json | Format::JsonLines => DEFAULT_MAX_JSON_BYTES,
+            Format::Csv => DEFAULT_MAX_CSV_BYTES,
         }
     }
 
@@ -85,12 +97,13 @@ impl Format {
             Format::Yaml => yaml::parse(file, items),
             Format::Json => json::parse(file, items),
             Format::JsonLines => jsonl::parse(file, items),
+            Format::Csv => csv::parse(file, items),
         }
     }
 
     /// Reads and parses the file at `path` (reported as `name`), holding no more of it
     /// than the format needs: YAML is read whole, JSON block by block, JSON Lines line by
-    /// line.
+    /// line, CSV whole.
     pub(super) fn read_path(
         self,
         path: &Path,
@@ -107,6 +120,7 @@ impl Format {
             }
             Format::Json => json::read_path(path, name, max_bytes, progress, items),
             Format::JsonLines => jsonl::read_path(path, name, max_bytes, progress, items),
+            Format::Csv => csv::read_path(path, name, max_bytes, progress, items),
         }
     }
 
@@ -116,6 +130,7 @@ impl Format {
             Format::Yaml => yaml::locate(text, wanted),
             Format::Json => json::locate(text, wanted),
             Format::JsonLines => jsonl::locate(text, wanted),
+            Format::Csv => csv::locate(text, wanted),
         }
     }
 
@@ -125,6 +140,7 @@ impl Format {
             Format::Yaml => yaml::write(timeline, out),
             Format::Json => json::write(timeline, out),
             Format::JsonLines => jsonl::write(timeline, out),
+            Format::Csv => csv::write(timeline, out),
         }
     }
 }

@@ -389,7 +389,8 @@ impl Checker {
                 }
             }
         }
-        if raw.sources.is_empty() {
+        let imported_without_source = raw.from_sheet && raw.sources.is_empty();
+        if raw.sources.is_empty() && !raw.from_sheet {
             self.report(
                 place,
                 "sources",
@@ -444,6 +445,7 @@ impl Checker {
             actors: actors.into(),
             summary: raw.summary.map(String::into_boxed_str),
             sources: sources.into_iter().map(|(_, source, _)| source).collect(),
+            imported_without_source,
         })
     }
 

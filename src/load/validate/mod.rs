@@ -217,6 +217,10 @@ impl Items for Builder<'_> {
             first: None,
         });
     }
+
+    fn title(&mut self, title: String) {
+        self.timeline.title.get_or_insert(title);
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ enum Item {
     Event(RawEvent),
     /// A problem with the file's own shape, at a path.
     Problem(String, String),
+    /// The timeline's title.
+    Title(String),
 }
 
 /// The parser's end of the pipe.
@@ -69,6 +71,10 @@ impl Items for Pipe {
     fn problem(&mut self, path: String, message: String) {
         self.push(Item::Problem(path, message));
     }
+
+    fn title(&mut self, title: String) {
+        self.push(Item::Title(title));
+    }
 }
 
 /// Runs `parse` on this thread, handing what it parses to a [`Builder`] on another;
@@ -88,6 +94,7 @@ pub fn check_while_parsing<'p, T>(
                     Item::Actor(raw) => builder.actor(raw),
                     Item::Event(raw) => builder.event(raw),
                     Item::Problem(path, message) => builder.problem(path, message),
+                    Item::Title(title) => builder.title(title),
                 }
             }
             builder

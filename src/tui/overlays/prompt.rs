@@ -26,6 +26,10 @@ pub enum Ask {
     Tags,
     /// A one-line note on the selected event.
     Note,
+    /// A file to write the shown events to (`w`).
+    WriteFile,
+    /// Whether to replace the file named, which exists: `y` or not.
+    Overwrite,
 }
 
 /// A prompt's state.
@@ -180,6 +184,11 @@ fn labels(ask: Ask) -> (&'static str, &'static str) {
             "tags: ",
         ),
         Ask::Note => ("note (Markdown; Enter adds it, Esc cancels): ", "note: "),
+        Ask::WriteFile => (
+            "write the shown events to (FILE.csv .json .md .ics .txt, or FORMAT:FILE): ",
+            "write to: ",
+        ),
+        Ask::Overwrite => ("file exists; overwrite it (y/n)? ", "overwrite (y/n)? "),
     }
 }
 

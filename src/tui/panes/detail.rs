@@ -192,6 +192,14 @@ fn lines(session: &Session, width: u16) -> Vec<DetailLine> {
         "Sources",
         Style::new().add_modifier(Modifier::BOLD),
     ));
+    if event.imported_without_source {
+        para(
+            &mut out,
+            "",
+            NEEDS_SOURCE,
+            Style::new().add_modifier(Modifier::ITALIC),
+        );
+    }
     for (i, source) in event.sources.iter().enumerate() {
         let doc = tl.document(source.doc);
         para(
@@ -249,6 +257,8 @@ fn annotation_lines(out: &mut Vec<DetailLine>, annotation: &Annotation, width: u
         }
     }
 }
+/// What the Sources heading says of an event imported from a sheet without a source.
+pub const NEEDS_SOURCE: &str = "needs-source (imported from a sheet, no verbatim source)";
 
 /// Who published a document and when: `Reuters · published 2022-01-02`.
 pub fn document_line(doc: &Document) -> String {

@@ -136,6 +136,11 @@ impl Panes {
         let Some(event) = session.selected_event() else {
             return;
         };
+        // An event imported from a sheet may have no source to show.
+        if session.timeline.events[event].sources.is_empty() {
+            self.close_source();
+            return;
+        }
         let return_focus = match &self.source {
             Some(view) => view.return_focus,
             None => self.focus,

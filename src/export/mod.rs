@@ -1,4 +1,6 @@
-//! `tline list`: the selected events, one a line, in one of the [`ListFormat`]s.
+//! Writing selected events in the formats people hand a timeline on in: a table, JSON,
+//! CSV, Markdown, TimelineJS, a chronology, iCalendar. Shared by `tline list` and the
+//! TUI's `w`, neither of which knows a format's details.
 //!
 //! Each format is a module with one `write` function; [`ListFormat`] names them, and
 //! [`write()`] is the only place that chooses between them. The formats that keep
@@ -17,36 +19,11 @@ mod timelinejs;
 
 pub use table::Layout;
 
-use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::io::{self, Write};
 
-use anyhow::Result;
-
-use super::inputs::{expand_directories, refuse_duplicates};
-use super::{FilterArgs, Limits, NotesArgs, exit_without_freeing, stdout};
-use crate::cli::extract::load_with_articles;
-use crate::load::Progress;
 use crate::model::{Event, Timeline};
-use crate::query::Index;
 
-/// The arguments of `tline list`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ListArgs {
-    /// Timeline files to read (a directory: the timeline files in it).
-    pub files: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-    /// Which events to list.
-    #[command(flatten)]
-    pub filter: FilterArgs,
-    /// Where the annotations are kept.
-    #[command(flatten)]
-    pub notes: NotesArgs,
-}
-
-/// The output formats of `tline list`.
+/// The output formats of `tline list` and of the TUI's `w`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ListFormat {
     /// Aligned columns for people.
@@ -56,6 +33,9 @@ pub enum ListFormat {
     Json,
     /// RFC 4180 comma-separated values with a header row.
     Csv,
+    /// The CSV columns, then rows for every actor and document, so that the file loads
+    /// back alone as the same timeline.
+    CsvFull,
     /// A GitHub-flavoured Markdown table.
     Markdown,
     /// TimelineJS3 JSON, for a published web timeline.
@@ -64,6 +44,39 @@ pub enum ListFormat {
     Chronology,
     /// An iCalendar file of the events known to the day.
     Ics,
+}
+
+impl ListFormat {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [ListFormat; 8] = [
+        ListFormat::Table,
+        ListFormat::Json,
+        ListFormat::Csv,
+        ListFormat::CsvFull,
+        ListFormat::Markdown,
+        ListFormat::Timelinejs,
+        ListFormat::Chronology,
+        ListFormat::Ics,
+    ];
+
+    /// The name `--format` takes (`csv-full`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ListFormat::Table => "table",
+            ListFormat::Json => "json",
+            ListFormat::Csv => "csv",
+            ListFormat::CsvFull => "csv-full",
+            ListFormat::Markdown => "markdown",
+            ListFormat::Timelinejs => "timelinejs",
+            ListFormat::Chronology => "chronology",
+            ListFormat::Ics => "ics",
+        }
+    }
+
+    /// The format `--format` calls `name`, if any.
+    pub fn named(name: &str) -> Option<ListFormat> {
+        ListFormat::ALL.into_iter().find(|f| f.name() == name)
+    }
 }
 
 /// Events a format could not write, for a message on stderr.
@@ -82,46 +95,6 @@ impl std::fmt::Display for LeftOut {
     }
 }
 
-/// Prints the events of the files that the filter selects, in the chosen format.
-pub fn run(args: &ListArgs, limits: Limits) -> Result<ExitCode> {
-    print(&args.files, &args.filter, &args.notes, limits, args.format)
-}
-
-/// Prints the events of `files` that `filter` selects, in `format`, on stdout, with the
-/// annotations of the notes file `notes` names.
-pub fn print(
-    files: &[PathBuf],
-    filter: &FilterArgs,
-    notes: &NotesArgs,
-    limits: Limits,
-    format: ListFormat,
-) -> Result<ExitCode> {
-    let files = expand_directories(files)?;
-    refuse_duplicates(&files)?;
-    let (mut timeline, _) = load_with_articles(&files, limits.max_file_size, &Progress::default())?;
-    notes.attach(&files, &mut timeline)?;
-    let filter = filter.resolve(&timeline)?;
-    let selection = Index::for_filter(&timeline, &filter).select(&timeline, &filter);
-    if selection.is_empty() {
-        // Not eprintln!: it panics when stderr is a terminal that has gone away.
-        let _ = writeln!(io::stderr(), "tline: no events match");
-    }
-    let mut out = stdout();
-    let left_out = write(
-        &mut out,
-        &timeline,
-        &selection,
-        format,
-        Layout::for_stdout(),
-    )?;
-    out.flush()?;
-    if let Some(left_out) = left_out {
-        let _ = writeln!(io::stderr(), "tline: {left_out}");
-    }
-    exit_without_freeing(timeline);
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Writes the events at `selection` (positions in the timeline) in `format`, a table
 /// laid out for `layout`; says which events the format left out, if any.
 pub fn write(
@@ -136,6 +109,7 @@ pub fn write(
         ListFormat::Table => table::write(out, timeline, events, layout)?,
         ListFormat::Json => json::write(out, timeline, events)?,
         ListFormat::Csv => csv::write(out, timeline, events)?,
+        ListFormat::CsvFull => csv::write_full(out, timeline, events)?,
         ListFormat::Markdown => markdown::write(out, timeline, events)?,
         ListFormat::Timelinejs => timelinejs::write(out, timeline, events)?,
         ListFormat::Chronology => chronology::write(out, timeline, events)?,
@@ -148,20 +122,6 @@ pub fn write(
         }
     }
     Ok(None)
-}
-
-impl Layout {
-    /// A terminal's layout when stdout is one (its width, or 80 columns if it will not
-    /// say), else plain.
-    pub fn for_stdout() -> Layout {
-        if !io::stdout().is_terminal() {
-            return Layout::Plain;
-        }
-        match ratatui::crossterm::terminal::size() {
-            Ok((cols, _)) if cols > 0 => Layout::Terminal(usize::from(cols)),
-            _ => Layout::Terminal(80),
-        }
-    }
 }
 
 /// The names of the event's actors, comma-separated, as the text formats show them.

@@ -2,7 +2,8 @@
 //! newsrooms feed their published timelines with
 //! (<https://timeline.knightlab.com/docs/json-format.html>).
 //!
-//! - `title`: a title slide naming the documents the events are drawn from.
+//! - `title`: a title slide naming the documents the events are drawn from, headed by
+//!   the timeline's own title where it has one (a sheet's title row).
 //! - `events`: one slide per event. `start_date` and `end_date` are date objects of
 //!   numbers carrying only what the EDTF date knows: a month is `{year, month}`, never
 //!   the 1st. An open end has no `end_date`; an open start is placed at its known end
@@ -177,8 +178,9 @@ fn title_slide(timeline: &Timeline, events: &[&Event], unique_id: String) -> Sli
         .flat_map(|e| citations(timeline, e))
         .filter(|c| seen.insert(c.doc_id))
         .collect();
-    let headline = match documents.as_slice() {
-        [only] => html(only.title),
+    let headline = match (&timeline.title, documents.as_slice()) {
+        (Some(title), _) => html(title),
+        (None, [only]) => html(only.title),
         _ => format!("{} events from {} documents", events.len(), documents.len()),
     };
     let items: String = documents
