@@ -319,6 +319,17 @@ pub struct Origin {
 }
 
 impl Timeline {
+    /// The review status of `event`: the notes file's, else `needs-source` for an event
+    /// a sheet gave without a source (it has no verbatim quote to check), else
+    /// `unreviewed`.
+    pub fn review_of(&self, event: &Event) -> Review {
+        match self.annotations.get(&event.id).map(|a| a.review) {
+            Some(review) if review != Review::Unreviewed => review,
+            _ if event.imported_without_source => Review::NeedsSource,
+            _ => Review::Unreviewed,
+        }
+    }
+
     /// The actor with index `id`.
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id.index()]

@@ -66,10 +66,10 @@ impl Filter {
         self.starred || !self.tags.is_empty() || !self.reviews.is_empty()
     }
 
-    /// Whether an event annotated so (`None`: not at all) passes the annotation criteria.
-    pub fn keeps_annotation(&self, annotation: Option<&Annotation>) -> bool {
+    /// Whether an event annotated so (`None`: not at all), of review status `review`
+    /// ([`Timeline::review_of`]), passes the annotation criteria.
+    pub fn keeps_annotation(&self, annotation: Option<&Annotation>, review: Review) -> bool {
         let star = annotation.is_some_and(|a| a.star);
-        let review = annotation.map_or(Review::Unreviewed, |a| a.review);
         (!self.starred || star)
             && (self.reviews.is_empty() || self.reviews.contains(&review))
             && (self.tags.is_empty()
@@ -228,7 +228,10 @@ impl Index {
                 && event.date.overlaps(filter.from, filter.to)
                 && filter.cites_wanted_document(event)
                 && (!filter.annotated()
-                    || filter.keeps_annotation(timeline.annotations.get(&event.id)))
+                    || filter.keeps_annotation(
+                        timeline.annotations.get(&event.id),
+                        timeline.review_of(event),
+                    ))
                 && filter.sources.keeps(event)
         };
         let rest_is_empty = kinds.is_empty()
@@ -518,10 +521,7 @@ impl Index {
         };
         let mut counts = [0; Review::ALL.len()];
         for e in self.select(timeline, &others) {
-            let review = timeline
-                .annotations
-                .get(&timeline.events[e].id)
-                .map_or(Review::Unreviewed, |a| a.review);
+            let review = timeline.review_of(&timeline.events[e]);
             if let Some(i) = Review::ALL.iter().position(|&r| r == review) {
                 counts[i] += 1;
             }

@@ -294,6 +294,19 @@ fn check_counts_the_events_a_sheet_gave_without_a_source() {
     );
 }
 
+#[test]
+fn a_sheet_event_without_a_source_has_the_review_status_needs_source() {
+    // Was: the Event pane said needs-source, but `--review needs-source` kept none of
+    // them and `--review unreviewed` kept them all.
+    let count = |review: &str| {
+        let json = on_sheet(&["list", "--review", review, "--format", "json"]);
+        let json: Value = serde_json::from_str(&json).unwrap();
+        json.as_array().expect("an array").len()
+    };
+    assert_eq!(count("needs-source"), 5);
+    assert_eq!(count("unreviewed"), 0);
+}
+
 /// What `tline check` says of `text` as `bad.csv`, on stderr; it must fail.
 fn errors_of(text: &str) -> String {
     let dir = dir_with(&[("bad.csv", text)]);

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::Annotation;
+use crate::model::{Annotation, Review};
 use crate::text::text_width;
 use crate::tui::session::{Row, Session, gap_days, gap_label};
 use crate::tui::theme::{dim, found, review_mark, selected, star, status_mark, status_title};
@@ -127,7 +127,10 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
         .collect();
     // The gutter, a space, the status mark and a space before the title; the marks of
     // the event's annotation, then a space, come before it too.
-    let marks = annotation_marks(session.timeline.annotations.get(&event.id));
+    let marks = annotation_marks(
+        session.timeline.annotations.get(&event.id),
+        session.timeline.review_of(event),
+    );
     let marks_width: usize = marks.iter().map(|(m, _)| text_width(m)).sum();
     let marks_width = if marks_width > 0 { marks_width + 1 } else { 0 };
     let title_width = (width as usize).saturating_sub(gutter + 3 + marks_width);
@@ -171,21 +174,19 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
     }
 }
 
-/// The marks a row gives an annotated event before its title: `★` starred, its review
-/// status's mark, `✎` when it has notes (a tag alone shows in the Event pane).
-fn annotation_marks(annotation: Option<&Annotation>) -> Vec<(&'static str, Style)> {
-    let Some(a) = annotation else {
-        return Vec::new();
-    };
+/// The marks a row gives an event before its title: `★` starred, the mark of its review
+/// status `review`, `✎` when it has notes. Tags have no mark: they show in the Event
+/// pane.
+fn annotation_marks(annotation: Option<&Annotation>, review: Review) -> Vec<(&'static str, Style)> {
     let mut marks = Vec::new();
-    if a.star {
+    if annotation.is_some_and(|a| a.star) {
         marks.push(("★", star()));
     }
-    let (review, style) = review_mark(a.review);
-    if !review.is_empty() {
-        marks.push((review, style));
+    let (mark, style) = review_mark(review);
+    if !mark.is_empty() {
+        marks.push((mark, style));
     }
-    if !a.notes.is_empty() {
+    if annotation.is_some_and(|a| !a.notes.is_empty()) {
         marks.push(("✎", dim()));
     }
     marks
