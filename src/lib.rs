@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod atomic;
 pub mod axis;
 pub mod cli;
 pub mod date;

@@ -16,8 +16,8 @@ mod read;
 mod written;
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::format::DEFAULT_MAX_YAML_BYTES;
@@ -100,7 +100,7 @@ pub fn save_notes(
     let theirs = read_notes(path).map_err(SaveError::Unreadable)?;
     let merged = Annotations::merge(base, ours, &theirs);
     if merged != theirs || !path.exists() {
-        replace(path, &dir, notes_text(&merged).as_bytes()).map_err(io_error)?;
+        crate::atomic::replace(path, notes_text(&merged).as_bytes()).map_err(io_error)?;
     }
     Ok(merged)
 }
@@ -114,39 +114,11 @@ fn lock(dir: &Path) -> Option<File> {
     Some(handle)
 }
 
-/// Puts `bytes` in place of `path` atomically: a new temporary file in the same
-/// directory, written and flushed to disk, then renamed over `path`, and the directory
-/// flushed so that the rename itself survives a crash.
-fn replace(path: &Path, dir: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .map_or_else(|| "notes".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    // One left by a process of the same id that was killed mid-write.
-    let _ = fs::remove_file(&temp);
-    let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written?;
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Annotation, Review};
+    use std::fs;
 
     #[test]
     fn the_notes_file_is_named_after_the_first_timeline_file() {

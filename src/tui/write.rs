@@ -6,9 +6,8 @@
 //! second prompt: without it the file is created only if it does not exist; with it, the
 //! new text goes to a temporary file beside it, renamed over it.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 
 use super::session::Session;
 use crate::export::{Layout, ListFormat, write};
@@ -102,9 +101,9 @@ pub fn write_view(session: &Session, target: &Target) -> Outcome {
     };
     let shown = sanitize(&target.path.display().to_string()).into_owned();
     let written = if target.overwrite {
-        replace(&target.path, &bytes)
+        crate::atomic::replace(&target.path, &bytes)
     } else {
-        create(&target.path, &bytes)
+        crate::atomic::create(&target.path, &bytes)
     };
     match written {
         Ok(()) => {
@@ -119,35 +118,6 @@ pub fn write_view(session: &Session, target: &Target) -> Outcome {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Outcome::Exists,
         Err(e) => Outcome::Failed(format!("could not write {shown}: {e}")),
     }
-}
-
-/// Writes `bytes` to a new file at `path`; fails if it exists. A file left half
-/// written by a failure is removed.
-fn create(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    if written.is_err() {
-        let _ = fs::remove_file(path);
-    }
-    written
-}
-
-/// Replaces the file at `path` by `bytes`: written beside it first, then renamed over
-/// it, so that a failure leaves it as it was.
-fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::other("not a file name"))?;
-    let temp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = create(&temp, bytes).and_then(|()| fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written
 }
 
 #[cfg(test)]

@@ -16,12 +16,12 @@ mod articles;
 mod timexes;
 mod written;
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use super::inputs::refuse_duplicates;
@@ -239,29 +239,8 @@ fn refuse_overwriting_an_input<'a>(
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically: into a new temporary file beside it, then renamed
-/// over it, so that a reader never sees half a draft and a failure leaves `path` as it
-/// was.
+/// Writes `bytes` to `path` atomically ([`crate::atomic::replace`]), so that a reader
+/// never sees half a draft and a failure leaves `path` as it was.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| anyhow!("-o {}: not a file name", path.display()))?;
-    let temp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written.with_context(|| format!("writing {}", path.display()))
+    crate::atomic::replace(path, bytes).with_context(|| format!("writing {}", path.display()))
 }
