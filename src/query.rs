@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::date::DaySpan;
+
 use crate::model::{ActorId, Event, KindId, Status, Timeline};
 
 /// What a person asks to see. Empty criteria match everything; all given criteria must
@@ -84,6 +86,12 @@ pub struct Index {
     starts: Vec<usize>,
     /// Each actor's name, lowercased (empty when the text is not indexed).
     actor_names: Vec<String>,
+    /// The days each event can mean, by position: compared without touching the events.
+    spans: Vec<DaySpan>,
+    /// Each event's kind, by position.
+    kinds: Vec<KindId>,
+    /// Each event's status, by position.
+    statuses: Vec<Status>,
 }
 
 impl Index {
@@ -102,6 +110,9 @@ impl Index {
         let mut by_actor = vec![Vec::new(); timeline.actors.len()];
         let mut text = Vec::new();
         let mut starts = Vec::new();
+        let spans = timeline.events.iter().map(|e| e.date.day_span()).collect();
+        let kinds = timeline.events.iter().map(|e| e.kind).collect();
+        let statuses = timeline.events.iter().map(|e| e.status).collect();
         if with_text {
             starts.reserve_exact(timeline.events.len());
             // Lowercasing keeps the length of nearly all text: one allocation, not a
@@ -132,7 +143,15 @@ impl Index {
             text,
             starts,
             actor_names,
+            spans,
+            kinds,
+            statuses,
         }
+    }
+
+    /// The days each event can mean, by its position in [`Timeline::events`].
+    pub fn spans(&self) -> &[DaySpan] {
+        &self.spans
     }
 
     /// Events with an actor whose name contains `needle` (lowercased), ascending.
@@ -163,11 +182,10 @@ impl Index {
             });
         }
         let kinds = wanted_kinds(timeline, filter);
-        let keep = |i: &usize| {
-            let event = &timeline.events[*i];
-            (kinds.is_empty() || kinds[event.kind.index()])
-                && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
-                && event.date.overlaps(filter.from, filter.to)
+        let keep = |&i: &usize| {
+            (kinds.is_empty() || kinds[self.kinds[i].index()])
+                && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
+                && self.spans[i].overlaps(filter.from, filter.to)
         };
         let rest_is_empty = kinds.is_empty()
             && filter.statuses.is_empty()
@@ -353,6 +371,10 @@ impl Index {
             actors: Vec::new(),
             ..filter.clone()
         };
+        if others.is_empty() {
+            // Every event is kept: each actor's count is its list's length.
+            return self.by_actor.iter().map(Vec::len).collect();
+        }
         let mut counts = vec![0; timeline.actors.len()];
         for e in self.select(timeline, &others) {
             for a in &timeline.events[e].actors {
@@ -372,7 +394,7 @@ impl Index {
         let mut counts = vec![0; timeline.kinds.len()];
         let mut order = Vec::new();
         for e in self.select(timeline, &others) {
-            let kind = timeline.events[e].kind;
+            let kind = self.kinds[e];
             if counts[kind.index()] == 0 {
                 order.push(kind);
             }
@@ -390,7 +412,7 @@ impl Index {
         };
         let mut counts = [0; Status::ALL.len()];
         for e in self.select(timeline, &others) {
-            let status = timeline.events[e].status;
+            let status = self.statuses[e];
             if let Some(i) = Status::ALL.iter().position(|&s| s == status) {
                 counts[i] += 1;
             }
