@@ -14,6 +14,7 @@ pub mod date;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod query;
 pub mod synth;
 pub mod text;

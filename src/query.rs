@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::date::DaySpan;
+use crate::parallel;
 
 use crate::model::{ActorId, Event, KindId, Status, Timeline};
 
@@ -92,6 +93,8 @@ pub struct Index {
     kinds: Vec<KindId>,
     /// Each event's status, by position.
     statuses: Vec<Status>,
+    /// For each document, whether any event cites it.
+    cited: Vec<bool>,
 }
 
 impl Index {
@@ -120,9 +123,13 @@ impl Index {
             let parts = timeline.events.iter().flat_map(searchable);
             text.reserve_exact(parts.map(|p| p.len() + 1).sum());
         }
+        let mut cited = vec![false; timeline.documents.len()];
         for (i, event) in timeline.events.iter().enumerate() {
             for actor in &event.actors {
                 by_actor[actor.index()].push(i as u32);
+            }
+            for source in &event.sources {
+                cited[source.doc.index()] = true;
             }
             if with_text {
                 starts.push(text.len());
@@ -146,7 +153,23 @@ impl Index {
             spans,
             kinds,
             statuses,
+            cited,
         }
+    }
+
+    /// For each document, whether one of the `shown` events (positions in
+    /// [`Timeline::events`], each once) cites it.
+    pub fn cited_documents(&self, timeline: &Timeline, shown: &[usize]) -> Vec<bool> {
+        if shown.len() == timeline.events.len() {
+            return self.cited.clone();
+        }
+        let mut cited = vec![false; timeline.documents.len()];
+        for &e in shown {
+            for source in &timeline.events[e].sources {
+                cited[source.doc.index()] = true;
+            }
+        }
+        cited
     }
 
     /// The days each event can mean, by its position in [`Timeline::events`].
@@ -252,23 +275,27 @@ impl Index {
 
     /// Events whose searchable text contains `needle` (lowercased), ascending. After a
     /// match the scan skips to the next event, so a common word costs no more than a
-    /// rare one.
+    /// rare one; the events are shared among the processors.
     fn text_containing(&self, needle: &str) -> Vec<usize> {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let mut out: Vec<usize> = Vec::new();
-        let (mut from, mut event) = (0, 0);
-        while let Some(found) = finder.find(&self.text[from..]) {
-            let at = from + found;
-            // Matches come in text order, so the event only moves forward: walking to it
-            // costs one step per event over the whole scan.
-            while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
+        let start_of = |event: usize| self.starts.get(event).copied().unwrap_or(self.text.len());
+        parallel::map_ranges(self.starts.len(), EVENTS_A_THREAD, |events| {
+            let mut out: Vec<usize> = Vec::new();
+            let end = start_of(events.end);
+            let (mut from, mut event) = (start_of(events.start), events.start);
+            while let Some(found) = finder.find(&self.text[from..end]) {
+                let at = from + found;
+                // Matches come in text order, so the event only moves forward: walking to
+                // it costs one step per event over the whole scan.
+                while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
+                    event += 1;
+                }
+                out.push(event);
                 event += 1;
+                from = start_of(event);
             }
-            out.push(event);
-            event += 1;
-            from = self.starts.get(event).copied().unwrap_or(self.text.len());
-        }
-        out
+            out
+        })
     }
 
     /// Positions in `shown` of the events, among `candidates` (positions in `shown`), whose
@@ -278,26 +305,31 @@ impl Index {
         let needle = text.to_lowercase();
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let by_name = self.with_actor_named(&needle);
-        candidates
-            .iter()
-            .copied()
-            .filter(|&k| {
-                let event = shown[k];
-                if by_name.binary_search(&event).is_ok() {
-                    return true;
-                }
-                let end = self
-                    .starts
-                    .get(event + 1)
-                    .copied()
-                    .unwrap_or(self.text.len());
-                self.starts
-                    .get(event)
-                    .is_some_and(|&start| finder.find(&self.text[start..end]).is_some())
-            })
-            .collect()
+        parallel::map_ranges(candidates.len(), EVENTS_A_THREAD, |range| {
+            candidates[range]
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let event = shown[k];
+                    if by_name.binary_search(&event).is_ok() {
+                        return true;
+                    }
+                    let end = self
+                        .starts
+                        .get(event + 1)
+                        .copied()
+                        .unwrap_or(self.text.len());
+                    self.starts
+                        .get(event)
+                        .is_some_and(|&start| finder.find(&self.text[start..end]).is_some())
+                })
+                .collect()
+        })
     }
 }
+
+/// Events below which one thread searches them all: starting a thread costs more.
+const EVENTS_A_THREAD: usize = 1 << 15;
 
 /// For each kind of `timeline`, whether `filter` asks for it (ignoring case); empty if
 /// it asks for no kind.

@@ -571,31 +571,18 @@ impl Checker {
     /// file keeps no list of its quotes. The events are shared among the processors.
     pub fn find_quotes_not_as_written(&mut self, timeline: &Timeline, places: &[(u32, u32)]) {
         let events = &timeline.events;
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let share = events.len().div_ceil(threads).max(QUOTES_A_THREAD);
-        let misses = |start: usize| {
-            let end = (start + share).min(events.len());
+        let found = crate::parallel::map_ranges(events.len(), QUOTES_A_THREAD, |range| {
             let mut misses = Vec::new();
-            for (event, e) in events[start..end].iter().enumerate() {
-                for (j, source) in e.sources.iter().enumerate() {
+            for event in range {
+                for (j, source) in events[event].sources.iter().enumerate() {
                     if !as_written(timeline, source) {
-                        misses.push((start + event, j));
+                        misses.push((event, j));
                     }
                 }
             }
             misses
-        };
-        let starts = (0..events.len()).step_by(share);
-        let found: Vec<Vec<(usize, usize)>> = std::thread::scope(|scope| {
-            let threads: Vec<_> = starts
-                .map(|start| scope.spawn(move || misses(start)))
-                .collect();
-            let joined = threads.into_iter().map(|thread| thread.join());
-            joined
-                .map(|misses| misses.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
         });
-        for (event, j) in found.into_iter().flatten() {
+        for (event, j) in found {
             let (file, index) = places[event];
             let source = &events[event].sources[j];
             self.quotes.push(PendingQuote {
