@@ -177,18 +177,30 @@ impl Index {
         &self.spans
     }
 
-    /// Events with an actor whose name contains `needle` (lowercased), ascending.
+    /// Events with an actor whose name contains `needle` (lowercased), ascending. When
+    /// the actors named hold many events (a letter or two typed), they are marked in
+    /// one pass over the events rather than sorted.
     fn with_actor_named(&self, needle: &str) -> Vec<usize> {
-        let mut events: Vec<usize> = self
+        let lists: Vec<&Vec<u32>> = self
             .actor_names
             .iter()
             .zip(&self.by_actor)
             .filter(|(name, _)| name.contains(needle))
-            .flat_map(|(_, events)| events.iter().map(|&e| e as usize))
+            .map(|(_, events)| events)
             .collect();
-        events.sort_unstable();
-        events.dedup();
-        events
+        let named: usize = lists.iter().map(|events| events.len()).sum();
+        let all = lists.into_iter().flatten().map(|&e| e as usize);
+        if named < self.spans.len() / 8 {
+            let mut events: Vec<usize> = all.collect();
+            events.sort_unstable();
+            events.dedup();
+            return events;
+        }
+        let mut marked = vec![false; self.spans.len()];
+        for e in all {
+            marked[e] = true;
+        }
+        (0..marked.len()).filter(|&e| marked[e]).collect()
     }
 
     /// The positions in [`Timeline::events`] of the events that match, in time order.
@@ -750,6 +762,15 @@ mod tests {
             },
             Filter {
                 text: "ceasefire".into(),
+                ..Filter::default()
+            },
+            // Names of many actors: their events marked, not sorted.
+            Filter {
+                text: "s".into(),
+                ..Filter::default()
+            },
+            Filter {
+                text: "actor 1".into(),
                 ..Filter::default()
             },
             Filter {
