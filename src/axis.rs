@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::date::EdtfDate;
+use crate::date::{DaySpan, EdtfDate};
 
 /// Days since 1 January of year 1, as an integer to do arithmetic on.
 pub fn day_number(date: NaiveDate) -> i32 {
@@ -33,10 +33,8 @@ pub const OPEN_END: i32 = i32::MAX;
 
 /// The first and last day an event covers, [`OPEN_START`] or [`OPEN_END`] for an open end.
 pub fn days_of(date: &EdtfDate) -> (i32, i32) {
-    (
-        date.earliest().map_or(OPEN_START, day_number),
-        date.latest().map_or(OPEN_END, day_number),
-    )
+    let span = date.day_span();
+    (span.first, span.last)
 }
 
 /// How days map onto columns: column `c` covers the days from `start + c × days_per_column`
@@ -295,9 +293,15 @@ impl Spans {
     /// The spans of `dates`, which must be in timeline order ([`EdtfDate::sort_key`]: an
     /// open start placed at its end).
     pub fn new<'a>(dates: impl Iterator<Item = &'a EdtfDate>) -> Spans {
+        Spans::of_days(dates.map(EdtfDate::day_span))
+    }
+
+    /// The spans of events whose days are `days`, in timeline order: as [`Spans::new`],
+    /// from the days an index keeps rather than from the events.
+    pub fn of_days(days: impl Iterator<Item = DaySpan>) -> Spans {
         let mut spans = Spans::default();
-        for (k, date) in dates.enumerate() {
-            let (first, last) = days_of(date);
+        for (k, day_span) in days.enumerate() {
+            let (first, last) = (day_span.first, day_span.last);
             if first == OPEN_START && spans.open_start == k {
                 spans.open_start += 1;
             } else if first == OPEN_START || last == OPEN_END {

@@ -204,6 +204,15 @@ impl EdtfDate {
         from.is_none_or(|from| end >= from) && to.is_none_or(|to| start <= to)
     }
 
+    /// The first and last day the date can mean, as day numbers: what filtering and
+    /// laying out rows compare, without the calendar.
+    pub fn day_span(&self) -> DaySpan {
+        DaySpan {
+            first: self.earliest().map_or(i32::MIN, |d| d.num_days_from_ce()),
+            last: self.latest().map_or(i32::MAX, |d| d.num_days_from_ce()),
+        }
+    }
+
     /// Whether any point of the date is marked approximate or uncertain.
     pub fn is_qualified(&self) -> bool {
         self.points().any(|p| p.approximate || p.uncertain)
@@ -275,6 +284,31 @@ fn human_day_range(s: &DatePoint, e: &DatePoint) -> String {
         format!("{}–{}", a.format("%-d %b"), b.format("%-d %b %Y"))
     } else {
         format!("{} → {}", human_point(s, false), human_point(e, false))
+    }
+}
+
+/// The first and last day a date can mean, counted from 1 January of year 1 (see
+/// [`EdtfDate::day_span`]); an open start is `i32::MIN`, an open end `i32::MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DaySpan {
+    /// The earliest day, or `i32::MIN` for an open start.
+    pub first: i32,
+    /// The latest day, or `i32::MAX` for an open end.
+    pub last: i32,
+}
+
+impl DaySpan {
+    /// As [`EdtfDate::overlaps`]: whether the span overlaps `from`–`to`, either end open.
+    pub fn overlaps(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+        from.is_none_or(|from| self.last >= from.num_days_from_ce())
+            && to.is_none_or(|to| self.first <= to.num_days_from_ce())
+    }
+
+    /// Days from the end of `self` to the start of `after`, unless an end between them
+    /// is open.
+    pub fn days_until(&self, after: &DaySpan) -> Option<i64> {
+        (self.last != i32::MAX && after.first != i32::MIN)
+            .then(|| i64::from(after.first) - i64::from(self.last))
     }
 }
 

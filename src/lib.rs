@@ -16,6 +16,7 @@ pub mod export;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod query;
 pub mod synth;
 pub mod text;

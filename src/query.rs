@@ -9,7 +9,9 @@ pub use sources::{SourceCount, SourceCriterion, distinct_documents};
 
 use chrono::NaiveDate;
 
+use crate::date::DaySpan;
 use crate::model::{ActorId, Annotation, DocId, Event, KindId, Review, Status, Timeline};
+use crate::parallel;
 
 /// What a person asks to see. Empty criteria match everything; all given criteria must
 /// hold together.
@@ -142,6 +144,14 @@ pub struct Index {
     starts: Vec<usize>,
     /// Each actor's name, lowercased (empty when the text is not indexed).
     actor_names: Vec<String>,
+    /// The days each event can mean, by position: compared without touching the events.
+    spans: Vec<DaySpan>,
+    /// Each event's kind, by position.
+    kinds: Vec<KindId>,
+    /// Each event's status, by position.
+    statuses: Vec<Status>,
+    /// For each document, whether any event cites it.
+    cited: Vec<bool>,
 }
 
 impl Index {
@@ -160,6 +170,9 @@ impl Index {
         let mut by_actor = vec![Vec::new(); timeline.actors.len()];
         let mut text = Vec::new();
         let mut starts = Vec::new();
+        let spans = timeline.events.iter().map(|e| e.date.day_span()).collect();
+        let kinds = timeline.events.iter().map(|e| e.kind).collect();
+        let statuses = timeline.events.iter().map(|e| e.status).collect();
         if with_text {
             starts.reserve_exact(timeline.events.len());
             // Lowercasing keeps the length of nearly all text: one allocation, not a
@@ -167,9 +180,13 @@ impl Index {
             let parts = timeline.events.iter().flat_map(searchable);
             text.reserve_exact(parts.map(|p| p.len() + 1).sum());
         }
+        let mut cited = vec![false; timeline.documents.len()];
         for (i, event) in timeline.events.iter().enumerate() {
             for actor in &event.actors {
                 by_actor[actor.index()].push(i as u32);
+            }
+            for source in &event.sources {
+                cited[source.doc.index()] = true;
             }
             if with_text {
                 starts.push(text.len());
@@ -190,21 +207,57 @@ impl Index {
             text,
             starts,
             actor_names,
+            spans,
+            kinds,
+            statuses,
+            cited,
         }
     }
 
-    /// Events with an actor whose name contains `needle` (lowercased), ascending.
+    /// For each document, whether one of the `shown` events (positions in
+    /// [`Timeline::events`], each once) cites it.
+    pub fn cited_documents(&self, timeline: &Timeline, shown: &[usize]) -> Vec<bool> {
+        if shown.len() == timeline.events.len() {
+            return self.cited.clone();
+        }
+        let mut cited = vec![false; timeline.documents.len()];
+        for &e in shown {
+            for source in &timeline.events[e].sources {
+                cited[source.doc.index()] = true;
+            }
+        }
+        cited
+    }
+
+    /// The days each event can mean, by its position in [`Timeline::events`].
+    pub fn spans(&self) -> &[DaySpan] {
+        &self.spans
+    }
+
+    /// Events with an actor whose name contains `needle` (lowercased), ascending. When
+    /// the actors named hold many events (a letter or two typed), they are marked in
+    /// one pass over the events rather than sorted.
     fn with_actor_named(&self, needle: &str) -> Vec<usize> {
-        let mut events: Vec<usize> = self
+        let lists: Vec<&Vec<u32>> = self
             .actor_names
             .iter()
             .zip(&self.by_actor)
             .filter(|(name, _)| name.contains(needle))
-            .flat_map(|(_, events)| events.iter().map(|&e| e as usize))
+            .map(|(_, events)| events)
             .collect();
-        events.sort_unstable();
-        events.dedup();
-        events
+        let named: usize = lists.iter().map(|events| events.len()).sum();
+        let all = lists.into_iter().flatten().map(|&e| e as usize);
+        if named < self.spans.len() / 8 {
+            let mut events: Vec<usize> = all.collect();
+            events.sort_unstable();
+            events.dedup();
+            return events;
+        }
+        let mut marked = vec![false; self.spans.len()];
+        for e in all {
+            marked[e] = true;
+        }
+        (0..marked.len()).filter(|&e| marked[e]).collect()
     }
 
     /// The positions in [`Timeline::events`] of the events that match, in time order.
@@ -221,11 +274,13 @@ impl Index {
             });
         }
         let kinds = wanted_kinds(timeline, filter);
-        let keep = |i: &usize| {
-            let event = &timeline.events[*i];
-            (kinds.is_empty() || kinds[event.kind.index()])
-                && (filter.statuses.is_empty() || filter.statuses.contains(&event.status))
-                && event.date.overlaps(filter.from, filter.to)
+        // The index's columns first; the event itself is read only for the criteria
+        // that ask about it (documents, annotations, sources), each empty ones skipped.
+        let keep = |&i: &usize| {
+            let event = &timeline.events[i];
+            (kinds.is_empty() || kinds[self.kinds[i].index()])
+                && (filter.statuses.is_empty() || filter.statuses.contains(&self.statuses[i]))
+                && self.spans[i].overlaps(filter.from, filter.to)
                 && filter.cites_wanted_document(event)
                 && (!filter.annotated()
                     || filter.keeps_annotation(
@@ -302,23 +357,27 @@ impl Index {
 
     /// Events whose searchable text contains `needle` (lowercased), ascending. After a
     /// match the scan skips to the next event, so a common word costs no more than a
-    /// rare one.
+    /// rare one; the events are shared among the processors.
     fn text_containing(&self, needle: &str) -> Vec<usize> {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let mut out: Vec<usize> = Vec::new();
-        let (mut from, mut event) = (0, 0);
-        while let Some(found) = finder.find(&self.text[from..]) {
-            let at = from + found;
-            // Matches come in text order, so the event only moves forward: walking to it
-            // costs one step per event over the whole scan.
-            while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
+        let start_of = |event: usize| self.starts.get(event).copied().unwrap_or(self.text.len());
+        parallel::map_ranges(self.starts.len(), EVENTS_A_THREAD, |events| {
+            let mut out: Vec<usize> = Vec::new();
+            let end = start_of(events.end);
+            let (mut from, mut event) = (start_of(events.start), events.start);
+            while let Some(found) = finder.find(&self.text[from..end]) {
+                let at = from + found;
+                // Matches come in text order, so the event only moves forward: walking to
+                // it costs one step per event over the whole scan.
+                while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
+                    event += 1;
+                }
+                out.push(event);
                 event += 1;
+                from = start_of(event);
             }
-            out.push(event);
-            event += 1;
-            from = self.starts.get(event).copied().unwrap_or(self.text.len());
-        }
-        out
+            out
+        })
     }
 
     /// Positions in `shown` of the events, among `candidates` (positions in `shown`), whose
@@ -328,24 +387,26 @@ impl Index {
         let needle = text.to_lowercase();
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let by_name = self.with_actor_named(&needle);
-        candidates
-            .iter()
-            .copied()
-            .filter(|&k| {
-                let event = shown[k];
-                if by_name.binary_search(&event).is_ok() {
-                    return true;
-                }
-                let end = self
-                    .starts
-                    .get(event + 1)
-                    .copied()
-                    .unwrap_or(self.text.len());
-                self.starts
-                    .get(event)
-                    .is_some_and(|&start| finder.find(&self.text[start..end]).is_some())
-            })
-            .collect()
+        parallel::map_ranges(candidates.len(), EVENTS_A_THREAD, |range| {
+            candidates[range]
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let event = shown[k];
+                    if by_name.binary_search(&event).is_ok() {
+                        return true;
+                    }
+                    let end = self
+                        .starts
+                        .get(event + 1)
+                        .copied()
+                        .unwrap_or(self.text.len());
+                    self.starts
+                        .get(event)
+                        .is_some_and(|&start| finder.find(&self.text[start..end]).is_some())
+                })
+                .collect()
+        })
     }
 }
 
@@ -366,6 +427,9 @@ pub fn citing_counts(timeline: &Timeline, shown: &[usize]) -> Vec<usize> {
     }
     counts
 }
+
+/// Events below which one thread searches them all: starting a thread costs more.
+const EVENTS_A_THREAD: usize = 1 << 15;
 
 /// For each kind of `timeline`, whether `filter` asks for it (ignoring case); empty if
 /// it asks for no kind.
@@ -439,6 +503,10 @@ impl Index {
             actors: Vec::new(),
             ..filter.clone()
         };
+        if others.is_empty() {
+            // Every event is kept: each actor's count is its list's length.
+            return self.by_actor.iter().map(Vec::len).collect();
+        }
         let mut counts = vec![0; timeline.actors.len()];
         for e in self.select(timeline, &others) {
             for a in &timeline.events[e].actors {
@@ -458,7 +526,7 @@ impl Index {
         let mut counts = vec![0; timeline.kinds.len()];
         let mut order = Vec::new();
         for e in self.select(timeline, &others) {
-            let kind = timeline.events[e].kind;
+            let kind = self.kinds[e];
             if counts[kind.index()] == 0 {
                 order.push(kind);
             }
@@ -476,7 +544,7 @@ impl Index {
         };
         let mut counts = [0; Status::ALL.len()];
         for e in self.select(timeline, &others) {
-            let status = timeline.events[e].status;
+            let status = self.statuses[e];
             if let Some(i) = Status::ALL.iter().position(|&s| s == status) {
                 counts[i] += 1;
             }
@@ -882,6 +950,15 @@ mod tests {
             },
             Filter {
                 text: "ceasefire".into(),
+                ..Filter::default()
+            },
+            // Names of many actors: their events marked, not sorted.
+            Filter {
+                text: "s".into(),
+                ..Filter::default()
+            },
+            Filter {
+                text: "actor 1".into(),
                 ..Filter::default()
             },
             Filter {

@@ -288,83 +288,97 @@ fn a_large_file_becomes_browsable_when_loaded() {
     assert!(s.wait_exit(), "q exits with success");
 }
 
-/// Times a person's first steps on a large file: `TLINE_SCALE_FILE=big.json cargo test
-/// --release --test pty -- --ignored --nocapture scale`. Prints the timings; asserts only
-/// that each step happens.
+/// Times a person's steps on a large file, and each key's latency over several presses:
+/// `TLINE_SCALE_FILE=big.json cargo test --release --test pty -- --ignored --nocapture
+/// scale` (`TLINE_SCALE_PRESSES`, 5 by default, sets the presses of each key). A key's
+/// time runs from writing it to the terminal to the screen showing what it did, polled
+/// every millisecond. Prints the load time, then each key's first, median and maximum
+/// time, and the peak memory; asserts only that each step happens. `TLINE_SCALE_BINARY`
+/// times another build of tline instead, to compare two in one sitting.
 #[test]
 #[ignore = "needs TLINE_SCALE_FILE, a large generated timeline"]
 fn scale_timings() {
     let path = std::env::var("TLINE_SCALE_FILE").expect("TLINE_SCALE_FILE names a file");
+    let presses: usize = std::env::var("TLINE_SCALE_PRESSES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
+    let program = std::env::var("TLINE_SCALE_BINARY");
+    let program = program.as_deref().unwrap_or(env!("CARGO_BIN_EXE_tline"));
     let started = Instant::now();
-    let mut s = Session::spawn_with(120, 40, &["--max-file-size", "4000000000", &path]);
-    let step = |s: &mut Session, what: &str, keys: &str, until: &dyn Fn(&vt100::Screen) -> bool| {
-        let at = Instant::now();
-        s.press(keys);
-        while !until(s.screen()) {
-            assert!(
-                at.elapsed() < Duration::from_secs(600),
-                "{what} never happened"
-            );
-            thread::sleep(Duration::from_millis(1));
-        }
-        println!("{what}: {:.3} s", at.elapsed().as_secs_f64());
-    };
-    step(&mut s, "first frame", "", &|screen| {
+    let args = ["--max-file-size", "4000000000", &path];
+    let mut s = Session::spawn_program(120, 40, program, &args, &[]);
+    let mut timings = Timings::default();
+    timings.step(&mut s, "first frame", "", &|screen| {
         find(screen, "Loading").is_some() || find(screen, "event 1 of").is_some()
     });
     println!("  (since spawn: {:.3} s)", started.elapsed().as_secs_f64());
-    step(&mut s, "usable", "", &|screen| {
+    timings.step(&mut s, "usable", "", &|screen| {
         find(screen, "event 1 of").is_some()
     });
-    step(&mut s, "G (last event)", "G", &|screen| {
-        find(screen, "event 1 of").is_none()
-    });
-    step(&mut s, "g (first event)", "g", &|screen| {
-        find(screen, "event 1 of").is_some()
-    });
-    step(&mut s, "j", "j", &|screen| {
-        find(screen, "event 2 of").is_some()
-    });
-    step(
-        &mut s,
-        "search 'summit ceasefire'",
-        "/summit ceasefire\r",
-        &|screen| find(screen, "/summit ceasefire: ").is_some(),
-    );
-    step(&mut s, "clear", "x", &|screen| {
-        find(screen, "/summit").is_none()
-    });
-    step(&mut s, "actor picker", "a", &|screen| {
-        find(screen, "Tab ticks").is_some() || find(screen, "actors").is_some()
-    });
-    step(&mut s, "filter by actor 3", "A3\r", &|screen| {
-        find(screen, "actor:").is_some()
-    });
-    step(&mut s, "clear the filter", "x", &|screen| {
-        find(screen, "actor:").is_none()
-    });
-    step(&mut s, "kind picker", "K", &|screen| {
-        find(screen, "kinds").is_some()
-    });
-    step(&mut s, "close it", "\x1b", &|screen| {
-        find(screen, "kinds").is_none()
-    });
-    step(&mut s, "date filter 2010", "d2010\r", &|screen| {
-        find(screen, "date:").is_some()
-    });
-    step(&mut s, "clear", "x", &|screen| {
-        find(screen, "date:").is_none()
-    });
-    step(&mut s, "search one letter", "/s\r", &|screen| {
-        find(screen, "/s: ").is_some()
-    });
-    step(&mut s, "end the search", "\x1b", &|screen| {
-        find(screen, "/s: ").is_none()
-    });
-    step(&mut s, "time axis", "t", &|screen| {
-        find(screen, "Time axis").is_some()
-    });
-    step(&mut s, "zoom in", "+", &|_| true);
+    println!("  (since spawn: {:.3} s)", started.elapsed().as_secs_f64());
+    println!("{}", s.text().lines().last().unwrap_or_default());
+    for _ in 0..presses {
+        timings.step(&mut s, "G (last event)", "G", &|screen| {
+            find(screen, "event 1 of").is_none()
+        });
+        timings.step(&mut s, "g (first event)", "g", &|screen| {
+            find(screen, "event 1 of").is_some()
+        });
+        timings.step(&mut s, "j", "j", &|screen| {
+            find(screen, "event 2 of").is_some()
+        });
+        timings.step(&mut s, "k", "k", &|screen| {
+            find(screen, "event 1 of").is_some()
+        });
+        timings.step(&mut s, "K (kind picker)", "K", &|screen| {
+            find(screen, "Tab ticks").is_some()
+        });
+        // The picker lists the most common kind first: about half the events.
+        timings.step(
+            &mut s,
+            "Tab Enter (the commonest kind)",
+            "\t\r",
+            &|screen| find(screen, "kind:").is_some(),
+        );
+        timings.step(&mut s, "x (clear the kind)", "x", &|screen| {
+            find(screen, "kind:").is_none()
+        });
+        timings.step(&mut s, "a (actor picker)", "a", &|screen| {
+            find(screen, "Tab ticks").is_some()
+        });
+        timings.step(&mut s, "Enter (the commonest actor)", "\r", &|screen| {
+            find(screen, "actor:").is_some()
+        });
+        timings.step(&mut s, "x (clear the actor)", "x", &|screen| {
+            find(screen, "actor:").is_none()
+        });
+        timings.step(&mut s, "/ (search prompt)", "/", &|screen| {
+            find(screen, "/▏").is_some()
+        });
+        let word = "summit";
+        for n in 1..=word.len() {
+            let typed = format!("/{}▏", &word[..n]);
+            let what = format!("search key {n} (/{})", &word[..n]);
+            timings.step(&mut s, &what, &word[n - 1..n], &|screen| {
+                find(screen, &typed).is_some()
+            });
+        }
+        timings.step(&mut s, "Esc (cancel the search)", "\x1b", &|screen| {
+            find(screen, "/summit").is_none()
+        });
+        timings.step(&mut s, "t (show the time axis)", "t", &|screen| {
+            find(screen, "Time axis").is_some()
+        });
+        for (what, key) in [("+ (zoom in)", "+"), ("- (zoom out)", "-")] {
+            let before = axis_title(s.screen());
+            timings.step(&mut s, what, key, &|screen| axis_title(screen) != before);
+        }
+        timings.step(&mut s, "t (hide the time axis)", "t", &|screen| {
+            find(screen, "Time axis").is_none()
+        });
+    }
+    timings.print();
     let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap_or_default();
     for line in status
         .lines()
@@ -374,6 +388,65 @@ fn scale_timings() {
     }
     s.press("q");
     assert!(s.wait_exit());
+}
+
+/// The time axis pane's title row, which names the span shown.
+fn axis_title(screen: &vt100::Screen) -> Option<String> {
+    let (row, _) = find(screen, "Time axis")?;
+    Some(screen.contents_between(row, 0, row, screen.size().1))
+}
+
+/// Each step's times, in the order first taken.
+#[derive(Default)]
+struct Timings(Vec<(String, Vec<f64>)>);
+
+impl Timings {
+    /// Presses `keys` and waits until `done` holds of the screen; prints the step when it
+    /// is first taken, and keeps its time.
+    fn step(
+        &mut self,
+        s: &mut Session,
+        what: &str,
+        keys: &str,
+        done: &dyn Fn(&vt100::Screen) -> bool,
+    ) {
+        let at = Instant::now();
+        s.press(keys);
+        while !done(s.screen()) {
+            assert!(
+                at.elapsed() < Duration::from_secs(600),
+                "{what} never happened; screen:\n{}",
+                s.text()
+            );
+            thread::sleep(Duration::from_millis(1));
+        }
+        let seconds = at.elapsed().as_secs_f64();
+        match self.0.iter_mut().find(|(name, _)| name == what) {
+            Some((_, times)) => times.push(seconds),
+            None => {
+                println!("{what}: {seconds:.3} s");
+                self.0.push((what.to_string(), vec![seconds]));
+            }
+        }
+    }
+
+    /// A line per step taken more than once: its first, median and maximum time.
+    fn print(&self) {
+        println!("key: first / median / max over the presses, in ms");
+        for (what, times) in self.0.iter().filter(|(_, t)| t.len() > 1) {
+            let mut sorted = times.clone();
+            sorted.sort_by(f64::total_cmp);
+            let median = sorted[sorted.len() / 2];
+            let max = sorted[sorted.len() - 1];
+            println!(
+                "{what}: {:.1} / {:.1} / {:.1} ({} presses)",
+                times[0] * 1e3,
+                median * 1e3,
+                max * 1e3,
+                times.len()
+            );
+        }
+    }
 }
 
 /// Asserts that the terminal was put back: after the last switch to the alternate

@@ -76,7 +76,10 @@ impl Session {
     /// still shows, else the nearest in time is.
     pub fn apply_filter(&mut self, filter: Filter) {
         let previous = self.selected_event();
-        let rows = Rows::new(&self.timeline, self.index.select(&self.timeline, &filter));
+        let rows = Rows::new(
+            self.index.spans(),
+            self.index.select(&self.timeline, &filter),
+        );
         self.selected = match previous {
             // Events are in time order, so the nearest in time is at the insertion point.
             Some(event) => match rows.events.binary_search(&event) {
@@ -452,7 +455,10 @@ impl Session {
         };
         let selected_id = self.selected_event().map(|e| old.events[e].id.clone());
         self.index = Index::new(&self.timeline);
-        self.rows = Rows::new(&self.timeline, self.index.select(&self.timeline, &filter));
+        self.rows = Rows::new(
+            self.index.spans(),
+            self.index.select(&self.timeline, &filter),
+        );
         self.filter = filter;
         let selected = selected_id
             .and_then(|id| self.timeline.event_index(&id))

@@ -4,6 +4,7 @@
 //! place, exactly as for a text.
 
 mod blocks;
+mod workers;
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -109,6 +109,10 @@ struct PendingQuote {
     at: Place,
     doc: DocId,
     paragraph: usize,
+    /// When its event was checked: after how many kept events (a kept event is the last
+    /// of them), whether kept, and the source's position in a kept event. Equal for the
+    /// quotes of the dropped events between two kept ones, which stay in the order found.
+    turn: (usize, bool, usize),
     /// Which quote: of a kept event, by its position; of an event dropped for another
     /// problem, held here with the event's id.
     quote: QuoteOf,
@@ -329,19 +333,29 @@ impl Checker {
         }
     }
 
-    /// Whether every document and actor `raw` refers to is known yet.
-    pub fn knows_references(&self, raw: &RawEvent) -> bool {
-        raw.actors.iter().all(|id| self.actor_ids.contains_key(id))
-            && raw
-                .sources
-                .iter()
-                .all(|s| self.doc_ids.contains_key(&s.doc))
+    /// The actors and documents `raw` names, in its order, if every one is known yet:
+    /// looked up once, for [`Checker::event`] to take.
+    pub fn references(&self, raw: &RawEvent) -> Option<References> {
+        let actors = raw
+            .actors
+            .iter()
+            .map(|id| self.actor_ids.get(id).map(|&(a, _)| a));
+        let docs = raw
+            .sources
+            .iter()
+            .map(|s| self.doc_ids.get(&s.doc).map(|&(d, _)| d));
+        Some(References {
+            actors: actors.collect::<Option<_>>()?,
+            docs: docs.collect::<Option<_>>()?,
+        })
     }
 
-    /// Checks an event whose id [`Checker::event_id`] has checked.
+    /// Checks an event whose id [`Checker::event_id`] has checked, its references looked
+    /// up already when `known` is given.
     pub fn event(
         &mut self,
         raw: RawEvent,
+        known: Option<References>,
         place: &Place,
         timeline: &mut Timeline,
     ) -> Option<Event> {
@@ -365,20 +379,32 @@ impl Checker {
                 status
             }
         };
+        let (known_actors, known_docs) = match known {
+            Some(known) => (Some(known.actors), Some(known.docs)),
+            None => (None, None),
+        };
         let mut actors = Vec::with_capacity(raw.actors.len());
-        // A set, not `actors.contains`: an event may name a hundred thousand actors.
+        // Past a few actors a set, not `actors.contains`: an event may name a hundred
+        // thousand actors.
         let mut named = rustc_hash::FxHashSet::default();
+        let few = raw.actors.len() <= FEW_ACTORS;
         for (j, id) in raw.actors.iter().enumerate() {
             let field = || format!("actors.{j}");
-            match self.actor_ids.get(id.as_str()) {
-                Some((actor, _)) if !named.insert(*actor) => {
+            let actor = match &known_actors {
+                Some(known) => Some(known[j]),
+                None => self.actor_ids.get(id.as_str()).map(|&(actor, _)| actor),
+            };
+            match actor {
+                Some(actor)
+                    if (few && actors.contains(&actor)) || (!few && !named.insert(actor)) =>
+                {
                     self.report(
                         place,
                         &field(),
                         format!("{name}: actor {id:?} is listed twice"),
                     );
                 }
-                Some((actor, _)) => actors.push(*actor),
+                Some(actor) => actors.push(actor),
                 None => {
                     let hint = self.suggestion(id, Known::Actors);
                     self.report(
@@ -404,17 +430,25 @@ impl Checker {
                 source: Some(j),
                 ..*place
             };
-            if let Some((source, look_up)) = self.source(name, source, &at, timeline) {
-                sources.push((at, source, look_up));
+            let doc = known_docs.as_ref().map(|docs| docs[j]);
+            if let Some(source) = self.source(name, source, doc, &at, timeline) {
+                sources.push((at, source));
             }
         }
         let complete = sources.len() == cited && actors.len() == raw.actors.len();
         let (Some(date), Some(status), true) = (date, status, complete) else {
-            for (at, source, _) in sources.into_iter().filter(|(.., look_up)| *look_up) {
+            // The quotes of a kept event are looked at once every event is read, on
+            // every core (see [`Checker::find_quotes_not_as_written`]); these now.
+            let kept_before = timeline.events.len();
+            for (at, source) in sources {
+                if as_written(timeline, &source) {
+                    continue;
+                }
                 self.quotes.push(PendingQuote {
                     at,
                     doc: source.doc,
                     paragraph: source.paragraph,
+                    turn: (kept_before, false, 0),
                     quote: QuoteOf::Dropped {
                         id: raw.id.clone().into(),
                         quote: source.quote,
@@ -423,16 +457,6 @@ impl Checker {
             }
             return None;
         };
-        // The event is kept: the builder pushes it next, at this position.
-        let event = timeline.events.len();
-        for (j, (at, source, _)) in sources.iter().enumerate().filter(|(_, s)| s.2) {
-            self.quotes.push(PendingQuote {
-                at: *at,
-                doc: source.doc,
-                paragraph: source.paragraph,
-                quote: QuoteOf::Kept { event, source: j },
-            });
-        }
         // No kind is the empty kind, shown as none.
         let kind = self.kind_id(raw.kind.as_deref().unwrap_or(""), &mut timeline.kinds);
         Some(Event {
@@ -444,7 +468,7 @@ impl Checker {
             status,
             actors: actors.into(),
             summary: raw.summary.map(String::into_boxed_str),
-            sources: sources.into_iter().map(|(_, source, _)| source).collect(),
+            sources: sources.into_iter().map(|(_, source)| source).collect(),
             imported_without_source,
         })
     }
@@ -456,8 +480,8 @@ impl Checker {
     /// paragraphs and for their closest match, each a pass over the document.
     pub fn check_quotes(&mut self, timeline: &Timeline) {
         let mut pending = std::mem::take(&mut self.quotes);
-        // Stable: the quotes of a paragraph stay in file order.
-        pending.sort_by_key(|q| (q.doc, q.paragraph));
+        // The quotes of a paragraph in the order their events were checked.
+        pending.sort_by_key(|q| (q.doc, q.paragraph, q.turn));
         let mut misses = 0;
         for group in pending.chunk_by(|a, b| (a.doc, a.paragraph) == (b.doc, b.paragraph)) {
             let document = timeline.document(group[0].doc);
@@ -521,16 +545,18 @@ impl Checker {
         id
     }
 
-    /// Checks a source's document, paragraph and quote, with whether the quote is still to
-    /// be looked up (it is not in its paragraph as written) by [`Checker::check_quotes`].
+    /// Checks a source's document (looked up already when `known` is given), paragraph
+    /// and that its quote is not empty; where the quote stands is looked at later.
     fn source(
         &mut self,
         name: Label<'_>,
         raw: RawSource,
+        known: Option<DocId>,
         at: &Place,
         tl: &Timeline,
-    ) -> Option<(Source, bool)> {
-        let Some(&(doc, _)) = self.doc_ids.get(raw.doc.as_str()) else {
+    ) -> Option<Source> {
+        let known = known.or_else(|| self.doc_ids.get(raw.doc.as_str()).map(|&(doc, _)| doc));
+        let Some(doc) = known else {
             let hint = self.suggestion(&raw.doc, Known::Documents);
             self.report(
                 at,
@@ -549,23 +575,68 @@ impl Checker {
             self.report(at, "paragraph", message);
             return None;
         }
-        let paragraph = raw.paragraph as usize;
         if raw.quote.trim().is_empty() {
             self.report(at, "quote", format!("{name}: quote is empty"));
             return None;
         }
-        // Most quotes stand in their paragraph as written: only the others wait for
-        // `check_quotes`, so that a valid file keeps no list of its quotes.
-        let text = &document.paragraphs[paragraph - 1];
-        let as_written = memchr::memmem::find(text.as_bytes(), raw.quote.trim().as_bytes());
-        let source = Source {
+        Some(Source {
             doc,
-            paragraph,
+            paragraph: raw.paragraph as usize,
             quote: raw.quote.into(),
-        };
-        Some((source, as_written.is_none()))
+        })
+    }
+
+    /// Finds the quotes of the kept `events` that do not stand in their paragraph as
+    /// written, for [`Checker::check_quotes`] to look up by the quote rules; `places`
+    /// holds each event's (file, index). Most quotes stand as written, so that a valid
+    /// file keeps no list of its quotes. The events are shared among the processors.
+    pub fn find_quotes_not_as_written(&mut self, timeline: &Timeline, places: &[(u32, u32)]) {
+        let events = &timeline.events;
+        let found = crate::parallel::map_ranges(events.len(), QUOTES_A_THREAD, |range| {
+            let mut misses = Vec::new();
+            for event in range {
+                for (j, source) in events[event].sources.iter().enumerate() {
+                    if !as_written(timeline, source) {
+                        misses.push((event, j));
+                    }
+                }
+            }
+            misses
+        });
+        for (event, j) in found {
+            let (file, index) = places[event];
+            let source = &events[event].sources[j];
+            self.quotes.push(PendingQuote {
+                at: Place {
+                    source: Some(j),
+                    ..Place::new(file as usize, List::Events, index as usize)
+                },
+                doc: source.doc,
+                paragraph: source.paragraph,
+                turn: (event, true, j),
+                quote: QuoteOf::Kept { event, source: j },
+            });
+        }
     }
 }
+
+/// Events' quotes below which one thread looks at them all: starting a thread costs more.
+const QUOTES_A_THREAD: usize = 1 << 15;
+
+/// Whether `source`'s quote, trimmed, stands in its paragraph as written.
+fn as_written(timeline: &Timeline, source: &Source) -> bool {
+    let text = &timeline.document(source.doc).paragraphs[source.paragraph - 1];
+    memchr::memmem::find(text.as_bytes(), source.quote.trim().as_bytes()).is_some()
+}
+
+/// The actors and documents an event names, looked up by [`Checker::references`].
+pub struct References {
+    actors: Vec<ActorId>,
+    docs: Vec<DocId>,
+}
+
+/// Up to how many actors of an event are checked for repeats one by one, not in a set.
+const FEW_ACTORS: usize = 16;
 
 /// Which ids a hint is looked for among.
 enum Known {

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::load::Progress;
 use crate::load::schema::{Items, LISTS, List, RawActor, RawDocument, RawEvent, Shape};
 use crate::model::Timeline;
-use checks::{Checker, Place, label};
+use checks::{Checker, Place, References, label};
 
 pub use checks::Problem;
 pub use parallel::check_while_parsing;
@@ -79,8 +79,10 @@ impl<'p> Builder<'p> {
         let waited = !self.waiting.is_empty();
         self.timeline.events.reserve(self.waiting.len());
         for (place, raw) in std::mem::take(&mut self.waiting) {
-            self.add_event(raw, place);
+            self.add_event(raw, None, place);
         }
+        self.check
+            .find_quotes_not_as_written(&self.timeline, &self.order);
         self.check.check_quotes(&self.timeline);
         if !self.check.problems.is_empty() || !self.shaped.is_empty() {
             return Err(self.problems());
@@ -149,8 +151,8 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn add_event(&mut self, raw: RawEvent, place: Place) {
-        if let Some(event) = self.check.event(raw, &place, &mut self.timeline) {
+    fn add_event(&mut self, raw: RawEvent, known: Option<References>, place: Place) {
+        if let Some(event) = self.check.event(raw, known, &place, &mut self.timeline) {
             self.timeline.events.push(event);
             self.order.push((place.file as u32, place.index as u32));
         }
@@ -202,8 +204,8 @@ impl Items for Builder<'_> {
         self.progress.add_events(1);
         // The id is checked now, so that "defined twice" points at the first in file order.
         self.check.event_id(&raw.id, &place);
-        if self.check.knows_references(&raw) {
-            self.add_event(raw, place);
+        if let Some(known) = self.check.references(&raw) {
+            self.add_event(raw, Some(known), place);
         } else {
             self.waiting.push((place, raw));
         }

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use crate::axis::{Density, Scale, Spans, Tick, date_of, day_number, ticks};
 use crate::model::{DocId, Timeline};
 use crate::text::sanitize;
-use crate::tui::session::{Rows, Session};
+use crate::tui::session::Session;
 use crate::tui::theme::dim;
 use crate::tui::widgets::{fit, inner, pane_block};
 
@@ -52,23 +52,19 @@ impl AxisStrip {
         self.counted = None;
     }
 
-    /// Brings the window and counts up to date for the shown events, the `k`-th of which
-    /// is selected, on an axis of `columns` columns (`None` when the strip is not drawn).
-    pub fn refresh(
-        &mut self,
-        timeline: &Timeline,
-        rows: &Rows,
-        selected: usize,
-        columns: Option<u16>,
-    ) {
+    /// Brings the window and counts up to date for the events `session` shows and its
+    /// selection, on an axis of `columns` columns (`None` when the strip is not drawn);
+    /// the events' days come from the session's index.
+    pub fn refresh(&mut self, session: &Session, columns: Option<u16>) {
         let Some(columns) = columns.filter(|&c| c > 0 && self.shown) else {
             return;
         };
+        let (timeline, rows, selected) = (&session.timeline, &session.rows, session.selected);
         if self.spans.is_none() {
-            self.spans = Some(Spans::new(
-                rows.events.iter().map(|&e| &timeline.events[e].date),
-            ));
-            self.published = published_days(timeline, &rows.events);
+            let days = session.index.spans();
+            self.spans = Some(Spans::of_days(rows.events.iter().map(|&e| days[e])));
+            let cited = session.index.cited_documents(timeline, &rows.events);
+            self.published = published_days(timeline, cited);
         }
         let spans = self.spans.as_ref().expect("spans were just built");
         if self.fit.is_none_or(|s| s.columns != columns) {
@@ -174,13 +170,7 @@ impl AxisStrip {
     }
 }
 
-fn published_days(timeline: &Timeline, shown: &[usize]) -> Vec<i32> {
-    let mut cited = vec![false; timeline.documents.len()];
-    for &e in shown {
-        for source in &timeline.events[e].sources {
-            cited[source.doc.index()] = true;
-        }
-    }
+fn published_days(timeline: &Timeline, cited: Vec<bool>) -> Vec<i32> {
     let mut days: Vec<i32> = timeline
         .documents
         .iter()

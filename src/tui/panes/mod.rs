@@ -232,8 +232,7 @@ impl Panes {
             }
         }
         let columns = self.layout(area).axis.map(|a| inner(a).width);
-        self.axis
-            .refresh(&session.timeline, &session.rows, session.selected, columns);
+        self.axis.refresh(session, columns);
     }
 
     /// Draws every pane of `layout`, each from its own state.

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Event, Timeline};
+use crate::date::DaySpan;
+use crate::model::Event;
+#[cfg(doc)]
+use crate::query::Index;
 
 /// What one row of the timeline pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,12 +29,14 @@ pub struct Rows {
 }
 
 impl Rows {
-    /// Lays out the shown events, inserting gap rows.
-    pub fn new(timeline: &Timeline, events: Vec<usize>) -> Self {
+    /// Lays out the shown `events`, inserting gap rows, from the days each event can
+    /// mean (`spans`, by position, as [`Index::spans`] holds them): a tight pass over
+    /// a few bytes an event, where the events themselves are thirty times larger.
+    pub fn new(spans: &[DaySpan], events: Vec<usize>) -> Self {
         let mut starts = Vec::with_capacity(events.len());
         let mut row = 0;
         for (k, &e) in events.iter().enumerate() {
-            if k > 0 && gap_days(&timeline.events[events[k - 1]], &timeline.events[e]).is_some() {
+            if k > 0 && is_gap(spans[events[k - 1]].days_until(&spans[e])) {
                 row += 1;
             }
             starts.push(row);
@@ -90,6 +95,12 @@ pub fn gap_days(before: &Event, after: &Event) -> Option<i64> {
     (days > 1).then_some(days)
 }
 
+/// Whether `days` between two events, as [`DaySpan::days_until`] counts them, make a gap
+/// row, as [`gap_days`] decides.
+fn is_gap(days: Option<i64>) -> bool {
+    days.is_some_and(|days| days > 1)
+}
+
 /// "3 days later", "2 weeks later", "5 months later", "2 years later".
 pub fn gap_label(days: i64) -> String {
     let (n, unit) = match days {
@@ -105,11 +116,12 @@ pub fn gap_label(days: i64) -> String {
 mod tests {
     use super::*;
     use crate::load::{SourceFile, load_sources};
+    use crate::query::Index;
 
     #[test]
     fn gap_rows_stand_before_events_after_a_pause() {
         let tl = load_sources(&[SourceFile::bundled()]).unwrap();
-        let rows = Rows::new(&tl, (0..tl.events.len()).collect());
+        let rows = Rows::new(Index::new(&tl).spans(), (0..tl.events.len()).collect());
         let k27 = rows
             .events
             .iter()
@@ -146,12 +158,27 @@ mod tests {
         let tl = load_sources(&[file]).unwrap();
         let ids: Vec<&str> = tl.events.iter().map(|e| &*e.id).collect();
         assert_eq!(ids, ["early", "until", "later"], "placed at its end");
-        let rows = Rows::new(&tl, (0..tl.events.len()).collect());
+        let rows = Rows::new(Index::new(&tl).spans(), (0..tl.events.len()).collect());
         // Nothing is known of when "until" began: no "7 weeks later" above it; after
         // it, the days from its end.
         assert_eq!(rows.at(1), Some(Row::Event(1)));
         assert_eq!(rows.at(2), Some(Row::Gap(2)));
         assert_eq!(gap_days(&tl.events[1], &tl.events[2]), Some(10));
+    }
+
+    #[test]
+    fn rows_laid_out_from_day_spans_have_a_gap_where_gap_days_finds_one() {
+        let tl = crate::synth::timeline(3000, 5);
+        let index = Index::new(&tl);
+        let events: Vec<usize> = (0..tl.events.len()).step_by(7).collect();
+        let rows = Rows::new(index.spans(), events.clone());
+        for k in 1..events.len() {
+            let gap = gap_days(&tl.events[events[k - 1]], &tl.events[events[k]]);
+            assert_eq!(
+                rows.row_of(k) - rows.row_of(k - 1),
+                1 + usize::from(gap.is_some())
+            );
+        }
     }
 
     #[test]

@@ -11,12 +11,13 @@
 use std::io::{self, Read};
 use std::ops::Range;
 
-use memchr::memchr2;
-use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny};
+use std::thread;
 
-use crate::load::schema::{
-    Items, LISTS, List, ListSeed, Originals, RawActor, RawDocument, RawEvent, unknown_list,
-};
+use memchr::memchr2;
+use serde::de::{DeserializeSeed, IgnoredAny};
+
+use super::workers::{Batch, Workers};
+use crate::load::schema::{Items, LISTS, List, ListSeed, Originals, unknown_list};
 
 /// Reading stopped: the text is not a valid timeline, or the stream failed or passed its
 /// size limit. The caller finds out which by reading the text whole.
@@ -38,6 +39,19 @@ pub fn parse_json_blocks(
     stream: impl Read,
     block: usize,
     items: &mut impl Items,
+) -> Result<(), Invalid> {
+    thread::scope(|scope| {
+        let mut workers = Workers::start(scope);
+        parse_with(stream, block, items, &mut workers)
+    })
+}
+
+/// [`parse_json_blocks`], the lists' items parsed by `workers`.
+fn parse_with(
+    stream: impl Read,
+    block: usize,
+    items: &mut impl Items,
+    workers: &mut Workers,
 ) -> Result<(), Invalid> {
     let mut text = Blocks {
         stream,
@@ -69,11 +83,7 @@ pub fn parse_json_blocks(
                     items.problem(format!("{key}@key"), message);
                 }
                 if text.peek()? == Some(b'[') {
-                    match list {
-                        List::Documents => text.list(|raw: RawDocument| items.document(raw))?,
-                        List::Actors => text.list(|raw: RawActor| items.actor(raw))?,
-                        List::Events => text.list(|raw: RawEvent| items.event(raw))?,
-                    }
+                    text.list(list, workers, items)?;
                 } else {
                     // Not a list: said as for a whole text.
                     let value = text.value()?;
@@ -167,20 +177,38 @@ impl<R: Read> Blocks<R> {
         }
     }
 
-    /// Reads a list, parsing each item as a `T` and handing it to `each`.
-    fn list<T: DeserializeOwned>(&mut self, mut each: impl FnMut(T)) -> Result<(), Invalid> {
+    /// Reads a list of `list`'s items, each parsed by `workers` and handed to `items`.
+    /// What is read before a fault is still parsed and handed on, as reading item after
+    /// item would hand it on.
+    fn list(
+        &mut self,
+        list: List,
+        workers: &mut Workers,
+        items: &mut impl Items,
+    ) -> Result<(), Invalid> {
         self.expect(b'[')?;
         if self.next_is(b']')? {
             return Ok(());
         }
-        loop {
-            let item = self.value()?;
-            let item = serde_json::from_str(self.str(item)?).map_err(|_| Invalid)?;
-            each(item);
-            if !self.next_is(b',')? {
-                return self.expect(b']');
+        let mut batch = Batch::new(list);
+        let read = loop {
+            let item = match self.value() {
+                Ok(item) => item,
+                Err(invalid) => break Err(invalid),
+            };
+            batch.push(&self.buffer[item]);
+            if batch.is_full() {
+                workers.parse(std::mem::replace(&mut batch, Batch::new(list)), items)?;
             }
-        }
+            match self.next_is(b',') {
+                Ok(true) => {}
+                Ok(false) => break self.expect(b']'),
+                Err(invalid) => break Err(invalid),
+            }
+        };
+        workers.parse(batch, items)?;
+        workers.finish(items)?;
+        read
     }
 
     /// Consumes the next value and returns where its bytes are in the buffer, reading more
@@ -262,7 +290,7 @@ impl<R: Read> Blocks<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::schema::FileSeed;
+    use crate::load::schema::{FileSeed, RawActor, RawDocument, RawEvent};
     use serde::de::DeserializeSeed;
 
     /// What a parser handed on, in order, as text.

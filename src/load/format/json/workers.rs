@@ -1,0 +1,203 @@
+//! The items of a JSON file parsed on several threads: the block scanner copies a batch of
+//! items' texts and hands it to a worker, the workers parse batches with serde_json, and
+//! the items come back in file order, so that what is handed on is what one thread
+//! parsing item after item would hand on, up to the first item serde_json refuses.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, Scope};
+
+use serde::de::DeserializeOwned;
+
+use super::blocks::Invalid;
+use crate::load::schema::{Items, List, RawActor, RawDocument, RawEvent};
+
+/// Bytes of items' text in one batch: enough that handing a batch on costs little beside
+/// parsing it, few enough that the workers start early and stay busy together.
+const BATCH_BYTES: usize = 256 << 10;
+
+/// The texts of consecutive items of one list, to be parsed together.
+pub(super) struct Batch {
+    list: List,
+    text: Vec<u8>,
+    items: Vec<Range<usize>>,
+}
+
+impl Batch {
+    /// An empty batch of items of `list`.
+    pub(super) fn new(list: List) -> Self {
+        Batch {
+            list,
+            text: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// Adds the text of the next item.
+    pub(super) fn push(&mut self, item: &[u8]) {
+        let start = self.text.len();
+        self.text.extend_from_slice(item);
+        self.items.push(start..self.text.len());
+    }
+
+    /// Whether the batch is big enough to hand to a worker.
+    pub(super) fn is_full(&self) -> bool {
+        self.text.len() >= BATCH_BYTES
+    }
+}
+
+/// A batch parsed: its items, up to the first that did not parse.
+enum Parsed {
+    Documents(Vec<RawDocument>),
+    Actors(Vec<RawActor>),
+    Events(Vec<RawEvent>),
+}
+
+/// A batch parsed, by its number in the order batches were made.
+struct Done {
+    number: u64,
+    parsed: Parsed,
+    /// Whether every item of the batch parsed.
+    complete: bool,
+}
+
+/// Parses `batch`, stopping at the first item that is not UTF-8 or that serde_json refuses.
+fn parse(number: u64, batch: Batch) -> Done {
+    fn each<T: DeserializeOwned>(batch: &Batch) -> (Vec<T>, bool) {
+        let mut items = Vec::with_capacity(batch.items.len());
+        for range in &batch.items {
+            let parsed = std::str::from_utf8(&batch.text[range.clone()])
+                .ok()
+                .and_then(|text| serde_json::from_str(text).ok());
+            match parsed {
+                Some(item) => items.push(item),
+                None => return (items, false),
+            }
+        }
+        (items, true)
+    }
+    let (parsed, complete) = match batch.list {
+        List::Documents => {
+            let (items, complete) = each(&batch);
+            (Parsed::Documents(items), complete)
+        }
+        List::Actors => {
+            let (items, complete) = each(&batch);
+            (Parsed::Actors(items), complete)
+        }
+        List::Events => {
+            let (items, complete) = each(&batch);
+            (Parsed::Events(items), complete)
+        }
+    };
+    Done {
+        number,
+        parsed,
+        complete,
+    }
+}
+
+/// Worker threads parsing batches, and the batches parsed waiting for their turn.
+pub(super) struct Workers {
+    to_workers: SyncSender<(u64, Batch)>,
+    parsed: Receiver<Done>,
+    /// Batches parsed before one made earlier, by number.
+    early: BTreeMap<u64, Done>,
+    made: u64,
+    handed: u64,
+    in_flight: usize,
+}
+
+impl Workers {
+    /// Starts the workers in `scope`, one per processor.
+    pub(super) fn start<'scope>(scope: &'scope Scope<'scope, '_>) -> Self {
+        let count = thread::available_parallelism().map_or(1, |n| n.get());
+        let (to_workers, batches) = mpsc::sync_channel::<(u64, Batch)>(2 * count);
+        let batches = Arc::new(Mutex::new(batches));
+        let (done, parsed) = mpsc::channel();
+        for _ in 0..count {
+            let (batches, done): (_, Sender<Done>) = (Arc::clone(&batches), done.clone());
+            scope.spawn(move || {
+                loop {
+                    // The lock is held only to take a batch.
+                    let next = match batches.lock() {
+                        Ok(batches) => batches.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((number, batch)) = next else { return };
+                    let parsed = panic::catch_unwind(AssertUnwindSafe(|| parse(number, batch)));
+                    // A panic still hands a batch back, one that stops the reading, so
+                    // that nothing waits for it; the scope then raises the panic again.
+                    let failed = || Done {
+                        number,
+                        parsed: Parsed::Events(Vec::new()),
+                        complete: false,
+                    };
+                    let (done_now, panicked) = match parsed {
+                        Ok(parsed) => (parsed, None),
+                        Err(panicked) => (failed(), Some(panicked)),
+                    };
+                    if done.send(done_now).is_err() {
+                        return;
+                    }
+                    if let Some(panicked) = panicked {
+                        panic::resume_unwind(panicked);
+                    }
+                }
+            });
+        }
+        Workers {
+            to_workers,
+            parsed,
+            early: BTreeMap::new(),
+            made: 0,
+            handed: 0,
+            in_flight: 2 * count,
+        }
+    }
+
+    /// Hands `batch` to a worker, first handing on to `items` what has been parsed while
+    /// too many batches wait. Fails once an item handed back did not parse.
+    pub(super) fn parse(&mut self, batch: Batch, items: &mut impl Items) -> Result<(), Invalid> {
+        if batch.items.is_empty() {
+            return Ok(());
+        }
+        while self.made - self.handed >= self.in_flight as u64 {
+            self.hand_on_next(items)?;
+        }
+        let number = self.made;
+        self.made += 1;
+        self.to_workers.send((number, batch)).map_err(|_| Invalid)
+    }
+
+    /// Hands on every batch made, in order; fails at the first item that did not parse.
+    pub(super) fn finish(&mut self, items: &mut impl Items) -> Result<(), Invalid> {
+        while self.handed < self.made {
+            self.hand_on_next(items)?;
+        }
+        Ok(())
+    }
+
+    /// Waits for the next batch in order and hands its items on.
+    fn hand_on_next(&mut self, items: &mut impl Items) -> Result<(), Invalid> {
+        let done = loop {
+            if let Some(done) = self.early.remove(&self.handed) {
+                break done;
+            }
+            // Every worker gone before the batch came back: not expected, as a panic
+            // hands its batch back first.
+            let done = self.parsed.recv().map_err(|_| Invalid)?;
+            self.early.insert(done.number, done);
+        };
+        self.handed += 1;
+        match done.parsed {
+            Parsed::Documents(raws) => raws.into_iter().for_each(|raw| items.document(raw)),
+            Parsed::Actors(raws) => raws.into_iter().for_each(|raw| items.actor(raw)),
+            Parsed::Events(raws) => raws.into_iter().for_each(|raw| items.event(raw)),
+        }
+        if done.complete { Ok(()) } else { Err(Invalid) }
+    }
+}

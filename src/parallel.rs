@@ -1,0 +1,46 @@
+//! Work over many items shared among the processors: the items split into one run each,
+//! each run's results kept in order, so that the result is the same as one thread's.
+
+use std::ops::Range;
+use std::thread;
+
+/// The results of `work` over `0..len`, in order: `work` is given consecutive ranges,
+/// one a processor, none shorter than `least` (a smaller job is done on this thread, as
+/// starting a thread costs more), and their results are joined in the ranges' order.
+pub fn map_ranges<T: Send>(
+    len: usize,
+    least: usize,
+    work: impl Fn(Range<usize>) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let share = len.div_ceil(threads).max(least.max(1));
+    if share >= len {
+        return work(0..len);
+    }
+    let work = &work;
+    let parts: Vec<Vec<T>> = thread::scope(|scope| {
+        let runs: Vec<_> = (0..len)
+            .step_by(share)
+            .map(|start| scope.spawn(move || work(start..(start + share).min(len))))
+            .collect();
+        let joined = runs.into_iter().map(|run| run.join());
+        joined
+            .map(|part| part.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    parts.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_order_whatever_the_split() {
+        for (len, least) in [(0, 1), (1, 1), (10, 1), (10, 3), (1000, 7), (1000, 5000)] {
+            let squares = map_ranges(len, least, |range| range.map(|i| i * i).collect());
+            let expected: Vec<usize> = (0..len).map(|i| i * i).collect();
+            assert_eq!(squares, expected, "{len} items, at least {least} a run");
+        }
+    }
+}
