@@ -852,3 +852,18 @@ fn a_zero_width_joiner_pasted_into_a_picker_is_drawn_as_an_escape() {
         panic!("{e}");
     }
 }
+
+#[test]
+fn a_tag_longer_than_the_event_pane_is_wide_leaves_the_rest_of_the_event_readable() {
+    // Found by the property: a 105-character tag without a space, typed at the tag
+    // prompt at 100×4, and the summary below it could no longer be read in the pane.
+    let tag = "®".repeat(105);
+    let steps = [
+        Step::Act(Action::EditTags),
+        Step::Act(Action::Resize(100, 4)),
+        Step::AskPaste(Action::PickActors, tag, &[Action::Confirm]),
+    ];
+    if let Err(e) = run(Source::Synth(1, 0), (1, 1), &steps) {
+        panic!("{e}");
+    }
+}

@@ -53,21 +53,21 @@ fn rows_of(buffer: &Buffer, inside: Rect) -> Vec<String> {
 }
 
 /// Every line of the Event pane of `app` (focused on it), read by scrolling it from the
-/// top to where it stops; `None` when no Event pane is drawn.
+/// top to where its scroll stops; `None` when no Event pane is drawn. (Not where the
+/// screen stops changing: two equal lines in a row would end the reading early.)
 pub fn event_pane_text(app: &mut App) -> Option<String> {
     app.update(Action::Top);
     let buffer = draw(app);
     let inside = pane_inside(&buffer, "Event")?;
     let mut lines = rows_of(&buffer, inside);
-    let mut last = lines.clone();
-    for _ in 0..1000 {
+    for _ in 0..10_000 {
+        let before = app.panes.detail.scroll;
         app.update(Action::Down);
         let rows = rows_of(&draw(app), inside);
-        if rows == last {
+        if app.panes.detail.scroll == before {
             break;
         }
         lines.extend(rows.last().cloned());
-        last = rows;
     }
     Some(lines.join("\n"))
 }
