@@ -867,3 +867,18 @@ fn a_tag_longer_than_the_event_pane_is_wide_leaves_the_rest_of_the_event_readabl
         panic!("{e}");
     }
 }
+
+#[test]
+fn a_quote_wrapped_into_two_equal_lines_is_read_whole() {
+    // Found by the property: at 12×4 the quote "statement troops troops treaty" wraps
+    // into two lines that read alike, one above the other.
+    let steps = [
+        Step::Act(Action::Type('a')),
+        Step::WheelAt(0, 0, true),
+        Step::Act(Action::HalfPageDown),
+        Step::ResizeBeforeDraw(Action::HalfPageDown, (12, 4)),
+    ];
+    if let Err(e) = run(Source::Synth(25, 4841243916599353932), (1, 1), &steps) {
+        panic!("{e}");
+    }
+}
