@@ -335,6 +335,20 @@ fn a_large_file_in_date_order_shows_its_first_rows_while_the_rest_loads() {
 }
 
 #[test]
+fn a_filter_given_on_the_command_line_shows_no_preview() {
+    // The first rows would be those of the filter on part of the timeline: untrue counts.
+    let path = large_timeline(LARGE);
+    let args = ["--kind", "talks", path.to_str().expect("a UTF-8 path")];
+    let mut s = Session::spawn_with(100, 30, &args);
+    s.wait_until("the whole timeline, filtered", |screen| {
+        assert!(find(screen, "so far").is_none(), "no preview");
+        find(screen, &format!("event 1 of {LARGE} ({LARGE} in all)")).is_some()
+    });
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+#[test]
 fn an_error_found_after_the_first_rows_showed_restores_the_terminal_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("broken.jsonl");
