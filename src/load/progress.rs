@@ -1,6 +1,7 @@
 //! How far a load has got, for a UI drawing a progress bar on another thread: the loading
-//! thread writes, the UI reads, without locks; and, for a UI that asks, the first
-//! screenful of events to show while the rest loads.
+//! thread writes the counts, the UI reads them, without locks; and, for a UI that asks,
+//! the first screenful of events to show while the rest loads (behind a lock, taken
+//! once).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};

@@ -101,11 +101,10 @@ const PREVIEW_TICK: Duration = Duration::from_millis(10);
 /// once; or, when the load publishes a preview (its first events, in date order) and
 /// `preview` makes an app of it, that app shows, the load's progress in its status bar,
 /// until the whole timeline takes its place. An error from `load` is returned after the
-/// terminal is restored. Every signal
-/// that ends a process ends it with the terminal restored; Ctrl-z and SIGTSTP suspend it
-/// when a shell can resume it. `files` are followed on disk and reloaded (see [`watch`]).
-/// Returns the citations copied (`y`), for the caller to print now that the terminal is
-/// restored.
+/// terminal is restored. Every signal that ends a process ends it with the terminal
+/// restored; Ctrl-z and SIGTSTP suspend it when a shell can resume it. `files` are
+/// followed on disk and reloaded (see [`watch`]). Returns the citations copied (`y`), for
+/// the caller to print now that the terminal is restored.
 pub fn run_loading<F, P>(
     title: String,
     files: Files,
