@@ -252,9 +252,24 @@ fn large_timeline(events: usize) -> &'static std::path::Path {
 
 const LARGE: usize = 200_000;
 
+/// The timeline of [`large_timeline`] with its first event moved to the year 2500: out
+/// of date order from the start, so no preview takes the loading screen's place.
+fn large_timeline_out_of_order() -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<(TempDir, std::path::PathBuf)> = std::sync::OnceLock::new();
+    let (_, path) = FILE.get_or_init(|| {
+        let text = std::fs::read_to_string(large_timeline(LARGE)).expect("read");
+        let text = text.replacen(r#""date": "1900-01-01""#, r#""date": "2500-01-01""#, 1);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out-of-order.jsonl");
+        std::fs::write(&path, text).expect("write");
+        (dir, path)
+    });
+    path
+}
+
 #[test]
 fn a_large_file_shows_its_progress_at_once_and_q_leaves_during_the_load() {
-    let path = large_timeline(LARGE);
+    let path = large_timeline_out_of_order();
     let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
     s.wait_for("Loading");
     s.wait_for("q quits");
@@ -288,6 +303,73 @@ fn a_large_file_becomes_browsable_when_loaded() {
     assert!(s.wait_exit(), "q exits with success");
 }
 
+#[test]
+fn a_large_file_in_date_order_shows_its_first_rows_while_the_rest_loads() {
+    let path = large_timeline(LARGE);
+    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
+    s.wait_until("the first rows, with the load's progress", |screen| {
+        find(screen, "event 1 of 200 so far").is_some()
+            && find(screen, "loading…").is_some()
+            && find(screen, "Event number 0").is_some()
+    });
+    s.press("j");
+    s.wait_until("the second event selected", |screen| {
+        find(screen, "event 2 of").is_some()
+    });
+    if find(s.screen(), "so far").is_some() {
+        // Still loading: what needs the whole timeline says so, and counts nothing.
+        s.press("G");
+        s.wait_until("G refused, or the load finished", |screen| {
+            find(screen, "needs the whole timeline").is_some() || find(screen, "so far").is_none()
+        });
+    }
+    s.wait_until("the whole timeline, the selection kept", |screen| {
+        find(screen, &format!("event 2 of {LARGE}")).is_some()
+            && find(screen, "so far").is_none()
+            && find(screen, "loading…").is_none()
+    });
+    s.press("G");
+    s.wait_for(&format!("event {LARGE} of {LARGE}"));
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+#[test]
+fn a_filter_given_on_the_command_line_shows_no_preview() {
+    // The first rows would be those of the filter on part of the timeline: untrue counts.
+    let path = large_timeline(LARGE);
+    let args = ["--kind", "talks", path.to_str().expect("a UTF-8 path")];
+    let mut s = Session::spawn_with(100, 30, &args);
+    s.wait_until("the whole timeline, filtered", |screen| {
+        assert!(find(screen, "so far").is_none(), "no preview");
+        find(screen, &format!("event 1 of {LARGE} ({LARGE} in all)")).is_some()
+    });
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+#[test]
+fn an_error_found_after_the_first_rows_showed_restores_the_terminal_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.jsonl");
+    let mut text = std::fs::read_to_string(large_timeline(LARGE)).expect("read");
+    text.push_str(
+        r#"{"event": {"id": "last", "date": "2500-01-01", "title": "t", "kind": "k", "actors": ["nobody"], "sources": [{"doc": "doc", "paragraph": 1, "quote": "beta"}]}}"#,
+    );
+    text.push('\n');
+    std::fs::write(&path, text).expect("write");
+    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
+    s.wait_for("so far");
+    assert_eq!(s.wait_exit_code(), 1);
+    assert_restored(&s.raw());
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        raw[left..].contains("unknown actor \"nobody\""),
+        "the error is printed after the restore"
+    );
+}
+
 /// Times a person's steps on a large file, and each key's latency over several presses:
 /// `TLINE_SCALE_FILE=big.json cargo test --release --test pty -- --ignored --nocapture
 /// scale` (`TLINE_SCALE_PRESSES`, 5 by default, sets the presses of each key). A key's
@@ -313,8 +395,13 @@ fn scale_timings() {
         find(screen, "Loading").is_some() || find(screen, "event 1 of").is_some()
     });
     println!("  (since spawn: {:.3} s)", started.elapsed().as_secs_f64());
-    timings.step(&mut s, "usable", "", &|screen| {
+    // The first rows: a preview of the events read so far, or the whole timeline.
+    timings.step(&mut s, "first rows", "", &|screen| {
         find(screen, "event 1 of").is_some()
+    });
+    println!("  (since spawn: {:.3} s)", started.elapsed().as_secs_f64());
+    timings.step(&mut s, "usable", "", &|screen| {
+        find(screen, "event 1 of").is_some() && find(screen, "so far").is_none()
     });
     println!("  (since spawn: {:.3} s)", started.elapsed().as_secs_f64());
     println!("{}", s.text().lines().last().unwrap_or_default());
@@ -532,7 +619,7 @@ fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
 fn an_error_found_after_the_loading_screen_restores_the_terminal_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("broken.jsonl");
-    let mut text = std::fs::read_to_string(large_timeline(LARGE)).expect("read");
+    let mut text = std::fs::read_to_string(large_timeline_out_of_order()).expect("read");
     text.push_str(
         r#"{"event": {"id": "last", "date": "2000-01-01", "title": "t", "kind": "k", "actors": ["nobody"], "sources": [{"doc": "doc", "paragraph": 1, "quote": "beta"}]}}"#,
     );

@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use ratatui::layout::Size;
 
 use super::extract::load_with_articles;
 use super::inputs::{expand_directories, refuse_duplicates, refuse_mistyped_subcommand};
 use super::list::{self, ListFormat};
 use super::note::default_author;
 use super::{FilterArgs, Limits, NotesArgs};
-use crate::load::{Stage, default_input};
+use crate::load::{Progress, Stage, default_input};
+use crate::model::Timeline;
+use crate::query::Filter;
 use crate::tui::app::App;
 use crate::tui::watch::Files;
 
@@ -49,7 +52,8 @@ pub fn run(
         load: load_with_articles,
         notes: notes.path(&files),
     };
-    let copied = crate::tui::run_loading(title, followed, move |progress, size| {
+    let preview = preview_of(&files, &filter, &notes, &title);
+    let load = move |progress: &Progress, size| {
         let (mut timeline, names) = load_with_articles(&files, limits.max_file_size, progress)?;
         notes.attach(&files, &mut timeline)?;
         let filter = filter.resolve(&timeline)?;
@@ -58,7 +62,8 @@ pub fn run(
         app.session.files = names;
         app.session.author = default_author();
         Ok(app)
-    })?;
+    };
+    let copied = crate::tui::run_loading(title, followed, load, preview)?;
     // Many terminals ignore OSC 52: what was copied is printed, the terminal restored.
     if !copied.is_empty() {
         let mut out = io::stdout().lock();
@@ -74,4 +79,28 @@ pub fn run(
         out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How to show the first events of the load of `files` while the rest loads: with the
+/// notes file's annotations, under `title`; never when filters were asked for, whose
+/// results on part of the timeline would not be true of the whole.
+fn preview_of(
+    files: &[PathBuf],
+    filter: &FilterArgs,
+    notes: &NotesArgs,
+    title: &str,
+) -> impl FnMut(Timeline, Size) -> Option<App> + use<> {
+    let (files, filter, notes, title) = (
+        files.to_vec(),
+        filter.clone(),
+        notes.clone(),
+        title.to_string(),
+    );
+    move |mut timeline, size| {
+        notes.attach(&files, &mut timeline).ok()?;
+        let filter = filter.resolve(&timeline).ok().filter(Filter::is_empty)?;
+        let mut app = App::new(timeline, title.clone(), filter, size);
+        app.session.files = files.iter().map(|f| f.display().to_string()).collect();
+        Some(app)
+    }
 }

@@ -1,7 +1,12 @@
 //! How far a load has got, for a UI drawing a progress bar on another thread: the loading
-//! thread writes, the UI reads, without locks.
+//! thread writes the counts, the UI reads them, without locks; and, for a UI that asks,
+//! the first screenful of events to show while the rest loads (behind a lock, taken
+//! once).
 
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+
+use crate::model::Timeline;
 
 /// The part of loading under way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +28,8 @@ pub struct Progress {
     bytes_read: AtomicU64,
     events: AtomicU64,
     stage: AtomicU8,
+    preview_wanted: AtomicBool,
+    preview: Mutex<Option<Timeline>>,
 }
 
 impl Progress {
@@ -52,6 +59,29 @@ impl Progress {
     /// Moves on to `stage`.
     pub fn set_stage(&self, stage: Stage) {
         self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
+    /// Asks the load to publish a preview (see [`Progress::take_preview`]).
+    pub fn want_preview(&self) {
+        self.preview_wanted.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a preview was asked for.
+    pub(super) fn wants_preview(&self) -> bool {
+        self.preview_wanted.load(Ordering::Relaxed)
+    }
+
+    /// Takes the preview published, if any: the first events of a load still running, in
+    /// date order and checked so far, with the documents they cite (see
+    /// `validate::preview`). At most one is published a load.
+    pub fn take_preview(&self) -> Option<Timeline> {
+        self.preview.lock().ok().and_then(|mut slot| slot.take())
+    }
+
+    pub(super) fn publish_preview(&self, timeline: Timeline) {
+        if let Ok(mut slot) = self.preview.lock() {
+            *slot = Some(timeline);
+        }
     }
 
     pub(super) fn add_total(&self, bytes: u64) {

@@ -7,7 +7,8 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect, Size};
 
 use super::commands::{self, Action, Flow};
-use super::layout::Layout;
+use super::keys;
+use super::layout::{Focus, Layout};
 use super::overlays::Overlay;
 use super::overlays::documents::Documents;
 use super::overlays::errors::Errors;
@@ -46,6 +47,10 @@ pub struct App {
     /// The citations copied (`y`), oldest first: printed once the terminal is restored,
     /// since many terminals ignore a program's request to set the clipboard.
     pub copied: Vec<String>,
+    /// Set while the timeline is a preview of a load still running: how far the load
+    /// has got, in the status bar's words. Only the actions that
+    /// [work on a preview](Action::works_on_a_preview) are done meanwhile.
+    pub loading: Option<String>,
 }
 
 /// Work the app asks of the event loop, which owns the terminal and the files.
@@ -79,6 +84,7 @@ impl App {
             load_errors: None,
             request: None,
             copied: Vec::new(),
+            loading: None,
         };
         app.follow();
         app
@@ -106,6 +112,15 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.notice = None;
             self.warning = None;
+        }
+        if self.loading.is_some() && !action.works_on_a_preview() {
+            let key = keys::BINDINGS
+                .iter()
+                .find(|b| b.action == action)
+                .and_then(|b| b.keys.first())
+                .map_or_else(|| "that".to_string(), keys::label);
+            self.notice = Some(format!("{key} needs the whole timeline"));
+            return;
         }
         let screen = self.screen();
         let flow = match action {
@@ -256,12 +271,41 @@ impl App {
 
     /// Puts `timeline` in the session and brings the panes back to where they were.
     fn replace_timeline(&mut self, timeline: Timeline) -> Changes {
-        let focus = self.panes.focus;
-        let offset = self.panes.timeline.offset;
-        let detail = self.panes.detail.scroll;
-        let source = self.panes.source.as_ref().map(|v| (v.source, v.scroll));
+        let place = PanePlace::of(&self.panes);
         let changes = self.session.reload(timeline);
         self.follow();
+        self.restore(place);
+        changes
+    }
+
+    /// Takes the place of `preview`, the app shown while this one loaded: the same
+    /// event selected (by id), the same panes open and scrolled, the help still open.
+    pub fn take_place_of(&mut self, preview: App) {
+        let shown = &preview.session;
+        let id = shown.selected_event().map(|e| &shown.timeline.events[e].id);
+        let selected = id
+            .and_then(|id| self.session.timeline.event_index(id))
+            .and_then(|e| self.session.rows.events.binary_search(&e).ok());
+        if let Some(k) = selected {
+            self.session.select(k);
+        }
+        self.follow();
+        self.restore(PanePlace::of(&preview.panes));
+        // Only the help opens on a preview (see `Action::works_on_a_preview`).
+        if let Overlay::Help(help) = preview.overlay {
+            self.overlay = Overlay::Help(help);
+            self.follow();
+        }
+    }
+
+    /// Brings the panes back to `place`, the selected event's source pane opened again.
+    fn restore(&mut self, place: PanePlace) {
+        let PanePlace {
+            focus,
+            offset,
+            detail,
+            source,
+        } = place;
         let screen = self.screen();
         if let Some((index, scroll)) = source {
             let count = self
@@ -277,7 +321,6 @@ impl App {
         self.panes.focus = focus;
         self.panes.timeline.offset = offset;
         self.panes.detail.scroll = detail;
-        changes
     }
 
     /// Draws the screen into `frame`, laid out on the frame's own area.
@@ -303,7 +346,10 @@ impl App {
         let problems = self.load_errors.as_ref().map(|e| e.diagnostics.len());
         match (&self.notice, problems) {
             (Some(notice), _) => Some(Notice {
-                text: notice.clone(),
+                text: match &self.loading {
+                    Some(loading) => format!("{notice} · {loading}"),
+                    None => notice.clone(),
+                },
                 alarm: false,
             }),
             (None, Some(count)) => Some(Notice {
@@ -313,7 +359,10 @@ impl App {
                 ),
                 alarm: true,
             }),
-            (None, None) => None,
+            (None, None) => self.loading.as_ref().map(|loading| Notice {
+                text: loading.clone(),
+                alarm: false,
+            }),
         }
     }
 
@@ -321,6 +370,25 @@ impl App {
         let screen = self.screen();
         self.panes.follow(&self.session, screen);
         self.overlay.clamp(screen.height);
+    }
+}
+
+/// Where the panes stood: focus, scroll, and the source shown.
+struct PanePlace {
+    focus: Focus,
+    offset: usize,
+    detail: usize,
+    source: Option<(usize, usize)>,
+}
+
+impl PanePlace {
+    fn of(panes: &Panes) -> Self {
+        PanePlace {
+            focus: panes.focus,
+            offset: panes.timeline.offset,
+            detail: panes.detail.scroll,
+            source: panes.source.as_ref().map(|v| (v.source, v.scroll)),
+        }
     }
 }
 
@@ -1338,5 +1406,69 @@ mod tests {
                 .is_some_and(|a| a.tags.contains("theirs"))
         );
         assert_eq!(app.session.saved, fresh);
+    }
+
+    /// An app over the bundled timeline's first `count` events, shown as a preview of a
+    /// load `loading`.
+    fn preview(count: usize, loading: &str) -> App {
+        let mut timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        timeline.events.truncate(count);
+        let mut app = App::new(
+            timeline,
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        );
+        app.session.partial = true;
+        app.loading = Some(loading.to_string());
+        app
+    }
+
+    fn status_bar(app: &App) -> String {
+        let notice = app.status_notice();
+        crate::tui::status_bar::text(&app.session, notice.as_ref(), 120)
+    }
+
+    #[test]
+    fn a_preview_counts_the_events_so_far_and_says_how_far_the_load_has_got() {
+        let mut app = preview(5, "loading… 37%");
+        app.update(Action::Down);
+        let bar = status_bar(&app);
+        assert!(bar.contains("event 2 of 5 so far"), "{bar}");
+        assert!(bar.contains("loading… 37%"), "{bar}");
+    }
+
+    #[test]
+    fn a_preview_refuses_what_needs_the_whole_timeline_and_says_why() {
+        let mut app = preview(5, "loading… 37%");
+        for action in Action::ALL.into_iter().filter(|a| !a.works_on_a_preview()) {
+            app.update(action);
+            assert_eq!(app.session.selected, 0, "{action:?}");
+            assert!(app.session.filter.is_empty(), "{action:?}");
+            assert!(matches!(app.overlay, Overlay::None), "{action:?}");
+            assert!(app.request.is_none() && !app.quit, "{action:?}");
+            let bar = status_bar(&app);
+            assert!(
+                bar.contains("needs the whole timeline · loading… 37%"),
+                "{action:?}: {bar}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_whole_timeline_takes_the_place_of_its_preview() {
+        let mut shown = preview(5, "loading… 37%");
+        shown.update(Action::Down);
+        shown.update(Action::Down);
+        shown.update(Action::FocusNext);
+        let id = selected_id(&shown).to_string();
+        let mut whole = app(120, 40);
+        whole.take_place_of(shown);
+        assert_eq!(selected_id(&whole), id);
+        assert_eq!(whole.panes.focus, Focus::Side);
+        let bar = status_bar(&whole);
+        let total = whole.session.timeline.events.len();
+        assert!(bar.contains(&format!("event 3 of {total} ")), "{bar}");
+        assert!(!bar.contains("so far") && !bar.contains("loading"), "{bar}");
     }
 }

@@ -212,6 +212,36 @@ impl Action {
         Action::Click(0, 0),
     ];
 
+    /// Whether the action can be done on a preview, the first events of a load still
+    /// running (see [`crate::tui::session::Session::partial`]).
+    pub fn works_on_a_preview(self) -> bool {
+        use Action::*;
+        // Moving among the events read so far, and reading them, is true of a preview;
+        // a filter, a search, the axis, `G`, a picker or a note would need them all.
+        matches!(
+            self,
+            Down | Up
+                | Top
+                | HalfPageDown
+                | HalfPageUp
+                | PageDown
+                | PageUp
+                | FocusNext
+                | OpenSource
+                | ToggleSource
+                | NextSource
+                | PrevSource
+                | Back
+                | NextDateGroup
+                | PrevDateGroup
+                | ToggleHelp
+                | Quit
+                | Resize(..)
+                | Wheel(..)
+                | Click(..)
+        )
+    }
+
     /// The action's name, without its data.
     pub fn name(&self) -> &'static str {
         match self {

@@ -114,6 +114,22 @@ fn status(snapshot: &Snapshot) -> String {
     )
 }
 
+/// How far the load has got, for the status bar of a preview: "loading… 37%" while
+/// reading, then what is being done to the whole.
+pub fn progress_words(snapshot: &Snapshot) -> String {
+    match snapshot.stage {
+        Stage::Reading | Stage::Parsing => {
+            let percent = (snapshot.read * 100)
+                .checked_div(snapshot.total)
+                .unwrap_or(0)
+                .min(99);
+            format!("loading… {percent}%")
+        }
+        Stage::Checking => "loading… checking quotes".to_string(),
+        Stage::Indexing => "loading… preparing filters".to_string(),
+    }
+}
+
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }

@@ -43,6 +43,7 @@ use signal_hook::iterator::Signals;
 
 use crate::load::Progress;
 use crate::load::notes::{read_notes, save_notes};
+use crate::model::Timeline;
 use app::{App, Request};
 use commands::Action;
 use overlays::Overlay;
@@ -89,19 +90,30 @@ const DRAIN_WAIT: Duration = Duration::from_millis(1);
 /// error it ends in) never touches the terminal.
 const QUIET_LOAD: Duration = Duration::from_millis(150);
 
-/// How often the loading screen redraws.
+/// How often the loading screen, or a preview's progress, redraws.
 const LOADING_TICK: Duration = Duration::from_millis(50);
+
+/// How often the loading screen looks for a preview to show instead.
+const PREVIEW_TICK: Duration = Duration::from_millis(10);
 
 /// Runs the TUI over what `load` builds on another thread, given the progress to publish
 /// and the terminal size. Until it is done the loading screen shows, and `q` leaves at
-/// once. An error from `load` is returned after the terminal is restored. Every signal
-/// that ends a process ends it with the terminal restored; Ctrl-z and SIGTSTP suspend it
-/// when a shell can resume it. `files` are followed on disk and reloaded (see [`watch`]).
-/// Returns the citations copied (`y`), for the caller to print now that the terminal is
-/// restored.
-pub fn run_loading<F>(title: String, files: Files, load: F) -> Result<Vec<String>>
+/// once; or, when the load publishes a preview (its first events, in date order) and
+/// `preview` makes an app of it, that app shows, the load's progress in its status bar,
+/// until the whole timeline takes its place. An error from `load` is returned after the
+/// terminal is restored. Every signal that ends a process ends it with the terminal
+/// restored; Ctrl-z and SIGTSTP suspend it when a shell can resume it. `files` are
+/// followed on disk and reloaded (see [`watch`]). Returns the citations copied (`y`), for
+/// the caller to print now that the terminal is restored.
+pub fn run_loading<F, P>(
+    title: String,
+    files: Files,
+    load: F,
+    mut preview: P,
+) -> Result<Vec<String>>
 where
     F: FnOnce(&Progress, Size) -> Result<App> + Send + 'static,
+    P: FnMut(Timeline, Size) -> Option<App>,
 {
     end_on_signals()?;
     // Started before the first load, so a change made while it runs is seen.
@@ -111,6 +123,7 @@ where
         Some(Watcher::start(files.clone()).context("following the files")?)
     };
     let progress = Arc::new(Progress::default());
+    progress.want_preview();
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let (send, receive) = mpsc::channel();
     let shared = Arc::clone(&progress);
@@ -131,9 +144,15 @@ where
     let app = match first {
         Some(app) => app,
         None => {
-            let waited =
-                wait_for_load(&mut tui, &mut signals, &title, &progress, &receive, started);
-            match waited? {
+            let mut waiting = Waiting {
+                tui: &mut tui,
+                signals: &mut signals,
+                title: &title,
+                progress: &progress,
+                receive: &receive,
+                started,
+            };
+            match waiting.wait(&mut preview)? {
                 Some(app) => app,
                 None => return Ok(Vec::new()),
             }
@@ -201,42 +220,118 @@ fn is_suspend(event: &Event) -> bool {
         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL))
 }
 
-/// Shows the loading screen until the app arrives (`None` if the person quit first).
-fn wait_for_load(
-    tui: &mut Tui,
-    signals: &mut Signals,
-    title: &str,
-    progress: &Progress,
-    receive: &mpsc::Receiver<Result<App>>,
+/// What the wait for a load needs: the terminal, the stop signal, the load's title,
+/// progress and result, and when it began.
+struct Waiting<'a> {
+    tui: &'a mut Tui,
+    signals: &'a mut Signals,
+    title: &'a str,
+    progress: &'a Progress,
+    receive: &'a mpsc::Receiver<Result<App>>,
     started: Instant,
-) -> Result<Option<App>> {
-    loop {
-        if stop_asked(signals) && terminal::can_suspend() {
-            tui.suspend().context("suspending")?;
-        }
-        let snapshot = loading::Snapshot::of(progress, started.elapsed());
-        tui.terminal
-            .draw(|frame| loading::render(frame, title, &snapshot))
-            .context("drawing")?;
-        match receive.try_recv() {
-            Ok(loaded) => return loaded.map(Some),
-            Err(mpsc::TryRecvError::Disconnected) => anyhow::bail!("the loader stopped"),
-            Err(mpsc::TryRecvError::Empty) => {}
-        }
-        if event::poll(LOADING_TICK).context("reading input")? {
-            let event = event::read().context("reading input")?;
-            if is_suspend(&event) {
-                if terminal::can_suspend() {
-                    tui.suspend().context("suspending")?;
+}
+
+impl Waiting<'_> {
+    /// Shows the loading screen, or the preview `preview` makes of the load's first
+    /// events once it publishes them, until the app arrives (`None` if the person quit
+    /// first). The app arriving takes the preview's place.
+    fn wait<P>(&mut self, preview: &mut P) -> Result<Option<App>>
+    where
+        P: FnMut(Timeline, Size) -> Option<App>,
+    {
+        let mut shown: Option<App> = None;
+        // When the screen was last drawn; `None` after a key, to draw at once.
+        let mut drawn: Option<Instant> = None;
+        loop {
+            if stop_asked(self.signals) && terminal::can_suspend() {
+                self.tui.suspend().context("suspending")?;
+                drawn = None;
+            }
+            let mut due = drawn.is_none_or(|at| at.elapsed() >= LOADING_TICK);
+            if shown.is_none()
+                && let Some(timeline) = self.progress.take_preview()
+            {
+                due = true;
+                let size = self
+                    .tui
+                    .terminal
+                    .size()
+                    .context("reading the terminal size")?;
+                shown = preview(timeline, size).map(|mut app| {
+                    app.session.partial = true;
+                    app
+                });
+            }
+            if due {
+                self.draw(shown.as_mut())?;
+                drawn = Some(Instant::now());
+            }
+            match self.receive.try_recv() {
+                Ok(loaded) => {
+                    let mut app = loaded?;
+                    if let Some(preview) = shown {
+                        app.take_place_of(preview);
+                    }
+                    return Ok(Some(app));
                 }
-            } else if let Event::Key(key) = event {
-                let ctrl_c =
-                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-                if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
-                    return Ok(None);
+                Err(mpsc::TryRecvError::Disconnected) => anyhow::bail!("the loader stopped"),
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+            // Until a preview shows, looked for more often than the screen is drawn.
+            let tick = if shown.is_none() {
+                PREVIEW_TICK
+            } else {
+                LOADING_TICK
+            };
+            if event::poll(tick).context("reading input")? {
+                drawn = None;
+                let event = event::read().context("reading input")?;
+                if is_suspend(&event) {
+                    if terminal::can_suspend() {
+                        self.tui.suspend().context("suspending")?;
+                    }
+                } else if let Some(app) = &mut shown {
+                    if let Some(action) = action_for(app, &event) {
+                        app.update(action);
+                    }
+                    if app.quit {
+                        return Ok(None);
+                    }
+                } else if let Event::Key(key) = event {
+                    let ctrl_c = key.code == KeyCode::Char('c')
+                        && key.modifiers.contains(KeyModifiers::CONTROL);
+                    if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                        return Ok(None);
+                    }
                 }
             }
         }
+    }
+
+    /// Draws the preview, its status bar saying how far the load has got, or else the
+    /// loading screen.
+    fn draw(&mut self, shown: Option<&mut App>) -> Result<()> {
+        let snapshot = loading::Snapshot::of(self.progress, self.started.elapsed());
+        let drawn = match shown {
+            Some(app) => {
+                let size = self
+                    .tui
+                    .terminal
+                    .size()
+                    .context("reading the terminal size")?;
+                if size != app.size {
+                    app.update(Action::Resize(size.width, size.height));
+                }
+                app.loading = Some(loading::progress_words(&snapshot));
+                self.tui.terminal.draw(|frame| app.render(frame))
+            }
+            None => self
+                .tui
+                .terminal
+                .draw(|frame| loading::render(frame, self.title, &snapshot)),
+        };
+        drawn.context("drawing")?;
+        Ok(())
     }
 }
 

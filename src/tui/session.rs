@@ -45,6 +45,9 @@ pub struct Session {
     pub author: String,
     /// How many times the annotations changed, so that panes notice.
     annotations_changed: u64,
+    /// Set while the timeline is a preview, the first events of a load still running:
+    /// its counts are of the events read so far.
+    pub partial: bool,
 }
 
 impl Session {
@@ -67,6 +70,7 @@ impl Session {
             saved,
             author: "unknown".to_string(),
             annotations_changed: 0,
+            partial: false,
         };
         session.apply_filter(filter);
         session

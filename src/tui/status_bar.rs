@@ -133,6 +133,13 @@ fn position(session: &Session, room: Room) -> String {
     let total = session.timeline.events.len();
     let shown = session.rows.events.len();
     let at = session.selected + 1;
+    if session.partial {
+        // A preview is never filtered: its counts are of the events read so far.
+        return match room {
+            Room::Full | Room::Compact => format!("event {at} of {total} so far"),
+            Room::Narrow | Room::Minimal => format!("{at}/{total}…"),
+        };
+    }
     match (shown, session.filter.is_empty(), room) {
         (0, _, _) => format!("0 of {total} events"),
         (_, true, Room::Full | Room::Compact) => format!("event {at} of {total}"),

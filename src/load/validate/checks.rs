@@ -624,7 +624,7 @@ impl Checker {
 const QUOTES_A_THREAD: usize = 1 << 15;
 
 /// Whether `source`'s quote, trimmed, stands in its paragraph as written.
-fn as_written(timeline: &Timeline, source: &Source) -> bool {
+pub(super) fn as_written(timeline: &Timeline, source: &Source) -> bool {
     let text = &timeline.document(source.doc).paragraphs[source.paragraph - 1];
     memchr::memmem::find(text.as_bytes(), source.quote.trim().as_bytes()).is_some()
 }

@@ -3,11 +3,13 @@
 //! an event until the documents and actors it names are known. The rules each item must
 //! follow (ids, required fields, dates, references, quotes) are in [`checks`]; the ids of
 //! a million events are kept compactly by [`ids`]; [`parallel`] runs the builder on a
-//! thread beside the parser.
+//! thread beside the parser; [`preview`] makes the first screenful a UI may show while
+//! the rest loads.
 
 mod checks;
 mod ids;
 mod parallel;
+mod preview;
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -151,6 +153,16 @@ impl<'p> Builder<'p> {
         }
     }
 
+    /// Publishes the events checked so far as a preview, if they make a true one.
+    fn publish_preview(&self) {
+        let clean = self.check.problems.is_empty() && self.shaped.is_empty();
+        let waiting = !self.waiting.is_empty();
+        let origins = &self.check.origins;
+        if let Some(shown) = preview::preview(&self.timeline, origins, waiting, clean) {
+            self.progress.publish_preview(shown);
+        }
+    }
+
     fn add_event(&mut self, raw: RawEvent, known: Option<References>, place: Place) {
         if let Some(event) = self.check.event(raw, known, &place, &mut self.timeline) {
             self.timeline.events.push(event);
@@ -208,6 +220,11 @@ impl Items for Builder<'_> {
             self.add_event(raw, Some(known), place);
         } else {
             self.waiting.push((place, raw));
+        }
+        if self.timeline.events.len() + self.waiting.len() == preview::PREVIEW_EVENTS
+            && self.progress.wants_preview()
+        {
+            self.publish_preview();
         }
     }
 
