@@ -349,6 +349,34 @@ fn a_filter_given_on_the_command_line_shows_no_preview() {
 }
 
 #[test]
+fn several_files_show_no_preview() {
+    // The events of several files merge in date order: the first file's first events
+    // (here all after the second file's one) would be shown as the timeline's first.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let early = dir.path().join("early.jsonl");
+    std::fs::write(
+        &early,
+        r#"{"document": {"id": "old", "title": "An old doc", "published": "1800-01-02", "paragraphs": ["Long ago."]}}
+{"event": {"id": "first", "date": "1800-01-01", "title": "The earliest event", "kind": "talks", "actors": ["nato"], "sources": [{"doc": "old", "paragraph": 1, "quote": "Long ago."}]}}
+"#,
+    )
+    .expect("write");
+    let large = large_timeline(LARGE);
+    let args = [
+        large.to_str().expect("a UTF-8 path"),
+        early.to_str().expect("a UTF-8 path"),
+    ];
+    let mut s = Session::spawn_with(100, 30, &args);
+    s.wait_until("the whole timeline, its earliest event first", |screen| {
+        assert!(find(screen, "so far").is_none(), "no preview");
+        find(screen, &format!("event 1 of {}", LARGE + 1)).is_some()
+    });
+    assert!(find(s.screen(), "The earliest event").is_some());
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+}
+
+#[test]
 fn an_error_found_after_the_first_rows_showed_restores_the_terminal_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("broken.jsonl");

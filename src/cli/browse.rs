@@ -82,8 +82,10 @@ pub fn run(
 }
 
 /// How to show the first events of the load of `files` while the rest loads: with the
-/// notes file's annotations, under `title`; never when filters were asked for, whose
-/// results on part of the timeline would not be true of the whole.
+/// notes file's annotations, under `title`. Never when filters were asked for, whose
+/// results on part of the timeline would not be true of the whole, nor for several
+/// files, whose events merge in date order: the first file's first events need not be
+/// the timeline's first.
 fn preview_of(
     files: &[PathBuf],
     filter: &FilterArgs,
@@ -97,6 +99,9 @@ fn preview_of(
         title.to_string(),
     );
     move |mut timeline, size| {
+        if files.len() != 1 {
+            return None;
+        }
         notes.attach(&files, &mut timeline).ok()?;
         let filter = filter.resolve(&timeline).ok().filter(Filter::is_empty)?;
         let mut app = App::new(timeline, title.clone(), filter, size);
