@@ -264,6 +264,19 @@ pub struct Event {
     pub imported_without_source: bool,
 }
 
+impl Event {
+    /// Its review status given its `annotation` from the notes file (looked up once by
+    /// the caller): the annotation's, else `needs-source` for an event a sheet gave
+    /// without a source (it has no verbatim quote to check), else `unreviewed`.
+    pub fn review(&self, annotation: Option<&Annotation>) -> Review {
+        match annotation.map(|a| a.review) {
+            Some(review) if review != Review::Unreviewed => review,
+            _ if self.imported_without_source => Review::NeedsSource,
+            _ => Review::Unreviewed,
+        }
+    }
+}
+
 /// A validated timeline: events sorted by date, every reference resolved.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timeline {
@@ -319,17 +332,6 @@ pub struct Origin {
 }
 
 impl Timeline {
-    /// The review status of `event`: the notes file's, else `needs-source` for an event
-    /// a sheet gave without a source (it has no verbatim quote to check), else
-    /// `unreviewed`.
-    pub fn review_of(&self, event: &Event) -> Review {
-        match self.annotations.get(&event.id).map(|a| a.review) {
-            Some(review) if review != Review::Unreviewed => review,
-            _ if event.imported_without_source => Review::NeedsSource,
-            _ => Review::Unreviewed,
-        }
-    }
-
     /// The actor with index `id`.
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.actors[id.index()]

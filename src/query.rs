@@ -68,10 +68,11 @@ impl Filter {
         self.starred || !self.tags.is_empty() || !self.reviews.is_empty()
     }
 
-    /// Whether an event annotated so (`None`: not at all), of review status `review`
-    /// ([`Timeline::review_of`]), passes the annotation criteria.
-    pub fn keeps_annotation(&self, annotation: Option<&Annotation>, review: Review) -> bool {
+    /// Whether `event`, annotated so in the notes file (`None`: not at all), passes the
+    /// annotation criteria.
+    pub fn keeps_annotation(&self, event: &Event, annotation: Option<&Annotation>) -> bool {
         let star = annotation.is_some_and(|a| a.star);
+        let review = event.review(annotation);
         (!self.starred || star)
             && (self.reviews.is_empty() || self.reviews.contains(&review))
             && (self.tags.is_empty()
@@ -283,10 +284,7 @@ impl Index {
                 && self.spans[i].overlaps(filter.from, filter.to)
                 && filter.cites_wanted_document(event)
                 && (!filter.annotated()
-                    || filter.keeps_annotation(
-                        timeline.annotations.get(&event.id),
-                        timeline.review_of(event),
-                    ))
+                    || filter.keeps_annotation(event, timeline.annotations.get(&event.id)))
                 && filter.sources.keeps(event)
         };
         let rest_is_empty = kinds.is_empty()
@@ -589,7 +587,8 @@ impl Index {
         };
         let mut counts = [0; Review::ALL.len()];
         for e in self.select(timeline, &others) {
-            let review = timeline.review_of(&timeline.events[e]);
+            let event = &timeline.events[e];
+            let review = event.review(timeline.annotations.get(&event.id));
             if let Some(i) = Review::ALL.iter().position(|&r| r == review) {
                 counts[i] += 1;
             }

@@ -376,18 +376,23 @@ fn several_files_show_no_preview() {
     assert!(s.wait_exit(), "q exits with success");
 }
 
-#[test]
-fn an_error_found_after_the_first_rows_showed_restores_the_terminal_first() {
+/// A copy of `large` with a last event, dated `date`, naming an unknown actor: an
+/// error found only at the end of the load.
+fn broken_at_the_end(large: &std::path::Path, date: &str) -> (TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("broken.jsonl");
-    let mut text = std::fs::read_to_string(large_timeline(LARGE)).expect("read");
-    text.push_str(
-        r#"{"event": {"id": "last", "date": "2500-01-01", "title": "t", "kind": "k", "actors": ["nobody"], "sources": [{"doc": "doc", "paragraph": 1, "quote": "beta"}]}}"#,
-    );
+    let mut text = std::fs::read_to_string(large).expect("read");
+    text.push_str(&format!(
+        r#"{{"event": {{"id": "last", "date": "{date}", "title": "t", "kind": "k", "actors": ["nobody"], "sources": [{{"doc": "doc", "paragraph": 1, "quote": "beta"}}]}}}}"#
+    ));
     text.push('\n');
     std::fs::write(&path, text).expect("write");
-    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
-    s.wait_for("so far");
+    (dir, path)
+}
+
+/// Waits for tline to end with the error of [`broken_at_the_end`], and checks that the
+/// terminal was restored before the error was printed.
+fn assert_error_printed_after_the_restore(s: &mut Session) {
     assert_eq!(s.wait_exit_code(), 1);
     assert_restored(&s.raw());
     let raw = String::from_utf8_lossy(&s.raw()).into_owned();
@@ -396,6 +401,14 @@ fn an_error_found_after_the_first_rows_showed_restores_the_terminal_first() {
         raw[left..].contains("unknown actor \"nobody\""),
         "the error is printed after the restore"
     );
+}
+
+#[test]
+fn an_error_found_after_the_first_rows_showed_restores_the_terminal_first() {
+    let (_dir, path) = broken_at_the_end(large_timeline(LARGE), "2500-01-01");
+    let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
+    s.wait_for("so far");
+    assert_error_printed_after_the_restore(&mut s);
 }
 
 /// Times a person's steps on a large file, and each key's latency over several presses:
@@ -645,24 +658,10 @@ fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
 
 #[test]
 fn an_error_found_after_the_loading_screen_restores_the_terminal_first() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("broken.jsonl");
-    let mut text = std::fs::read_to_string(large_timeline_out_of_order()).expect("read");
-    text.push_str(
-        r#"{"event": {"id": "last", "date": "2000-01-01", "title": "t", "kind": "k", "actors": ["nobody"], "sources": [{"doc": "doc", "paragraph": 1, "quote": "beta"}]}}"#,
-    );
-    text.push('\n');
-    std::fs::write(&path, text).expect("write");
+    let (_dir, path) = broken_at_the_end(large_timeline_out_of_order(), "2000-01-01");
     let mut s = Session::spawn_with(100, 30, &[path.to_str().expect("a UTF-8 path")]);
     s.wait_for("Loading");
-    assert_eq!(s.wait_exit_code(), 1);
-    assert_restored(&s.raw());
-    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
-    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
-    assert!(
-        raw[left..].contains("unknown actor \"nobody\""),
-        "the error is printed after the restore"
-    );
+    assert_error_printed_after_the_restore(&mut s);
 }
 
 #[test]

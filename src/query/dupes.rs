@@ -12,6 +12,7 @@
 use crate::model::{Status, Timeline};
 
 use super::similarity::{MAX_GAP_DAYS, Profile, Similarity, Vocabulary};
+use super::sources::document_ids;
 
 /// A pair of events judged the same happening.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,16 +53,7 @@ pub fn find(timeline: &Timeline) -> Vec<Duplicate> {
         }
     }
     let mut found = Vec::new();
-    let docs: Vec<Vec<u32>> = timeline
-        .events
-        .iter()
-        .map(|e| {
-            let mut docs: Vec<u32> = e.sources.iter().map(|s| s.doc.0).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            docs
-        })
-        .collect();
+    let docs: Vec<Vec<u32>> = timeline.events.iter().map(document_ids).collect();
     for (actor, events) in by_actor.iter_mut().enumerate() {
         let span = |i: usize| profiles[i].as_ref().map_or((0, 0), |p| p.span);
         events.sort_by_key(|&i| span(i));

@@ -70,13 +70,16 @@ pub fn distinct_documents(event: &Event) -> usize {
         [] => 0,
         [_] => 1,
         [a, b] => 1 + usize::from(a.doc != b.doc),
-        many => {
-            let mut docs: Vec<u32> = many.iter().map(|s| s.doc.0).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            docs.len()
-        }
+        _ => document_ids(event).len(),
     }
+}
+
+/// The documents citing `event`, each once, as sorted raw ids.
+pub(super) fn document_ids(event: &Event) -> Vec<u32> {
+    let mut docs: Vec<u32> = event.sources.iter().map(|s| s.doc.0).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
 }
 
 /// Which events to keep by how many documents tell them.

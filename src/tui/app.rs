@@ -523,9 +523,8 @@ mod tests {
         assert!(view.scroll <= first && first < view.scroll + page(&app, Focus::Side) as usize);
     }
 
-    #[test]
-    fn brackets_step_through_an_events_sources() {
-        let mut app = app(120, 40);
+    /// Selects the first shown event with more than one source.
+    fn select_one_with_several_sources(app: &mut App) {
         let k = app
             .session
             .rows
@@ -533,6 +532,12 @@ mod tests {
             .iter()
             .position(|&e| app.session.timeline.events[e].sources.len() > 1);
         app.session.selected = k.expect("an event with several sources");
+    }
+
+    #[test]
+    fn brackets_step_through_an_events_sources() {
+        let mut app = app(120, 40);
+        select_one_with_several_sources(&mut app);
         app.update(Action::PrevSource);
         assert!(
             app.panes.source.is_none(),
@@ -628,13 +633,7 @@ mod tests {
     #[test]
     fn y_cites_the_source_the_source_pane_shows_else_the_first() {
         let mut app = app(120, 40);
-        let k = app
-            .session
-            .rows
-            .events
-            .iter()
-            .position(|&e| app.session.timeline.events[e].sources.len() > 1);
-        app.session.selected = k.expect("an event with several sources");
+        select_one_with_several_sources(&mut app);
         let event = app.session.selected_event().unwrap();
         let quote = |i: usize| {
             app.session.timeline.events[event].sources[i]

@@ -127,10 +127,8 @@ fn event_line(session: &Session, k: usize, top: bool, gutter: usize, width: u16)
         .collect();
     // The gutter, a space, the status mark and a space before the title; the marks of
     // the event's annotation, then a space, come before it too.
-    let marks = annotation_marks(
-        session.timeline.annotations.get(&event.id),
-        session.timeline.review_of(event),
-    );
+    let annotation = session.timeline.annotations.get(&event.id);
+    let marks = annotation_marks(annotation, event.review(annotation));
     let marks_width: usize = marks.iter().map(|(m, _)| text_width(m)).sum();
     let marks_width = if marks_width > 0 { marks_width + 1 } else { 0 };
     let title_width = (width as usize).saturating_sub(gutter + 3 + marks_width);
