@@ -1,6 +1,5 @@
 //! `tline check`: validate timeline files and report every problem with its place.
 
-use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -188,8 +187,7 @@ const MAX_ORPHANS_NAMED: usize = 20;
 /// Warns on stderr of the annotated ids of the notes file `name` that no event of
 /// `timeline` has: an event renamed or removed. They are kept in the file.
 fn warn_of_orphans(timeline: &Timeline, notes: &Annotations, name: &str) {
-    let ids: HashSet<&str> = timeline.events.iter().map(|e| &*e.id).collect();
-    let orphans = notes.orphans(|id| ids.contains(id));
+    let orphans = notes.orphans(timeline.events.iter().map(|e| &*e.id));
     if orphans.is_empty() {
         return;
     }

@@ -23,6 +23,9 @@ pub(crate) trait Items {
     fn problem(&mut self, path: String, message: String);
     /// The timeline's title, where the file gives one (only a TimelineJS sheet does).
     fn title(&mut self, _title: String) {}
+    /// About `count` more events follow: an estimate, to make room for them at once
+    /// rather than by doubling, which copies what is held into memory not touched yet.
+    fn expect_events(&mut self, _count: usize) {}
 }
 
 /// The three lists a file may hold, named by their keys.

@@ -211,12 +211,19 @@ impl Annotations {
             .collect()
     }
 
-    /// The ids annotated that `is_event` says no event has, in id order.
-    pub fn orphans(&self, is_event: impl Fn(&str) -> bool) -> Vec<&str> {
+    /// The ids annotated that none of `event_ids` is, in id order. The events are not
+    /// looked at when nothing is annotated.
+    pub fn orphans<'e>(&self, event_ids: impl Iterator<Item = &'e str>) -> Vec<&str> {
+        if self.by_id.is_empty() {
+            return Vec::new();
+        }
+        let had: BTreeSet<&str> = event_ids
+            .filter(|id| self.by_id.contains_key(*id))
+            .collect();
         self.by_id
             .keys()
             .map(String::as_str)
-            .filter(|id| !is_event(id))
+            .filter(|id| !had.contains(id))
             .collect()
     }
 
@@ -406,6 +413,7 @@ mod tests {
     fn orphans_are_the_ids_no_event_has() {
         let mut all = one("gone", tagged(&["x"]));
         all.insert("here".into(), tagged(&["y"]));
-        assert_eq!(all.orphans(|id| id == "here"), ["gone"]);
+        assert_eq!(all.orphans(["here", "other"].into_iter()), ["gone"]);
+        assert!(Annotations::default().orphans(["x"].into_iter()).is_empty());
     }
 }

@@ -54,10 +54,10 @@ pub fn read_path(
     progress: &Progress,
     items: &mut impl Items,
 ) -> Result<(), Vec<Diagnostic>> {
-    let (file, _) = input::open(path, name, max_bytes, progress).map_err(|d| vec![d])?;
+    let (file, length) = input::open(path, name, max_bytes, progress).map_err(|d| vec![d])?;
     progress.set_stage(Stage::Parsing);
     let stream = input::Stream::new(file, max_bytes, progress);
-    blocks::parse_json_blocks(stream, blocks::BLOCK, items).map_err(|_| {
+    blocks::parse_json_blocks(stream, blocks::BLOCK, length, items).map_err(|_| {
         // Read the text whole to report the problem exactly as it would from the text:
         // an encoding error, the size limit, or serde_json's message.
         let quiet = Progress::default();

@@ -1,47 +1,137 @@
-//! The ids of a million events, each kept once and compactly, for finding an id defined
-//! twice: about 40 MB at a million events, against some 150 MB for a
-//! `HashMap<String, Place>`, which would count in the peak memory of every load.
+//! The ids of a file's items, kept compactly: the documents' and actors' with their
+//! numbers, for resolving references ([`Ids`]), and the events' with their places, for
+//! finding an id defined twice once all are read ([`EventIds`]). At a million events about 40 MB, against some
+//! 150 MB for a `HashMap<String, Place>`, which would count in the peak memory of every
+//! load; and the ids lie together, not each in an allocation of its own among the
+//! paragraphs, so that looking up the documents a million sources cite stays in cache.
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
-/// Every id registered, with the file and index of the item that defined it.
-#[derive(Default)]
-pub struct Ids {
+/// Every id registered, with its value.
+pub struct Ids<V> {
     /// The ids, one after another.
     text: String,
     /// Where each id ends in `text`; it starts where the one before ends.
     ends: Vec<usize>,
-    /// The file and index that defined each id.
-    places: Vec<(u32, u32)>,
+    /// The value of each id.
+    values: Vec<V>,
     /// Positions in `ends`, found by the hash of their id.
     table: HashTable<u32>,
 }
 
-impl Ids {
-    /// The file and index that defined `id`, if it is registered.
-    pub fn get(&self, id: &str) -> Option<(usize, usize)> {
+impl<V> Default for Ids<V> {
+    fn default() -> Self {
+        Ids {
+            text: String::new(),
+            ends: Vec::new(),
+            values: Vec::new(),
+            table: HashTable::new(),
+        }
+    }
+}
+
+impl<V> Ids<V> {
+    /// The value of `id`, if it is registered.
+    pub fn get(&self, id: &str) -> Option<&V> {
         let found = self
             .table
             .find(hash(id), |&i| text_of(&self.text, &self.ends, i) == id)?;
-        let (file, index) = self.places[*found as usize];
-        Some((file as usize, index as usize))
+        self.values.get(*found as usize)
     }
 
-    /// Registers `id`, not registered yet, as defined by item `index` of file `file`.
-    pub fn insert(&mut self, id: &str, file: usize, index: usize) {
+    /// Registers `id`, not registered yet, with `value`.
+    pub fn insert(&mut self, id: &str, value: V) {
         let Ids {
             text,
             ends,
-            places,
+            values,
             table,
         } = self;
         let position = ends.len() as u32;
         text.push_str(id);
         ends.push(text.len());
-        places.push((file as u32, index as u32));
+        values.push(value);
         table.insert_unique(hash(id), position, |&i| hash(text_of(text, ends, i)));
+    }
+
+    /// The ids registered, in the order registered.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len() as u32).map(|i| text_of(&self.text, &self.ends, i))
+    }
+}
+
+/// Where an event was defined: its file and its index in that file's events.
+pub type EventPlace = (u32, u32);
+
+/// The ids of events in the order they are read, for finding the ids defined twice once
+/// every event is read: appended one after another, then sorted by hash, which costs a
+/// fraction of looking each up as it comes in a table that grows to a million.
+#[derive(Default)]
+pub struct EventIds {
+    /// The ids, one after another.
+    text: String,
+    /// Where each id ends in `text`; it starts where the one before ends.
+    ends: Vec<usize>,
+    /// The hash of each id.
+    hashes: Vec<u64>,
+    /// The file and index that defined each id.
+    places: Vec<EventPlace>,
+}
+
+impl EventIds {
+    /// Adds `id`, defined by item `index` of file `file`; ids are added in file order.
+    pub fn push(&mut self, id: &str, file: usize, index: usize) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+        self.hashes.push(hash(id));
+        self.places.push((file as u32, index as u32));
+    }
+
+    /// Makes room for about `count` more ids, of the length of those added so far (or of
+    /// a short slug, before any).
+    pub fn reserve(&mut self, count: usize) {
+        let length = match self.ends.len() {
+            0 => 16,
+            n => self.text.len().div_ceil(n),
+        };
+        self.text.reserve(count.saturating_mul(length));
+        self.ends.reserve(count);
+        self.hashes.reserve(count);
+        self.places.reserve(count);
+    }
+
+    /// Every id added again after its first: the id, the (file, index) of the repeat and
+    /// of the first, in the order the repeats were added.
+    pub fn repeated(&self) -> Vec<(&str, EventPlace, EventPlace)> {
+        let mut by_hash: Vec<(u64, u32)> = (self.hashes.iter().copied())
+            .zip(0..self.hashes.len() as u32)
+            .collect();
+        by_hash.sort_unstable();
+        let mut repeats = Vec::new();
+        for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() < 2 {
+                continue;
+            }
+            // The same hash may be that of different ids.
+            let mut same: Vec<u32> = run.iter().map(|&(_, i)| i).collect();
+            same.sort_unstable_by_key(|&i| (text_of(&self.text, &self.ends, i), i));
+            for ids in same.chunk_by(|&a, &b| {
+                text_of(&self.text, &self.ends, a) == text_of(&self.text, &self.ends, b)
+            }) {
+                let first = self.places[ids[0] as usize];
+                for &i in &ids[1..] {
+                    repeats.push((i, first));
+                }
+            }
+        }
+        repeats.sort_unstable_by_key(|&(i, _)| i);
+        let repeat = |(i, first)| {
+            let id = text_of(&self.text, &self.ends, i);
+            (id, self.places[i as usize], first)
+        };
+        repeats.into_iter().map(repeat).collect()
     }
 }
 
@@ -60,19 +150,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_found_with_their_places() {
+    fn ids_are_found_with_their_values() {
         let mut ids = Ids::default();
         for i in 0..10_000 {
             let id = format!("event-{i}");
             assert_eq!(ids.get(&id), None);
-            ids.insert(&id, i % 3, i);
+            ids.insert(&id, (i % 3, i));
         }
-        assert_eq!(ids.get("event-0"), Some((0, 0)));
-        assert_eq!(ids.get("event-9999"), Some((0, 9999)));
-        assert_eq!(ids.get("event-5000"), Some((2, 5000)));
+        assert_eq!(ids.get("event-0"), Some(&(0, 0)));
+        assert_eq!(ids.get("event-9999"), Some(&(0, 9999)));
+        assert_eq!(ids.get("event-5000"), Some(&(2, 5000)));
         assert_eq!(ids.get("event-"), None);
         assert_eq!(ids.get("event-10000"), None);
-        ids.insert("", 1, 1);
-        assert_eq!(ids.get(""), Some((1, 1)));
+        ids.insert("", (1, 1));
+        assert_eq!(ids.get(""), Some(&(1, 1)));
+        let keys: Vec<&str> = ids.keys().collect();
+        assert_eq!(keys.len(), 10_001);
+        assert_eq!(
+            (keys[0], keys[9_999], keys[10_000]),
+            ("event-0", "event-9999", "")
+        );
+    }
+
+    #[test]
+    fn each_repeat_is_paired_with_the_first_definition() {
+        let mut ids = EventIds::default();
+        ids.reserve(10);
+        for (i, id) in ["a", "b", "a", "c", "b", "a"].into_iter().enumerate() {
+            ids.push(id, i % 2, i);
+        }
+        assert_eq!(
+            ids.repeated(),
+            [
+                ("a", (0, 2), (0, 0)),
+                ("b", (0, 4), (1, 1)),
+                ("a", (1, 5), (0, 0))
+            ]
+        );
+        let mut many = EventIds::default();
+        for i in 0..100_000 {
+            many.push(&format!("event-{i}"), 0, i);
+        }
+        assert!(many.repeated().is_empty());
     }
 }

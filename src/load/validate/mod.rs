@@ -83,6 +83,7 @@ impl<'p> Builder<'p> {
         for (place, raw) in std::mem::take(&mut self.waiting) {
             self.add_event(raw, None, place);
         }
+        self.check.check_event_ids_once();
         self.check
             .find_quotes_not_as_written(&self.timeline, &self.order);
         self.check.check_quotes(&self.timeline);
@@ -214,7 +215,8 @@ impl Items for Builder<'_> {
             self.shape(&place, "event", &raw.id, shape);
         }
         self.progress.add_events(1);
-        // The id is checked now, so that "defined twice" points at the first in file order.
+        // The id is registered now, so that "defined twice" points at the first in file
+        // order.
         self.check.event_id(&raw.id, &place);
         if let Some(known) = self.check.references(&raw) {
             self.add_event(raw, Some(known), place);
@@ -239,6 +241,12 @@ impl Items for Builder<'_> {
 
     fn title(&mut self, title: String) {
         self.timeline.title.get_or_insert(title);
+    }
+
+    fn expect_events(&mut self, count: usize) {
+        self.timeline.events.reserve(count);
+        self.order.reserve(count);
+        self.check.expect_events(count);
     }
 }
 

@@ -27,6 +27,8 @@ enum Item {
     Problem(String, String),
     /// The timeline's title.
     Title(String),
+    /// About so many more events follow.
+    ExpectEvents(usize),
 }
 
 /// The parser's end of the pipe.
@@ -75,6 +77,10 @@ impl Items for Pipe {
     fn title(&mut self, title: String) {
         self.push(Item::Title(title));
     }
+
+    fn expect_events(&mut self, count: usize) {
+        self.push(Item::ExpectEvents(count));
+    }
 }
 
 /// Runs `parse` on this thread, handing what it parses to a [`Builder`] on another;
@@ -95,6 +101,7 @@ pub fn check_while_parsing<'p, T>(
                     Item::Event(raw) => builder.event(raw),
                     Item::Problem(path, message) => builder.problem(path, message),
                     Item::Title(title) => builder.title(title),
+                    Item::ExpectEvents(count) => builder.expect_events(count),
                 }
             }
             builder

@@ -34,31 +34,34 @@ impl From<io::Error> for Invalid {
 pub const BLOCK: usize = 1 << 20;
 
 /// Reads a JSON timeline from `stream`, `block` bytes at a time, handing each item to
-/// `items` as soon as it is parsed.
+/// `items` as soon as it is parsed. `length` is the stream's length in bytes, if known
+/// (else 0): with it, how many events are coming is estimated from the first of them.
 pub fn parse_json_blocks(
     stream: impl Read,
     block: usize,
+    length: u64,
     items: &mut impl Items,
 ) -> Result<(), Invalid> {
     thread::scope(|scope| {
         let mut workers = Workers::start(scope);
-        parse_with(stream, block, items, &mut workers)
+        let text = Blocks {
+            stream,
+            buffer: Vec::with_capacity(block),
+            at: 0,
+            consumed_before: 0,
+            block,
+            length,
+        };
+        parse_with(text, items, &mut workers)
     })
 }
 
 /// [`parse_json_blocks`], the lists' items parsed by `workers`.
 fn parse_with(
-    stream: impl Read,
-    block: usize,
+    mut text: Blocks<impl Read>,
     items: &mut impl Items,
     workers: &mut Workers,
 ) -> Result<(), Invalid> {
-    let mut text = Blocks {
-        stream,
-        buffer: Vec::with_capacity(block),
-        at: 0,
-        block,
-    };
     text.skip_byte_order_mark()?;
     text.expect(b'{')?;
     let mut seen = [false; 3];
@@ -113,12 +116,17 @@ struct Blocks<R> {
     /// Bytes read; those before `at` are consumed.
     buffer: Vec<u8>,
     at: usize,
+    /// Bytes consumed before the start of `buffer`.
+    consumed_before: u64,
     block: usize,
+    /// The stream's length, if known (else 0).
+    length: u64,
 }
 
 impl<R: Read> Blocks<R> {
     /// Reads one more block after what is unconsumed; false at the end of the stream.
     fn read_more(&mut self) -> Result<bool, Invalid> {
+        self.consumed_before += self.at as u64;
         self.buffer.drain(..self.at);
         self.at = 0;
         let mut block = (&mut self.stream).take(self.block as u64);
@@ -190,7 +198,8 @@ impl<R: Read> Blocks<R> {
         if self.next_is(b']')? {
             return Ok(());
         }
-        let mut batch = Batch::new(list);
+        let mut batch = workers.batch(list);
+        let first_batch = workers.batches_made();
         let read = loop {
             let item = match self.value() {
                 Ok(item) => item,
@@ -198,7 +207,11 @@ impl<R: Read> Blocks<R> {
             };
             batch.push(&self.buffer[item]);
             if batch.is_full() {
-                workers.parse(std::mem::replace(&mut batch, Batch::new(list)), items)?;
+                if list == List::Events && workers.batches_made() == first_batch {
+                    items.expect_events(self.items_left(&batch));
+                }
+                let full = std::mem::replace(&mut batch, workers.batch(list));
+                workers.parse(full, items)?;
             }
             match self.next_is(b',') {
                 Ok(true) => {}
@@ -209,6 +222,17 @@ impl<R: Read> Blocks<R> {
         workers.parse(batch, items)?;
         workers.finish(items)?;
         read
+    }
+
+    /// About how many items are left to read after `batch`, the first of a list: as many
+    /// as the rest of the stream holds at the size of the batch's items, and an eighth
+    /// more, as a room too small costs a copy and one too large costs nothing until used.
+    fn items_left(&self, batch: &Batch) -> usize {
+        let consumed = self.consumed_before + self.at as u64;
+        let left = self.length.saturating_sub(consumed);
+        let each = (batch.text_len() / batch.len().max(1)).max(1) as u64;
+        let count = usize::try_from(left / each).unwrap_or(usize::MAX);
+        count.saturating_add(count / 8)
     }
 
     /// Consumes the next value and returns where its bytes are in the buffer, reading more
@@ -315,6 +339,9 @@ mod tests {
         fn problem(&mut self, path: String, message: String) {
             self.0.push(format!("problem {path}: {message}"));
         }
+        fn expect_events(&mut self, count: usize) {
+            self.0.push(format!("expect {count}"));
+        }
     }
 
     /// What serde_json hands on reading `text` whole, or None if it refuses it.
@@ -328,7 +355,7 @@ mod tests {
 
     fn blocks(text: &str, block: usize) -> Option<Seen> {
         let mut seen = Seen::default();
-        parse_json_blocks(text.as_bytes(), block, &mut seen).ok()?;
+        parse_json_blocks(text.as_bytes(), block, text.len() as u64, &mut seen).ok()?;
         Some(seen)
     }
 
@@ -358,6 +385,35 @@ mod tests {
         }
         let marked = format!("\u{feff}{TEXT}");
         assert_eq!(blocks(&marked, 2).as_ref(), Some(&expected));
+    }
+
+    #[test]
+    fn the_events_to_come_are_estimated_once_from_the_first_batch() {
+        let event = |i: usize| {
+            format!(
+                r#"{{"id": "e{i}", "date": "2022", "title": "t", "kind": "k", "sources": [{{"doc": "d", "paragraph": 1, "quote": "q"}}]}}"#
+            )
+        };
+        let events: Vec<String> = (0..20_000).map(event).collect();
+        let text = format!(r#"{{"events": [{}]}}"#, events.join(","));
+        let mut seen = Seen::default();
+        parse_json_blocks(text.as_bytes(), BLOCK, text.len() as u64, &mut seen).expect("valid");
+        let expected: Vec<usize> = (seen.0.iter())
+            .filter_map(|s| s.strip_prefix("expect ")?.parse().ok())
+            .collect();
+        let [estimate] = expected[..] else {
+            panic!("one estimate, not {expected:?}")
+        };
+        let read = seen
+            .0
+            .iter()
+            .position(|s| s.starts_with("expect"))
+            .unwrap_or(0);
+        let left = 20_000 - read;
+        assert!(
+            (left..=left + left / 4).contains(&estimate),
+            "{estimate} for {left} left"
+        );
     }
 
     #[test]
@@ -445,7 +501,7 @@ mod tests {
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 // Not text: every string is checked, and bytes outside strings are syntax.
                 let mut seen = Seen::default();
-                let read = parse_json_blocks(&bytes[..], block, &mut seen);
+                let read = parse_json_blocks(&bytes[..], block, bytes.len() as u64, &mut seen);
                 proptest::prop_assert!(read.is_err(), "{:?}", String::from_utf8_lossy(&bytes));
                 return Ok(());
             };

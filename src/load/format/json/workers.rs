@@ -27,11 +27,12 @@ pub(super) struct Batch {
 }
 
 impl Batch {
-    /// An empty batch of items of `list`.
-    pub(super) fn new(list: List) -> Self {
+    /// An empty batch of items of `list`, with room for a full batch's text: growing it
+    /// item by item would copy it several times, each time into memory not touched yet.
+    fn new(list: List) -> Self {
         Batch {
             list,
-            text: Vec::new(),
+            text: Vec::with_capacity(BATCH_BYTES + BATCH_BYTES / 4),
             items: Vec::new(),
         }
     }
@@ -41,6 +42,16 @@ impl Batch {
         let start = self.text.len();
         self.text.extend_from_slice(item);
         self.items.push(start..self.text.len());
+    }
+
+    /// How many items it holds.
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// How many bytes of text its items have.
+    pub(super) fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// Whether the batch is big enough to hand to a worker.
@@ -62,10 +73,12 @@ struct Done {
     parsed: Parsed,
     /// Whether every item of the batch parsed.
     complete: bool,
+    /// The batch itself, emptied, for the scanner to fill again.
+    emptied: Option<Batch>,
 }
 
 /// Parses `batch`, stopping at the first item that is not UTF-8 or that serde_json refuses.
-fn parse(number: u64, batch: Batch) -> Done {
+fn parse(number: u64, mut batch: Batch) -> Done {
     fn each<T: DeserializeOwned>(batch: &Batch) -> (Vec<T>, bool) {
         let mut items = Vec::with_capacity(batch.items.len());
         for range in &batch.items {
@@ -93,10 +106,13 @@ fn parse(number: u64, batch: Batch) -> Done {
             (Parsed::Events(items), complete)
         }
     };
+    batch.text.clear();
+    batch.items.clear();
     Done {
         number,
         parsed,
         complete,
+        emptied: Some(batch),
     }
 }
 
@@ -109,6 +125,8 @@ pub(super) struct Workers {
     made: u64,
     handed: u64,
     in_flight: usize,
+    /// Batches handed back emptied: the memory of a few batches serves the whole file.
+    emptied: Vec<Batch>,
 }
 
 impl Workers {
@@ -135,6 +153,7 @@ impl Workers {
                         number,
                         parsed: Parsed::Events(Vec::new()),
                         complete: false,
+                        emptied: None,
                     };
                     let (done_now, panicked) = match parsed {
                         Ok(parsed) => (parsed, None),
@@ -156,6 +175,23 @@ impl Workers {
             made: 0,
             handed: 0,
             in_flight: 2 * count,
+            emptied: Vec::new(),
+        }
+    }
+
+    /// How many batches have been handed to the workers.
+    pub(super) fn batches_made(&self) -> u64 {
+        self.made
+    }
+
+    /// An empty batch of items of `list`, one handed back if any.
+    pub(super) fn batch(&mut self, list: List) -> Batch {
+        match self.emptied.pop() {
+            Some(mut batch) => {
+                batch.list = list;
+                batch
+            }
+            None => Batch::new(list),
         }
     }
 
@@ -163,6 +199,7 @@ impl Workers {
     /// too many batches wait. Fails once an item handed back did not parse.
     pub(super) fn parse(&mut self, batch: Batch, items: &mut impl Items) -> Result<(), Invalid> {
         if batch.items.is_empty() {
+            self.emptied.push(batch);
             return Ok(());
         }
         while self.made - self.handed >= self.in_flight as u64 {
@@ -193,6 +230,7 @@ impl Workers {
             self.early.insert(done.number, done);
         };
         self.handed += 1;
+        self.emptied.extend(done.emptied);
         match done.parsed {
             Parsed::Documents(raws) => raws.into_iter().for_each(|raw| items.document(raw)),
             Parsed::Actors(raws) => raws.into_iter().for_each(|raw| items.actor(raw)),
