@@ -2,6 +2,7 @@
 //! TUI, so both always agree.
 
 pub mod dupes;
+mod event_set;
 pub mod similarity;
 mod sources;
 
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use crate::date::DaySpan;
 use crate::model::{ActorId, Annotation, DocId, Event, KindId, Review, Status, Timeline};
 use crate::parallel;
+use event_set::EventSet;
 
 /// What a person asks to see. Empty criteria match everything; all given criteria must
 /// hold together.
@@ -168,30 +170,23 @@ impl Index {
     }
 
     fn build(timeline: &Timeline, with_text: bool) -> Self {
+        let events = &timeline.events;
+        let spans = column(events, |e| e.date.day_span());
+        let kinds = column(events, |e| e.kind);
+        let statuses = column(events, |e| e.status);
+        let (text, starts) = if with_text {
+            searchable_text(events)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         let mut by_actor = vec![Vec::new(); timeline.actors.len()];
-        let mut text = Vec::new();
-        let mut starts = Vec::new();
-        let spans = timeline.events.iter().map(|e| e.date.day_span()).collect();
-        let kinds = timeline.events.iter().map(|e| e.kind).collect();
-        let statuses = timeline.events.iter().map(|e| e.status).collect();
-        if with_text {
-            starts.reserve_exact(timeline.events.len());
-            // Lowercasing keeps the length of nearly all text: one allocation, not a
-            // doubling that would hold two copies at once.
-            let parts = timeline.events.iter().flat_map(searchable);
-            text.reserve_exact(parts.map(|p| p.len() + 1).sum());
-        }
         let mut cited = vec![false; timeline.documents.len()];
-        for (i, event) in timeline.events.iter().enumerate() {
+        for (i, event) in events.iter().enumerate() {
             for actor in &event.actors {
                 by_actor[actor.index()].push(i as u32);
             }
             for source in &event.sources {
                 cited[source.doc.index()] = true;
-            }
-            if with_text {
-                starts.push(text.len());
-                push_searchable(&mut text, event);
             }
         }
         let actor_names = if with_text {
@@ -235,30 +230,16 @@ impl Index {
         &self.spans
     }
 
-    /// Events with an actor whose name contains `needle` (lowercased), ascending. When
-    /// the actors named hold many events (a letter or two typed), they are marked in
-    /// one pass over the events rather than sorted.
-    fn with_actor_named(&self, needle: &str) -> Vec<usize> {
-        let lists: Vec<&Vec<u32>> = self
-            .actor_names
-            .iter()
-            .zip(&self.by_actor)
+    /// Events with an actor whose name contains `needle` (lowercased).
+    fn with_actor_named(&self, needle: &str) -> EventSet {
+        let mut named = EventSet::new(self.spans.len());
+        let lists = (self.actor_names.iter().zip(&self.by_actor))
             .filter(|(name, _)| name.contains(needle))
-            .map(|(_, events)| events)
-            .collect();
-        let named: usize = lists.iter().map(|events| events.len()).sum();
-        let all = lists.into_iter().flatten().map(|&e| e as usize);
-        if named < self.spans.len() / 8 {
-            let mut events: Vec<usize> = all.collect();
-            events.sort_unstable();
-            events.dedup();
-            return events;
+            .map(|(_, events)| events);
+        for &event in lists.flatten() {
+            named.insert(event as usize);
         }
-        let mut marked = vec![false; self.spans.len()];
-        for e in all {
-            marked[e] = true;
-        }
-        (0..marked.len()).filter(|&e| marked[e]).collect()
+        named
     }
 
     /// The positions in [`Timeline::events`] of the events that match, in time order.
@@ -270,8 +251,8 @@ impl Index {
         if !filter.text.is_empty() {
             let found = self.containing(&filter.text);
             candidates = Some(match candidates {
-                Some(c) => intersect(&c, &found),
-                None => found,
+                Some(c) => c.into_iter().filter(|&e| found.contains(e)).collect(),
+                None => found.to_vec(),
             });
         }
         let kinds = wanted_kinds(timeline, filter);
@@ -309,14 +290,8 @@ impl Index {
             return Vec::new();
         }
         let found = self.containing(text);
-        let mut out = Vec::new();
-        let mut f = found.iter().peekable();
-        for (k, &event) in shown.iter().enumerate() {
-            while f.next_if(|&&e| e < event).is_some() {}
-            if f.peek() == Some(&&event) {
-                out.push(k);
-            }
-        }
+        let mut out = Vec::with_capacity(found.len().min(shown.len()));
+        out.extend((0..shown.len()).filter(|&k| found.contains(shown[k])));
         out
     }
 
@@ -344,25 +319,26 @@ impl Index {
         }
     }
 
-    /// Events whose searchable text or actors' names contain `text`, ascending.
-    fn containing(&self, text: &str) -> Vec<usize> {
+    /// Events whose searchable text or actors' names contain `text`.
+    fn containing(&self, text: &str) -> EventSet {
         let needle = text.to_lowercase();
-        union(
-            &self.text_containing(&needle),
-            &self.with_actor_named(&needle),
-        )
+        let mut found = self.with_actor_named(&needle);
+        found.unite(&self.text_containing(&needle));
+        found
     }
 
-    /// Events whose searchable text contains `needle` (lowercased), ascending. After a
-    /// match the scan skips to the next event, so a common word costs no more than a
-    /// rare one; the events are shared among the processors.
-    fn text_containing(&self, needle: &str) -> Vec<usize> {
+    /// Events whose searchable text contains `needle` (lowercased). After a match the
+    /// scan skips to the next event, so a common word costs no more than a rare one; the
+    /// events are shared among the processors, 64 at a time.
+    fn text_containing(&self, needle: &str) -> EventSet {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let len = self.starts.len();
         let start_of = |event: usize| self.starts.get(event).copied().unwrap_or(self.text.len());
-        parallel::map_ranges(self.starts.len(), EVENTS_A_THREAD, |events| {
-            let mut out: Vec<usize> = Vec::new();
-            let end = start_of(events.end);
-            let (mut from, mut event) = (start_of(events.start), events.start);
+        let words = parallel::map_ranges(len.div_ceil(64), EVENTS_A_THREAD / 64, |words| {
+            let mut out = vec![0u64; words.len()];
+            let first = 64 * words.start;
+            let end = start_of((64 * words.end).min(len));
+            let (mut from, mut event) = (start_of(first), first);
             while let Some(found) = finder.find(&self.text[from..end]) {
                 let at = from + found;
                 // Matches come in text order, so the event only moves forward: walking to
@@ -370,12 +346,14 @@ impl Index {
                 while self.starts.get(event + 1).is_some_and(|&next| next <= at) {
                     event += 1;
                 }
-                out.push(event);
+                let bit = event - first;
+                out[bit / 64] |= 1 << (bit % 64);
                 event += 1;
                 from = start_of(event);
             }
             out
-        })
+        });
+        EventSet::from_words(words)
     }
 
     /// Positions in `shown` of the events, among `candidates` (positions in `shown`), whose
@@ -391,7 +369,7 @@ impl Index {
                 .copied()
                 .filter(|&k| {
                     let event = shown[k];
-                    if by_name.binary_search(&event).is_ok() {
+                    if by_name.contains(event) {
                         return true;
                     }
                     let end = self
@@ -441,36 +419,6 @@ fn wanted_kinds(timeline: &Timeline, filter: &Filter) -> Vec<bool> {
         .iter()
         .map(|kind| wanted.contains(&kind.to_lowercase()))
         .collect()
-}
-
-/// The elements of two ascending lists, each once, ascending.
-fn union(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let next = match (a.get(i), b.get(j)) {
-            (Some(&x), Some(&y)) if x == y => {
-                i += 1;
-                j += 1;
-                x
-            }
-            (Some(&x), Some(&y)) if x < y => {
-                i += 1;
-                x
-            }
-            (Some(&x), None) => {
-                i += 1;
-                x
-            }
-            (_, Some(&y)) => {
-                j += 1;
-                y
-            }
-            (None, None) => break,
-        };
-        out.push(next);
-    }
-    out
 }
 
 /// The elements of two ascending lists that are in both.
@@ -604,15 +552,70 @@ fn searchable(event: &Event) -> impl Iterator<Item = &Box<str>> {
         .chain(event.sources.iter().map(|s| &s.quote))
 }
 
-fn push_searchable(text: &mut Vec<u8>, event: &Event) {
-    for part in searchable(event) {
-        if part.is_ascii() {
-            text.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
-        } else {
-            text.extend_from_slice(part.to_lowercase().as_bytes());
-        }
-        // NUL cannot be typed into a search, so a match cannot straddle two parts.
-        text.push(0);
+/// `of` each event, by position, worked out on every processor.
+fn column<T: Send>(events: &[Event], of: impl Fn(&Event) -> T + Sync) -> Vec<T> {
+    parallel::map_ranges(events.len(), EVENTS_A_THREAD, |run| {
+        events[run].iter().map(&of).collect()
+    })
+}
+
+/// The searchable text of every event, lowercased, each part ended by a NUL byte, and
+/// where each event's starts. Each event's length is counted first, so that the text is
+/// made at its size and written on every processor at once.
+fn searchable_text(events: &[Event]) -> (Vec<u8>, Vec<usize>) {
+    let lengths: Vec<usize> = parallel::map_ranges(events.len(), EVENTS_A_THREAD, |run| {
+        let length = |e: &Event| searchable(e).map(|part| lowercased_len(part) + 1).sum();
+        events[run].iter().map(length).collect()
+    });
+    let mut starts = Vec::with_capacity(events.len());
+    let mut total = 0;
+    for length in lengths {
+        starts.push(total);
+        total += length;
+    }
+    let mut text = vec![0; total];
+    let bound = |event: usize| starts.get(event).copied().unwrap_or(total);
+    parallel::fill_ranges(
+        events.len(),
+        EVENTS_A_THREAD,
+        &mut text,
+        bound,
+        |run, part| {
+            let mut at = 0;
+            for event in &events[run] {
+                for piece in searchable(event) {
+                    at += write_lowercased(piece, &mut part[at..]);
+                    // NUL cannot be typed into a search, so a match cannot straddle two
+                    // parts; the text is made of zeros.
+                    at += 1;
+                }
+            }
+        },
+    );
+    (text, starts)
+}
+
+/// The length of `part` lowercased: its own when it is ASCII.
+fn lowercased_len(part: &str) -> usize {
+    if part.is_ascii() {
+        part.len()
+    } else {
+        part.to_lowercase().len()
+    }
+}
+
+/// Writes `part` lowercased at the start of `out`; returns how many bytes it took, as
+/// [`lowercased_len`] counts them.
+fn write_lowercased(part: &str, out: &mut [u8]) -> usize {
+    if part.is_ascii() {
+        let place = &mut out[..part.len()];
+        place.copy_from_slice(part.as_bytes());
+        place.make_ascii_lowercase();
+        part.len()
+    } else {
+        let lower = part.to_lowercase();
+        out[..lower.len()].copy_from_slice(lower.as_bytes());
+        lower.len()
     }
 }
 
