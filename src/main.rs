@@ -63,6 +63,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    cli::without_huge_pages();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return parse_error::report(error),

@@ -321,6 +321,16 @@ fn stdout() -> BufWriter<StdoutLock<'static>> {
     BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
+/// Asks the kernel for no transparent huge pages in this process. A timeline is millions
+/// of small allocations: zeroing memory 2 MiB at a time on first touch cost more than
+/// the fewer page-table misses saved (measured at 1M events on the 2-core machine: the
+/// TUI browsable after 3.65 s against 4.21 s, `check` unchanged). Where the kernel has
+/// no such switch nothing changes.
+pub fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = nix::sys::prctl::set_thp_disable(true);
+}
+
 /// Leaves a timeline to the operating system: the process is about to exit, and freeing a
 /// million events one allocation at a time costs the best part of a second.
 fn exit_without_freeing(timeline: Timeline) {
