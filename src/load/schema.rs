@@ -23,6 +23,18 @@ pub(crate) trait Items {
     fn problem(&mut self, path: String, message: String);
     /// The timeline's title, where the file gives one (only a TimelineJS sheet does).
     fn title(&mut self, _title: String) {}
+    /// The next event, its references resolved ahead with the ids [`Items::known_ids`]
+    /// gave: taken as [`Items::event`] takes it, without looking them up again.
+    fn resolved_event(&mut self, raw: RawEvent, references: crate::load::validate::References) {
+        let _ = references;
+        self.event(raw);
+    }
+    /// The documents and actors known so far, once every item handed on is checked: for
+    /// a parser to resolve the references of the events it reads, on threads of its own.
+    /// None where nothing keeps them.
+    fn known_ids(&mut self) -> Option<std::sync::Arc<crate::load::validate::KnownIds>> {
+        None
+    }
     /// About `count` more events follow: an estimate, to make room for them at once
     /// rather than by doubling, which copies what is held into memory not touched yet.
     fn expect_events(&mut self, _count: usize) {}

@@ -353,18 +353,20 @@ impl Checker {
     /// The actors and documents `raw` names, in its order, if every one is known yet:
     /// looked up once, for [`Checker::event`] to take.
     pub fn references(&self, raw: &RawEvent) -> Option<References> {
-        let actors = raw
-            .actors
-            .iter()
-            .map(|id| self.actor_ids.get(id).map(|&(a, _)| a));
-        let docs = raw
-            .sources
-            .iter()
-            .map(|s| self.doc_ids.get(&s.doc).map(|&(d, _)| d));
-        Some(References {
-            actors: actors.collect::<Option<_>>()?,
-            docs: docs.collect::<Option<_>>()?,
-        })
+        References::of(
+            raw,
+            |id| self.actor_ids.get(id).map(|&(a, _)| a),
+            |id| self.doc_ids.get(id).map(|&(d, _)| d),
+        )
+    }
+
+    /// The documents and actors registered so far, by id, for other threads to resolve
+    /// events' references with.
+    pub fn known_ids(&self) -> KnownIds {
+        KnownIds {
+            actors: self.actor_ids.map_values(|&(a, _)| a),
+            docs: self.doc_ids.map_values(|&(d, _)| d),
+        }
     }
 
     /// Checks an event whose id [`Checker::event_id`] has checked, its references looked
@@ -648,10 +650,53 @@ pub(super) fn as_written(timeline: &Timeline, source: &Source) -> bool {
     text.contains(source.quote.trim())
 }
 
-/// The actors and documents an event names, looked up by [`Checker::references`].
+/// The actors and documents an event names, looked up by [`Checker::references`] or,
+/// ahead, by [`KnownIds::references`].
 pub struct References {
     actors: Vec<ActorId>,
     docs: Vec<DocId>,
+}
+
+impl References {
+    /// The actors and documents `raw` names, if `actor` and `doc` know every one.
+    fn of(
+        raw: &RawEvent,
+        actor: impl Fn(&str) -> Option<ActorId>,
+        doc: impl Fn(&str) -> Option<DocId>,
+    ) -> Option<Self> {
+        Some(References {
+            actors: raw
+                .actors
+                .iter()
+                .map(|id| actor(id))
+                .collect::<Option<_>>()?,
+            docs: raw
+                .sources
+                .iter()
+                .map(|s| doc(&s.doc))
+                .collect::<Option<_>>()?,
+        })
+    }
+}
+
+/// The documents and actors a checker had registered at one moment, by id: what lets
+/// a parser's threads resolve the references of the events they parse, which would
+/// otherwise be a lookup in a table of many thousand documents for every source, on the
+/// checking thread alone. An id not known then is resolved by the checker as before.
+pub struct KnownIds {
+    actors: Ids<ActorId>,
+    docs: Ids<DocId>,
+}
+
+impl KnownIds {
+    /// The actors and documents `raw` names, if every one was known.
+    pub fn references(&self, raw: &RawEvent) -> Option<References> {
+        References::of(
+            raw,
+            |id| self.actors.get(id).copied(),
+            |id| self.docs.get(id).copied(),
+        )
+    }
 }
 
 /// Up to how many actors of an event are checked for repeats one by one, not in a set.

@@ -56,6 +56,16 @@ impl<V> Ids<V> {
         table.insert_unique(hash(id), position, |&i| hash(text_of(text, ends, i)));
     }
 
+    /// The same ids, each with `f` of its value.
+    pub fn map_values<W>(&self, f: impl Fn(&V) -> W) -> Ids<W> {
+        Ids {
+            text: self.text.clone(),
+            ends: self.ends.clone(),
+            values: self.values.iter().map(f).collect(),
+            table: self.table.clone(),
+        }
+    }
+
     /// The ids registered, in the order registered.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len() as u32).map(|i| text_of(&self.text, &self.ends, i))

@@ -11,14 +11,16 @@ mod ids;
 mod parallel;
 mod preview;
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::load::Progress;
 use crate::load::schema::{Items, LISTS, List, RawActor, RawDocument, RawEvent, Shape};
 use crate::model::Timeline;
-use checks::{Checker, Place, References, label};
+use checks::{Checker, Place, label};
 
-pub use checks::Problem;
+pub use checks::{KnownIds, Problem, References};
 pub use parallel::check_while_parsing;
 
 /// Validates the items of one or more files as they are parsed and merges them into one
@@ -208,26 +210,16 @@ impl Items for Builder<'_> {
         self.check.actor(raw, &place, &mut self.timeline.actors);
     }
 
-    fn event(&mut self, mut raw: RawEvent) {
-        let place = self.place(List::Events);
-        if !raw.shape.is_empty() {
-            let shape = std::mem::take(&mut raw.shape);
-            self.shape(&place, "event", &raw.id, shape);
-        }
-        self.progress.add_events(1);
-        // The id is registered now, so that "defined twice" points at the first in file
-        // order.
-        self.check.event_id(&raw.id, &place);
-        if let Some(known) = self.check.references(&raw) {
-            self.add_event(raw, Some(known), place);
-        } else {
-            self.waiting.push((place, raw));
-        }
-        if self.timeline.events.len() + self.waiting.len() == preview::PREVIEW_EVENTS
-            && self.progress.wants_preview()
-        {
-            self.publish_preview();
-        }
+    fn event(&mut self, raw: RawEvent) {
+        self.take_event(raw, None);
+    }
+
+    fn resolved_event(&mut self, raw: RawEvent, references: References) {
+        self.take_event(raw, Some(references));
+    }
+
+    fn known_ids(&mut self) -> Option<Arc<KnownIds>> {
+        Some(Arc::new(self.check.known_ids()))
     }
 
     fn problem(&mut self, path: String, message: String) {
@@ -247,6 +239,31 @@ impl Items for Builder<'_> {
         self.timeline.events.reserve(count);
         self.order.reserve(count);
         self.check.expect_events(count);
+    }
+}
+
+impl Builder<'_> {
+    /// Takes the next event, its references resolved ahead when `resolved` is given.
+    fn take_event(&mut self, mut raw: RawEvent, resolved: Option<References>) {
+        let place = self.place(List::Events);
+        if !raw.shape.is_empty() {
+            let shape = std::mem::take(&mut raw.shape);
+            self.shape(&place, "event", &raw.id, shape);
+        }
+        self.progress.add_events(1);
+        // The id is registered now, so that "defined twice" points at the first in file
+        // order.
+        self.check.event_id(&raw.id, &place);
+        if let Some(known) = resolved.or_else(|| self.check.references(&raw)) {
+            self.add_event(raw, Some(known), place);
+        } else {
+            self.waiting.push((place, raw));
+        }
+        if self.timeline.events.len() + self.waiting.len() == preview::PREVIEW_EVENTS
+            && self.progress.wants_preview()
+        {
+            self.publish_preview();
+        }
     }
 }
 
@@ -282,6 +299,81 @@ mod tests {
 
     fn ids(timeline: &Timeline) -> Vec<&str> {
         timeline.events.iter().map(|e| &*e.id).collect()
+    }
+
+    /// `files` loaded from disk (a JSON file's events then have their references resolved
+    /// by the parser's threads) and from texts (by the checker alone): the timelines, or
+    /// the messages.
+    fn from_disk_and_from_texts(files: &[(&str, String)]) -> [Result<Timeline, String>; 2] {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let paths: Vec<std::path::PathBuf> = (files.iter())
+            .map(|(name, text)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, text).expect("written");
+                path
+            })
+            .collect();
+        let from_disk = crate::load::load_paths(&paths, None)
+            .map(|(timeline, _)| timeline)
+            .map_err(|e| {
+                e.to_string()
+                    .replace(&format!("{}/", dir.path().display()), "")
+            });
+        let from_texts = load(files).map_err(|e| e.to_string());
+        [from_disk, from_texts]
+    }
+
+    #[test]
+    fn references_resolved_by_the_parser_are_those_the_checker_finds() {
+        let event = |id: &str, doc: &str, actor: &str| {
+            format!(
+                r#"{{"id": "{id}", "date": "2022-01-0{}", "title": "T", "actors": ["{actor}"],
+                  "sources": [{{"doc": "{doc}", "paragraph": 1, "quote": "beta"}}]}}"#,
+                id.len()
+            )
+        };
+        let document = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "title": "D", "published": "2022-01-01", "paragraphs": ["Alpha beta."]}}"#
+            )
+        };
+        let actor = |id: &str| format!(r#"{{"id": "{id}", "name": "{id}", "kind": "person"}}"#);
+        // Known before the events, defined in the next file, and shared by both files.
+        let first = format!(
+            r#"{{"documents": [{}, {}], "actors": [{}], "events": [{}, {}, {}]}}"#,
+            document("d1"),
+            document("d2"),
+            actor("a1"),
+            event("e1", "d2", "a1"),
+            event("e22", "d3", "a1"),
+            event("e333", "d1", "a2"),
+        );
+        let second = format!(
+            r#"{{"documents": [{}, {}], "actors": [{}], "events": [{}]}}"#,
+            document("d3"),
+            document("d1"),
+            actor("a2"),
+            event("e4444", "d1", "a2"),
+        );
+        let files = [("a.json", first.clone()), ("b.json", second.clone())];
+        let [disk, texts] = from_disk_and_from_texts(&files);
+        let timeline = disk.expect("valid");
+        assert_eq!(Ok(&timeline), texts.as_ref());
+        let cited: Vec<&str> = (timeline.events.iter())
+            .map(|e| timeline.document(e.sources[0].doc).id.as_str())
+            .collect();
+        assert_eq!(cited, ["d2", "d3", "d1", "d1"]);
+        // Unknown references and a repeated id say the same either way.
+        let broken = first.replace(r#""doc": "d2""#, r#""doc": "d9""#);
+        let files = [
+            ("a.json", broken),
+            ("b.json", second.replace("e4444", "e1")),
+        ];
+        let [disk, texts] = from_disk_and_from_texts(&files);
+        let message = disk.expect_err("broken");
+        assert_eq!(texts.err().as_ref(), Some(&message));
+        assert!(message.contains("unknown document \"d9\""), "{message}");
+        assert!(message.contains("id is defined twice"), "{message}");
     }
 
     #[test]

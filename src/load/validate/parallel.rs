@@ -2,10 +2,11 @@
 //! a [`Builder`] on a thread of its own, so that checking quotes and references costs no
 //! time beside parsing on a machine with a second core.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, SyncSender};
 use std::thread;
 
-use super::Builder;
+use super::{Builder, KnownIds, References};
 use crate::load::Progress;
 use crate::load::schema::{Items, RawActor, RawDocument, RawEvent};
 
@@ -23,6 +24,11 @@ enum Item {
     Document(RawDocument),
     Actor(RawActor),
     Event(RawEvent),
+    /// An event whose references the parser resolved.
+    ResolvedEvent(RawEvent, References),
+    /// A request for the ids known once every item before it is checked, and where to
+    /// send them.
+    KnownIds(SyncSender<Arc<KnownIds>>),
     /// A problem with the file's own shape, at a path.
     Problem(String, String),
     /// The timeline's title.
@@ -70,6 +76,18 @@ impl Items for Pipe {
         self.push(Item::Event(raw));
     }
 
+    fn resolved_event(&mut self, raw: RawEvent, references: References) {
+        self.push(Item::ResolvedEvent(raw, references));
+    }
+
+    /// Waits for the checker to check every item handed on, and to send what it knows.
+    fn known_ids(&mut self) -> Option<Arc<KnownIds>> {
+        self.flush();
+        let (reply, known) = mpsc::sync_channel(1);
+        self.to_checker.send(vec![Item::KnownIds(reply)]).ok()?;
+        known.recv().ok()
+    }
+
     fn problem(&mut self, path: String, message: String) {
         self.push(Item::Problem(path, message));
     }
@@ -99,6 +117,14 @@ pub fn check_while_parsing<'p, T>(
                     Item::Document(raw) => builder.document(raw),
                     Item::Actor(raw) => builder.actor(raw),
                     Item::Event(raw) => builder.event(raw),
+                    Item::ResolvedEvent(raw, references) => {
+                        builder.resolved_event(raw, references);
+                    }
+                    Item::KnownIds(reply) => {
+                        if let Some(known) = builder.known_ids() {
+                            let _ = reply.send(known);
+                        }
+                    }
                     Item::Problem(path, message) => builder.problem(path, message),
                     Item::Title(title) => builder.title(title),
                     Item::ExpectEvents(count) => builder.expect_events(count),

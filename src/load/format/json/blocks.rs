@@ -198,6 +198,11 @@ impl<R: Read> Blocks<R> {
         if self.next_is(b']')? {
             return Ok(());
         }
+        if list == List::Events {
+            // Every document and actor read so far is checked by now: the events' own
+            // threads resolve what they name.
+            workers.resolve_with(items.known_ids());
+        }
         let mut batch = workers.batch(list);
         let first_batch = workers.batches_made();
         let read = loop {

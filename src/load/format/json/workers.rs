@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 use super::blocks::Invalid;
 use crate::load::schema::{Items, List, RawActor, RawDocument, RawEvent};
+use crate::load::validate::{KnownIds, References};
 
 /// Bytes of items' text in one batch: enough that handing a batch on costs little beside
 /// parsing it, few enough that the workers start early and stay busy together.
@@ -24,6 +25,8 @@ pub(super) struct Batch {
     list: List,
     text: Vec<u8>,
     items: Vec<Range<usize>>,
+    /// What resolves the references of the events, if anything.
+    known: Option<Arc<KnownIds>>,
 }
 
 impl Batch {
@@ -34,6 +37,7 @@ impl Batch {
             list,
             text: Vec::with_capacity(BATCH_BYTES + BATCH_BYTES / 4),
             items: Vec::new(),
+            known: None,
         }
     }
 
@@ -64,7 +68,8 @@ impl Batch {
 enum Parsed {
     Documents(Vec<RawDocument>),
     Actors(Vec<RawActor>),
-    Events(Vec<RawEvent>),
+    /// Events, each with its references when they were resolved.
+    Events(Vec<(RawEvent, Option<References>)>),
 }
 
 /// A batch parsed, by its number in the order batches were made.
@@ -102,12 +107,20 @@ fn parse(number: u64, mut batch: Batch) -> Done {
             (Parsed::Actors(items), complete)
         }
         List::Events => {
-            let (items, complete) = each(&batch);
-            (Parsed::Events(items), complete)
+            let (items, complete) = each::<RawEvent>(&batch);
+            let resolve = |raw: RawEvent| {
+                let references = batch.known.as_ref().and_then(|k| k.references(&raw));
+                (raw, references)
+            };
+            (
+                Parsed::Events(items.into_iter().map(resolve).collect()),
+                complete,
+            )
         }
     };
     batch.text.clear();
     batch.items.clear();
+    batch.known = None;
     Done {
         number,
         parsed,
@@ -127,6 +140,8 @@ pub(super) struct Workers {
     in_flight: usize,
     /// Batches handed back emptied: the memory of a few batches serves the whole file.
     emptied: Vec<Batch>,
+    /// What resolves the references of the events of the batches made from now on.
+    known: Option<Arc<KnownIds>>,
 }
 
 impl Workers {
@@ -176,7 +191,13 @@ impl Workers {
             handed: 0,
             in_flight: 2 * count,
             emptied: Vec::new(),
+            known: None,
         }
+    }
+
+    /// Makes the events of the batches made from now on resolved by `known`.
+    pub(super) fn resolve_with(&mut self, known: Option<Arc<KnownIds>>) {
+        self.known = known;
     }
 
     /// How many batches have been handed to the workers.
@@ -186,13 +207,12 @@ impl Workers {
 
     /// An empty batch of items of `list`, one handed back if any.
     pub(super) fn batch(&mut self, list: List) -> Batch {
-        match self.emptied.pop() {
-            Some(mut batch) => {
-                batch.list = list;
-                batch
-            }
-            None => Batch::new(list),
+        let mut batch = self.emptied.pop().unwrap_or_else(|| Batch::new(list));
+        batch.list = list;
+        if list == List::Events {
+            batch.known.clone_from(&self.known);
         }
+        batch
     }
 
     /// Hands `batch` to a worker, first handing on to `items` what has been parsed while
@@ -234,7 +254,14 @@ impl Workers {
         match done.parsed {
             Parsed::Documents(raws) => raws.into_iter().for_each(|raw| items.document(raw)),
             Parsed::Actors(raws) => raws.into_iter().for_each(|raw| items.actor(raw)),
-            Parsed::Events(raws) => raws.into_iter().for_each(|raw| items.event(raw)),
+            Parsed::Events(raws) => {
+                for (raw, references) in raws {
+                    match references {
+                        Some(references) => items.resolved_event(raw, references),
+                        None => items.event(raw),
+                    }
+                }
+            }
         }
         if done.complete { Ok(()) } else { Err(Invalid) }
     }
