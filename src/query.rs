@@ -552,20 +552,35 @@ fn searchable(event: &Event) -> impl Iterator<Item = &Box<str>> {
         .chain(event.sources.iter().map(|s| &s.quote))
 }
 
-/// `of` each event, by position, worked out on every processor.
-fn column<T: Send>(events: &[Event], of: impl Fn(&Event) -> T + Sync) -> Vec<T> {
-    parallel::map_ranges(events.len(), EVENTS_A_THREAD, |run| {
-        events[run].iter().map(&of).collect()
-    })
+/// `of` each event, by position, worked out on every processor into one list made at its
+/// size (joining a list from each processor would hold the column twice for a moment).
+fn column<T: Send + Clone>(events: &[Event], of: impl Fn(&Event) -> T + Sync) -> Vec<T> {
+    let Some(first) = events.first() else {
+        return Vec::new();
+    };
+    let mut column = vec![of(first); events.len()];
+    parallel::fill_ranges(
+        events.len(),
+        EVENTS_A_THREAD,
+        &mut column,
+        |e| e,
+        |run, part| {
+            for (place, event) in part.iter_mut().zip(&events[run]) {
+                *place = of(event);
+            }
+        },
+    );
+    column
 }
 
 /// The searchable text of every event, lowercased, each part ended by a NUL byte, and
 /// where each event's starts. Each event's length is counted first, so that the text is
 /// made at its size and written on every processor at once.
 fn searchable_text(events: &[Event]) -> (Vec<u8>, Vec<usize>) {
-    let lengths: Vec<usize> = parallel::map_ranges(events.len(), EVENTS_A_THREAD, |run| {
-        let length = |e: &Event| searchable(e).map(|part| lowercased_len(part) + 1).sum();
-        events[run].iter().map(length).collect()
+    let lengths = column(events, |e| {
+        searchable(e)
+            .map(|part| lowercased_len(part) + 1)
+            .sum::<usize>()
     });
     let mut starts = Vec::with_capacity(events.len());
     let mut total = 0;
