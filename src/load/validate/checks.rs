@@ -228,14 +228,28 @@ impl Checker {
 
     /// Reports the id of `name`, at `place`, as defined first at `first`.
     fn defined_twice(&mut self, name: Label<'_>, place: &Place, first: &Place) {
+        let message = format!("{name}: id is defined twice");
+        self.report_against_first(place, first, "id", message, "first defined at ".into());
+    }
+
+    /// Reports `message` at `field` of the item at `place`, followed by `lead` and the
+    /// place of the same field of its first definition, at `first`.
+    fn report_against_first(
+        &mut self,
+        place: &Place,
+        first: &Place,
+        field: &str,
+        message: String,
+        lead: String,
+    ) {
         self.problems.push(Problem {
             file: place.file,
-            path: format!("{}.id", place.path()),
-            message: format!("{name}: id is defined twice"),
+            path: format!("{}.{field}", place.path()),
+            message,
             first: Some(FirstDefinition {
                 file: first.file,
-                path: format!("{}.id", first.path()),
-                lead: "first defined at ".to_string(),
+                path: format!("{}.{field}", first.path()),
+                lead,
             }),
         });
     }

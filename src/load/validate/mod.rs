@@ -338,22 +338,28 @@ mod tests {
             )
         };
         let actor = |id: &str| format!(r#"{{"id": "{id}", "name": "{id}", "kind": "person"}}"#);
+        let file = |documents: &[String], actors: &[String], events: &[String]| {
+            format!(
+                r#"{{"documents": [{}], "actors": [{}], "events": [{}]}}"#,
+                documents.join(", "),
+                actors.join(", "),
+                events.join(", ")
+            )
+        };
         // Known before the events, defined in the next file, and shared by both files.
-        let first = format!(
-            r#"{{"documents": [{}, {}], "actors": [{}], "events": [{}, {}, {}]}}"#,
-            document("d1"),
-            document("d2"),
-            actor("a1"),
-            event("e1", "d2", "a1"),
-            event("e22", "d3", "a1"),
-            event("e333", "d1", "a2"),
+        let first = file(
+            &[document("d1"), document("d2")],
+            &[actor("a1")],
+            &[
+                event("e1", "d2", "a1"),
+                event("e22", "d3", "a1"),
+                event("e333", "d1", "a2"),
+            ],
         );
-        let second = format!(
-            r#"{{"documents": [{}, {}], "actors": [{}], "events": [{}]}}"#,
-            document("d3"),
-            document("d1"),
-            actor("a2"),
-            event("e4444", "d1", "a2"),
+        let second = file(
+            &[document("d3"), document("d1")],
+            &[actor("a2")],
+            &[event("e4444", "d1", "a2")],
         );
         let files = [("a.json", first.clone()), ("b.json", second.clone())];
         let [disk, texts] = from_disk_and_from_texts(&files);

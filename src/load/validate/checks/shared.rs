@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Checker, FirstDefinition, Label, Place, Problem, label};
+use super::{Checker, Label, Place, label};
 use crate::load::schema::RawActor;
 use crate::model::{Actor, ActorId, ActorKind, DocId, Document};
 
@@ -104,16 +104,8 @@ impl Checker {
         field: &str,
         lead: String,
     ) {
-        self.problems.push(Problem {
-            file: place.file,
-            path: format!("{}.{field}", place.path()),
-            message: format!("{name}: defined differently"),
-            first: Some(FirstDefinition {
-                file: first.file,
-                path: format!("{}.{field}", first.path()),
-                lead,
-            }),
-        });
+        let message = format!("{name}: defined differently");
+        self.report_against_first(place, first, field, message, lead);
     }
 }
 
