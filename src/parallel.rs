@@ -41,6 +41,7 @@ pub fn fill_ranges<T: Send>(
     bound: impl Fn(usize) -> usize,
     work: impl Fn(Range<usize>, &mut [T]) + Sync,
 ) {
+    debug_assert_eq!(bound(len), out.len(), "the last bound is the end of `out`");
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
     let share = len.div_ceil(threads).max(least.max(1));
     if share >= len {

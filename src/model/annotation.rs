@@ -217,13 +217,13 @@ impl Annotations {
         if self.by_id.is_empty() {
             return Vec::new();
         }
-        let had: BTreeSet<&str> = event_ids
+        let annotated_events: BTreeSet<&str> = event_ids
             .filter(|id| self.by_id.contains_key(*id))
             .collect();
         self.by_id
             .keys()
             .map(String::as_str)
-            .filter(|id| !had.contains(id))
+            .filter(|id| !annotated_events.contains(id))
             .collect()
     }
 

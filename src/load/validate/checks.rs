@@ -347,7 +347,7 @@ impl Checker {
     }
 
     /// Checks an event's id and registers it; an id defined twice is found once every
-    /// event is read (see [`Checker::check_event_ids_once`]).
+    /// event is read (see [`Checker::report_repeated_event_ids`]).
     pub fn event_id(&mut self, id: &str, place: &Place) {
         if self.check_id("event", id, place, None) {
             self.event_ids.push(id, place.file, place.index);
@@ -355,7 +355,7 @@ impl Checker {
     }
 
     /// Reports each event id registered again, at the repeat, naming the first.
-    pub fn check_event_ids_once(&mut self) {
+    pub fn report_repeated_event_ids(&mut self) {
         let event_ids = std::mem::take(&mut self.event_ids);
         for (id, (file, index), (first_file, first_index)) in event_ids.repeated() {
             let place = Place::new(file as usize, List::Events, index as usize);

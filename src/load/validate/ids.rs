@@ -99,17 +99,18 @@ impl EventIds {
         self.places.push((file as u32, index as u32));
     }
 
-    /// Makes room for about `count` more ids, of the length of those added so far (or of
-    /// a short slug, before any).
+    /// Makes room, where it can, for about `count` more ids, of the length of those added
+    /// so far (or of a short slug, before any).
     pub fn reserve(&mut self, count: usize) {
         let length = match self.ends.len() {
             0 => 16,
             n => self.text.len().div_ceil(n),
         };
-        self.text.reserve(count.saturating_mul(length));
-        self.ends.reserve(count);
-        self.hashes.reserve(count);
-        self.places.reserve(count);
+        // An estimate: where the memory is not to be had, the lists grow as they go.
+        let _ = self.text.try_reserve(count.saturating_mul(length));
+        let _ = self.ends.try_reserve(count);
+        let _ = self.hashes.try_reserve(count);
+        let _ = self.places.try_reserve(count);
     }
 
     /// Every id added again after its first: the id, the (file, index) of the repeat and

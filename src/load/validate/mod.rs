@@ -85,7 +85,7 @@ impl<'p> Builder<'p> {
         for (place, raw) in std::mem::take(&mut self.waiting) {
             self.add_event(raw, None, place);
         }
-        self.check.check_event_ids_once();
+        self.check.report_repeated_event_ids();
         self.check
             .find_quotes_not_as_written(&self.timeline, &self.order);
         self.check.check_quotes(&self.timeline);
@@ -235,9 +235,11 @@ impl Items for Builder<'_> {
         self.timeline.title.get_or_insert(title);
     }
 
+    /// Makes room as asked where the memory is to be had: the count is an estimate, and a
+    /// room refused is only growth by doubling after all.
     fn expect_events(&mut self, count: usize) {
-        self.timeline.events.reserve(count);
-        self.order.reserve(count);
+        let _ = self.timeline.events.try_reserve(count);
+        let _ = self.order.try_reserve(count);
         self.check.expect_events(count);
     }
 }

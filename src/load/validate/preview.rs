@@ -12,8 +12,9 @@ pub const PREVIEW_EVENTS: usize = 200;
 /// A preview of `timeline` (the events checked so far), or `None` when it would not be
 /// true so far: when an event waits for a document or an actor (`waiting`, so its place
 /// in date order is unknown), a problem was found (`clean` is false), the events are not
-/// in date order, or a quote does not stand in its paragraph as written. The preview
-/// holds the events, the actors and kinds, and only the documents the events cite.
+/// in date order, an id is given twice, or a quote does not stand in its paragraph as
+/// written. The preview holds the events, the actors and kinds, and only the documents
+/// the events cite.
 pub fn preview(
     timeline: &Timeline,
     origins: &Origins,
@@ -27,7 +28,13 @@ pub fn preview(
             .iter()
             .all(|e| e.sources.iter().all(|s| as_written(timeline, s)))
     };
-    if waiting || !clean || !sorted || !quoted() {
+    // Ids defined twice are found once every event is read: among these, here.
+    let repeated = || {
+        let mut ids: Vec<&str> = events.iter().map(|e| &*e.id).collect();
+        ids.sort_unstable();
+        ids.windows(2).any(|pair| pair[0] == pair[1])
+    };
+    if waiting || !clean || !sorted || !quoted() || repeated() {
         return None;
     }
     let mut kept: HashMap<DocId, DocId> = HashMap::default();
@@ -125,6 +132,17 @@ mod tests {
         let progress = Progress::default();
         progress.want_preview();
         assert!(load_paths_and_sources(&[], &[source], None, &progress).is_err());
+        assert!(progress.take_preview().is_none());
+    }
+
+    #[test]
+    fn an_id_given_twice_publishes_no_preview() {
+        let mut source = file(PREVIEW_EVENTS, |i| i / 20);
+        source.text = source.text.replacen("id: e1\n", "id: e0\n", 1);
+        let progress = Progress::default();
+        progress.want_preview();
+        let error = load_paths_and_sources(&[], &[source], None, &progress).unwrap_err();
+        assert!(error.to_string().contains("id is defined twice"), "{error}");
         assert!(progress.take_preview().is_none());
     }
 

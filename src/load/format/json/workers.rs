@@ -119,6 +119,8 @@ fn parse(number: u64, mut batch: Batch) -> Done {
         }
     };
     batch.text.clear();
+    // A batch that grew for one huge item is not kept at that size for the whole file.
+    batch.text.shrink_to(BATCH_BYTES + BATCH_BYTES / 4);
     batch.items.clear();
     batch.known = None;
     Done {
