@@ -426,6 +426,20 @@ mod tests {
     }
 
     #[test]
+    fn tiny_items_are_taken_as_a_least_size_when_the_events_to_come_are_estimated() {
+        // A million one-byte items (not events: serde_json refuses them after the
+        // estimate) near a size limit would otherwise ask for room for ~10^9 events.
+        let text = format!("{{\"events\": [{}1]}}", "1,".repeat(1_000_000));
+        let mut seen = Seen::default();
+        let _ = parse_json_blocks(text.as_bytes(), BLOCK, 1 << 31, &mut seen);
+        let estimate: usize = (seen.0.iter())
+            .find_map(|s| s.strip_prefix("expect ")?.parse().ok())
+            .expect("an estimate");
+        let most = (1usize << 31) / LEAST_ITEM_BYTES + super::super::workers::BATCH_BYTES;
+        assert!(estimate <= most + most / 8, "{estimate}");
+    }
+
+    #[test]
     fn what_the_whole_text_refuses_is_refused() {
         let cases = [
             "",

@@ -18,7 +18,7 @@ use crate::load::validate::{KnownIds, References};
 
 /// Bytes of items' text in one batch: enough that handing a batch on costs little beside
 /// parsing it, few enough that the workers start early and stay busy together.
-const BATCH_BYTES: usize = 256 << 10;
+pub(super) const BATCH_BYTES: usize = 256 << 10;
 
 /// The texts of consecutive items of one list, to be parsed together.
 pub(super) struct Batch {
