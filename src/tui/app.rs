@@ -431,6 +431,16 @@ mod tests {
         )
     }
 
+    /// An app over `timeline`, titled `events.yaml`, unfiltered, at 120 × 40.
+    fn app_of(timeline: Timeline) -> App {
+        App::new(
+            timeline,
+            "events.yaml".into(),
+            Filter::default(),
+            Size::new(120, 40),
+        )
+    }
+
     fn selected_id(app: &App) -> &str {
         &app.session.timeline.events[app.session.selected_event().unwrap()].id
     }
@@ -1040,12 +1050,7 @@ mod tests {
             text: text.into(),
         };
         let timeline = load_sources(&[file]).expect("the fixture loads");
-        let mut app = App::new(
-            timeline,
-            "events.yaml".into(),
-            Filter::default(),
-            Size::new(120, 40),
-        );
+        let mut app = app_of(timeline);
         app.update(Action::PickKinds);
         let Overlay::Picker(picker) = &app.overlay else {
             panic!("the kind picker opens: {:?}", app.overlay);
@@ -1117,12 +1122,7 @@ mod tests {
     #[test]
     fn a_failed_reload_keeps_the_timeline_and_shows_its_errors_until_one_loads() {
         let timeline = small(&["alpha"], &[("one", "2022-01-01", "One", "alpha")]);
-        let mut app = App::new(
-            timeline.clone(),
-            "events.yaml".into(),
-            Filter::default(),
-            Size::new(120, 40),
-        );
+        let mut app = app_of(timeline.clone());
         let broken = SourceFile {
             name: "events.yaml".into(),
             text: "events: [".into(),
@@ -1153,17 +1153,7 @@ mod tests {
 
     /// The bottom row of `app` drawn on its terminal.
     fn status_row(app: &App) -> String {
-        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
-            app.size.width,
-            app.size.height,
-        ))
-        .unwrap();
-        terminal.draw(|frame| app.render(frame)).unwrap();
-        let buffer = terminal.backend().buffer();
-        let y = buffer.area.height - 1;
-        (0..buffer.area.width)
-            .map(|x| buffer[(x, y)].symbol())
-            .collect()
+        screen_rows(app).pop().unwrap_or_default()
     }
 
     #[test]
@@ -1211,20 +1201,7 @@ mod tests {
 
     /// Every row of `app` drawn on its terminal.
     fn screen_rows(app: &App) -> Vec<String> {
-        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
-            app.size.width,
-            app.size.height,
-        ))
-        .unwrap();
-        terminal.draw(|frame| app.render(frame)).unwrap();
-        let buffer = terminal.backend().buffer();
-        (0..buffer.area.height)
-            .map(|y| {
-                (0..buffer.area.width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect()
-            })
-            .collect()
+        crate::tui::drawn::rows(app.size.width, app.size.height, |frame| app.render(frame))
     }
 
     fn select_id(app: &mut App, id: &str) {
@@ -1368,12 +1345,7 @@ mod tests {
     #[test]
     fn a_reload_keeps_the_annotations_and_a_failed_save_says_so_and_keeps_them() {
         let timeline = small(&["alpha"], &[("one", "2022-01-01", "One", "alpha")]);
-        let mut app = App::new(
-            timeline.clone(),
-            "events.yaml".into(),
-            Filter::default(),
-            Size::new(120, 40),
-        );
+        let mut app = app_of(timeline.clone());
         app.update(Action::ToggleStar);
         app.notes_written(Err("events.notes.yaml: Permission denied".into()));
         let bar = status_row(&app);
@@ -1412,12 +1384,7 @@ mod tests {
     fn preview(count: usize, loading: &str) -> App {
         let mut timeline = load_sources(&[SourceFile::bundled()]).unwrap();
         timeline.events.truncate(count);
-        let mut app = App::new(
-            timeline,
-            "events.yaml".into(),
-            Filter::default(),
-            Size::new(120, 40),
-        );
+        let mut app = app_of(timeline);
         app.session.partial = true;
         app.loading = Some(loading.to_string());
         app

@@ -6,6 +6,8 @@
 pub mod app;
 pub mod citation;
 pub mod commands;
+#[cfg(test)]
+pub(crate) mod drawn;
 pub mod editor;
 pub mod keys;
 pub mod layout;
@@ -314,14 +316,7 @@ impl Waiting<'_> {
         let snapshot = loading::Snapshot::of(self.progress, self.started.elapsed());
         let drawn = match shown {
             Some(app) => {
-                let size = self
-                    .tui
-                    .terminal
-                    .size()
-                    .context("reading the terminal size")?;
-                if size != app.size {
-                    app.update(Action::Resize(size.width, size.height));
-                }
+                follow_size(self.tui, app)?;
                 app.loading = Some(loading::progress_words(&snapshot));
                 self.tui.terminal.draw(|frame| app.render(frame))
             }
@@ -333,6 +328,16 @@ impl Waiting<'_> {
         drawn.context("drawing")?;
         Ok(())
     }
+}
+
+/// Makes `app` follow the terminal's size, which may have changed since the last resize
+/// event, before it is drawn (a frame is laid out on its own area).
+fn follow_size(tui: &mut Tui, app: &mut App) -> Result<()> {
+    let size = tui.terminal.size().context("reading the terminal size")?;
+    if size != app.size {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    Ok(())
 }
 
 /// The browsing loop and what it needs besides the app: the terminal, the stop signal,
@@ -358,16 +363,7 @@ impl Loop<'_> {
         let mut changed = true;
         while !app.quit {
             if changed {
-                // The terminal may have changed size since the last resize event: the
-                // state follows it before drawing (the frame is laid out on its own area).
-                let size = self
-                    .tui
-                    .terminal
-                    .size()
-                    .context("reading the terminal size")?;
-                if size != app.size {
-                    app.update(Action::Resize(size.width, size.height));
-                }
+                follow_size(self.tui, &mut app)?;
                 self.tui
                     .terminal
                     .draw(|frame| app.render(frame))

@@ -191,8 +191,6 @@ mod tests {
     use super::*;
     use crate::load::{SourceFile, load_sources};
     use crate::query::Filter;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     fn session() -> Session {
         let timeline = load_sources(&[SourceFile::bundled()]).expect("bundled loads");
@@ -207,19 +205,9 @@ mod tests {
 
     /// The screen drawn at `width` × `height`, row by row.
     fn drawn(documents: &Documents, session: &Session, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|frame| render(documents, session, frame, frame.area()))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..height {
-            for x in 0..width {
-                out.push_str(buffer[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
+        crate::tui::drawn::screen(width, height, |frame| {
+            render(documents, session, frame, frame.area())
+        })
     }
 
     #[test]
