@@ -85,6 +85,49 @@ fn person_moves_jumps_to_source_and_quits() {
     assert!(!screen.hide_cursor(), "cursor visible");
 }
 
+/// A frame that reaches the terminal in pieces is seen half drawn over the last one (a
+/// pane's new title over its old text) unless the terminal is told where it ends.
+#[test]
+fn every_frame_is_written_whole_as_one_synchronized_update() {
+    let mut s = Session::spawn(120, 40);
+    s.wait_for("event 1 of 17");
+    s.press("j");
+    s.wait_for("event 2 of 17");
+    s.press("\r");
+    s.wait_for("Source 1/1");
+    s.press("q");
+    s.press("q");
+    assert!(s.wait_exit(), "q exits with success");
+
+    let raw = s.raw();
+    let enter = rfind(&raw, ENTER_ALT).expect("entered the alternate screen");
+    let leave = find_from(&raw, LEAVE_ALT, enter).expect("left the alternate screen");
+    let mut outside = Vec::new();
+    let mut frames = 0;
+    let mut at = enter;
+    while let Some(begin) = find_from(&raw[..leave], BEGIN_FRAME, at) {
+        outside.extend_from_slice(&raw[at..begin]);
+        let end = find_from(&raw[..leave], END_FRAME, begin)
+            .unwrap_or_else(|| panic!("frame {} that starts at byte {begin} ends", frames + 1));
+        assert!(
+            find_from(&raw[..end], BEGIN_FRAME, begin + 1).is_none(),
+            "frame {} ends before the next starts",
+            frames + 1
+        );
+        frames += 1;
+        at = end + END_FRAME.len();
+    }
+    outside.extend_from_slice(&raw[at..leave]);
+    assert!(frames >= 3, "one synchronized update a frame; saw {frames}");
+    let outside = String::from_utf8_lossy(&outside);
+    for drawn in ["Timeline", "Event", "Source", "event 1 of 17"] {
+        assert!(
+            !outside.contains(drawn),
+            "{drawn:?} drawn outside a frame: {outside:?}"
+        );
+    }
+}
+
 #[test]
 fn help_overlay_opens_and_any_key_closes_it() {
     let mut s = Session::spawn(120, 40);

@@ -23,7 +23,6 @@ pub mod watch;
 pub mod widgets;
 pub mod write;
 
-use std::io::Write;
 use std::process::ExitStatus;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -254,11 +253,7 @@ impl Waiting<'_> {
                 && let Some(timeline) = self.progress.take_preview()
             {
                 due = true;
-                let size = self
-                    .tui
-                    .terminal
-                    .size()
-                    .context("reading the terminal size")?;
+                let size = self.tui.size().context("reading the terminal size")?;
                 shown = preview(timeline, size).map(|mut app| {
                     app.session.partial = true;
                     app
@@ -318,11 +313,10 @@ impl Waiting<'_> {
             Some(app) => {
                 follow_size(self.tui, app)?;
                 app.loading = Some(loading::progress_words(&snapshot));
-                self.tui.terminal.draw(|frame| app.render(frame))
+                self.tui.draw(|frame| app.render(frame))
             }
             None => self
                 .tui
-                .terminal
                 .draw(|frame| loading::render(frame, self.title, &snapshot)),
         };
         drawn.context("drawing")?;
@@ -333,7 +327,7 @@ impl Waiting<'_> {
 /// Makes `app` follow the terminal's size, which may have changed since the last resize
 /// event, before it is drawn (a frame is laid out on its own area).
 fn follow_size(tui: &mut Tui, app: &mut App) -> Result<()> {
-    let size = tui.terminal.size().context("reading the terminal size")?;
+    let size = tui.size().context("reading the terminal size")?;
     if size != app.size {
         app.update(Action::Resize(size.width, size.height));
     }
@@ -365,7 +359,6 @@ impl Loop<'_> {
             if changed {
                 follow_size(self.tui, &mut app)?;
                 self.tui
-                    .terminal
                     .draw(|frame| app.render(frame))
                     .context("drawing")?;
             }
@@ -549,9 +542,8 @@ impl Loop<'_> {
         let Some(text) = app.copied.last() else {
             return Ok(());
         };
-        let out = self.tui.terminal.backend_mut();
-        out.write_all(citation::osc52(text).as_bytes())
-            .and_then(|()| out.flush())
+        self.tui
+            .write_between_frames(citation::osc52(text).as_bytes())
             .context("writing to the terminal")
     }
 

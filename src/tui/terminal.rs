@@ -1,26 +1,34 @@
 //! Terminal set-up and restore, in one place: raw mode, the alternate screen, mouse
 //! capture, bracketed paste, and a panic hook so that no path leaves the terminal
-//! unusable; handing the terminal over (to the shell on Ctrl-z, to an editor) and back.
+//! unusable; handing the terminal over (to the shell on Ctrl-z, to an editor) and back;
+//! and drawing, each frame written whole as one synchronized update.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::layout::Size;
+use ratatui::{Frame, Terminal};
+
+/// Room for a whole frame of a large terminal, so that it usually reaches the terminal
+/// in one write; the synchronized update keeps it whole when it does not.
+const FRAME_BUFFER: usize = 1 << 16;
 
 /// The terminal in TUI mode; restores it when dropped.
 pub struct Tui {
-    /// The ratatui terminal to draw on. Never dropped: its destructor prints to stderr
-    /// when it cannot show the cursor, which panics once the terminal has gone away;
-    /// [`restore`] shows the cursor instead.
-    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+    /// The ratatui terminal to draw on, its output buffered until a frame is done. Never
+    /// dropped: its destructor prints to stderr when it cannot show the cursor, which
+    /// panics once the terminal has gone away; [`restore`] shows the cursor instead (and
+    /// a frame a panic cut short is never written).
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<BufWriter<Stdout>>>>,
 }
 
 impl Tui {
@@ -39,7 +47,8 @@ impl Tui {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
+        let out = BufWriter::with_capacity(FRAME_BUFFER, stdout);
+        match Terminal::new(CrosstermBackend::new(out)) {
             Ok(terminal) => Ok(Tui {
                 terminal: ManuallyDrop::new(terminal),
             }),
@@ -52,6 +61,27 @@ impl Tui {
 }
 
 impl Tui {
+    /// Draws one frame, written as a synchronized update (mode 2026): a terminal that
+    /// knows it shows the frame whole, never half of it over the last one; others ignore
+    /// it. Only what changed since the last frame is written.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        self.terminal.draw(render)?;
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)
+    }
+
+    /// The terminal's size now, in cells.
+    pub fn size(&self) -> io::Result<Size> {
+        self.terminal.size()
+    }
+
+    /// Writes `bytes` to the terminal between frames (an escape sequence such as OSC 52).
+    pub fn write_between_frames(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let out = self.terminal.backend_mut();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
     /// Hands the terminal back and stops the process, as Ctrl-z does in a shell; when the
     /// shell continues it (`fg`), takes the terminal again and redraws everything. Call
     /// it only when [`can_suspend`] says a shell will continue it.
@@ -82,8 +112,7 @@ impl Tui {
         )?;
         // An empty frame makes ratatui forget what it drew, so the next frame is drawn
         // whole (Terminal::clear would ask the terminal where its cursor is).
-        self.terminal.draw(|_| {})?;
-        Ok(())
+        self.draw(|_| {})
     }
 }
 

@@ -21,6 +21,9 @@ pub const POLL: Duration = Duration::from_millis(20);
 pub const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 pub const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+/// The start and end of a synchronized update (mode 2026): the bytes of one frame.
+pub const BEGIN_FRAME: &[u8] = b"\x1b[?2026h";
+pub const END_FRAME: &[u8] = b"\x1b[?2026l";
 
 /// The TUI running in a pseudo-terminal.
 pub struct Session {
@@ -113,12 +116,16 @@ impl Session {
         }
     }
 
-    /// Feeds the parser whatever arrived since last time.
+    /// Feeds the parser whatever arrived since last time, short of a frame not yet
+    /// written whole: as a terminal that knows synchronized updates, the screen read is
+    /// always a whole frame, never half of one over the last (bytes reach the reader in
+    /// pieces, so a wait could otherwise see the new title over the old pane).
     pub fn update(&mut self) {
         let raw = self.raw.lock().unwrap();
-        if raw.len() > self.parsed {
-            self.parser.process(&raw[self.parsed..]);
-            self.parsed = raw.len();
+        let end = whole_frames_end(&raw, self.parsed);
+        if end > self.parsed {
+            self.parser.process(&raw[self.parsed..end]);
+            self.parsed = end;
         }
     }
 
@@ -297,6 +304,20 @@ pub fn find(screen: &vt100::Screen, needle: &str) -> Option<(u16, u16)> {
         }
     }
     None
+}
+
+/// Where the bytes from `from` on stop being whole: at the start of a frame whose end has
+/// not arrived (or at `from`, if that start was already passed), or else at the end of
+/// `raw`.
+fn whole_frames_end(raw: &[u8], from: usize) -> usize {
+    // A frame's start may have arrived cut in two, its first bytes before `from`.
+    let look = from.saturating_sub(BEGIN_FRAME.len() - 1);
+    match rfind(&raw[look..], BEGIN_FRAME) {
+        Some(begin) if find_from(raw, END_FRAME, look + begin).is_none() => {
+            (look + begin).max(from)
+        }
+        _ => raw.len(),
+    }
 }
 
 /// The text of one row.
