@@ -1,6 +1,7 @@
 //! Tagging cost of the temporal tagger: a news article of about 5 KB, built from
 //! generic news sentences repeated, tagged against its publication date. The target is
-//! at least 1 MB of text per second on one core (a 5 KB article in under 5 ms).
+//! at least 1 MB of text per second on one core (a 5 KB article in under 5 ms). And text
+//! made to be hostile at two lengths, ten times apart, whose costs should be too.
 
 use std::hint::black_box;
 
@@ -48,6 +49,17 @@ fn tagging(c: &mut Criterion) {
     group.bench_function("article_5kb", |b| {
         b.iter(|| tag(black_box(&text), published))
     });
+    group.finish();
+    // Text made to trip a tagger that reads back: its cost should grow as its length.
+    let unit = "the the next next last of of 12:12:12 a.m. p.m. 2013-2013-2013 '' mid- - early late \u{301}\u{301} ";
+    let mut group = c.benchmark_group("timex");
+    for repeats in [100, 1_000] {
+        let hostile = unit.repeat(repeats);
+        group.throughput(Throughput::Bytes(hostile.len() as u64));
+        group.bench_function(format!("hostile_{}kb", hostile.len() / 1000), |b| {
+            b.iter(|| tag(black_box(&hostile), published))
+        });
+    }
     group.finish();
 }
 

@@ -1437,4 +1437,80 @@ mod tests {
         assert!(bar.contains(&format!("event 3 of {total} ")), "{bar}");
         assert!(!bar.contains("so far") && !bar.contains("loading"), "{bar}");
     }
+
+    /// The bundled timeline, its first event's title and summary `bytes` long.
+    fn with_long_summary(bytes: usize) -> Timeline {
+        let mut timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        let words = "the convoy moved north past the border crossing ";
+        let summary = words.repeat(bytes / words.len());
+        timeline.events[0].title = summary.clone().into_boxed_str();
+        timeline.events[0].summary = Some(summary.into_boxed_str());
+        timeline
+    }
+
+    /// Keys on a huge event cost what is drawn, not the event: a key that wrapped a 2 MB
+    /// summary again took a second (issue 18, item 8). Whether it wraps again is seen
+    /// in where the kept lines are, not timed.
+    #[test]
+    fn scrolling_and_searching_the_detail_pane_keep_its_wrapped_lines() {
+        let mut app = app_of(with_long_summary(20_000));
+        app.update(Action::FocusNext);
+        let kept = app.panes.detail.kept_lines().expect("wrapped on selection");
+        // Checked after every key: lines wrapped again are made before the old ones go,
+        // so they are elsewhere.
+        for _ in 0..3 {
+            app.update(Action::Down);
+            assert_eq!(
+                app.panes.detail.kept_lines(),
+                Some(kept),
+                "a scroll wrapped again"
+            );
+        }
+        assert_eq!(app.panes.detail.scroll, 3, "the keys scrolled the pane");
+        app.update(Action::Search);
+        for c in "border".chars() {
+            app.update(Action::Type(c));
+            assert_eq!(
+                app.panes.detail.kept_lines(),
+                Some(kept),
+                "a search wrapped again"
+            );
+        }
+        assert_eq!(app.session.search, "border");
+        app.update(Action::Resize(100, 40));
+        assert_ne!(
+            app.panes.detail.kept_lines(),
+            Some(kept),
+            "a new width wraps again"
+        );
+    }
+
+    /// The quote is found once, on opening: in a huge paragraph with its spaces doubled
+    /// only the whitespace-tolerant search finds it, at the cost of the whole paragraph.
+    /// A key that opens the view again (and searches again) leaves new lines behind.
+    #[test]
+    fn scrolling_the_source_pane_keeps_its_lines_and_quote() {
+        let mut timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        let cited = timeline.events[0].sources[0].clone();
+        let filler = "troops gathered near the border again and again ".repeat(400);
+        let paragraph = format!("{filler}{}", cited.quote.replace(' ', "  "));
+        timeline.documents[cited.doc.index()].paragraphs[cited.paragraph - 1] = paragraph;
+        let mut app = app_of(timeline);
+        app.update(Action::OpenSource);
+        let opened = app.panes.source.as_ref().expect("source open");
+        let (lines, quote, scroll) = (opened.lines.as_ptr(), opened.quote.clone(), opened.scroll);
+        assert!(quote.is_some(), "the quote was found");
+        for _ in 0..3 {
+            app.update(Action::Up);
+            let view = app.panes.source.as_ref().expect("source still open");
+            assert_eq!(
+                view.lines.as_ptr(),
+                lines,
+                "a scroll opened the source again"
+            );
+            assert_eq!(view.quote, quote);
+        }
+        let view = app.panes.source.as_ref().expect("source still open");
+        assert_eq!(view.scroll + 3, scroll, "the keys scrolled the pane");
+    }
 }

@@ -101,6 +101,13 @@ impl DetailView {
     pub fn wrapped_lines(&self) -> usize {
         self.wrapped.as_ref().map_or(0, |w| w.lines.len())
     }
+
+    /// Where the kept lines are in memory: the same after a key means the key did not
+    /// wrap the event again.
+    #[cfg(test)]
+    pub(crate) fn kept_lines(&self) -> Option<*const ()> {
+        self.wrapped.as_ref().map(|w| w.lines.as_ptr().cast())
+    }
 }
 
 /// Draws the detail pane into `area`, scrolled as `view` is (kept within the lines).

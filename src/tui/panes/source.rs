@@ -375,4 +375,32 @@ mod tests {
             Some(crate::tui::theme::found())
         );
     }
+
+    /// Drawing highlights the quote as found on opening and never searches for it again
+    /// (the search can cost a whole paragraph of megabytes on every frame).
+    #[test]
+    fn the_quote_drawn_is_the_one_found_on_opening() {
+        use crate::load::{SourceFile, load_sources};
+        use crate::query::Filter;
+        use crate::tui::drawn;
+        let timeline = load_sources(&[SourceFile::bundled()]).expect("bundled loads");
+        let session = Session::new(timeline, "events.yaml".into(), Filter::default());
+        let mut view = SourceView::open(&session.timeline, 0, 0, (60, 30), Focus::Timeline);
+        // Said to take the paragraph's first four bytes instead.
+        view.quote = Some(0..4);
+        view.scroll = view.quote_line(&session.timeline).saturating_sub(1);
+        let buffer = drawn::cells(80, 34, |frame| {
+            render(&session, &view, frame, frame.area(), true);
+        });
+        let styled: String = buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.style().bg == quote().bg)
+            .map(|cell| cell.symbol())
+            .collect();
+        let cited = &session.timeline.events[0].sources[0];
+        let paragraph =
+            &session.timeline.documents[cited.doc.index()].paragraphs[cited.paragraph - 1];
+        assert_eq!(styled, paragraph[..4], "only the kept range is highlighted");
+    }
 }
