@@ -92,6 +92,10 @@ pub struct Checker {
     /// a file full of unknown references gets hints for its first few only.
     hints: usize,
     doc_ids: Ids<(DocId, Place)>,
+    /// How many paragraphs each document added has, by its number: what a source's
+    /// paragraph is checked against, read here rather than from the documents, which lie
+    /// apart in memory (reading each cited one's was a twentieth of a load's CPU).
+    doc_paragraphs: Vec<u32>,
     actor_ids: Ids<(ActorId, Place)>,
     event_ids: EventIds,
     kind_ids: HashMap<String, KindId>,
@@ -297,6 +301,7 @@ impl Checker {
             Some((id, first)) => self.merge_document(document, place, &first, documents, id),
             None => {
                 self.origins.documents.push(origin(place, 0));
+                self.doc_paragraphs.push(paragraph_count(&document));
                 documents.push(document);
             }
         }
@@ -370,7 +375,10 @@ impl Checker {
         References::of(
             raw,
             |id| self.actor_ids.get(id).map(|&(a, _)| a),
-            |id| self.doc_ids.get(id).map(|&(d, _)| d),
+            |id| {
+                let &(doc, _) = self.doc_ids.get(id)?;
+                Some((doc, *self.doc_paragraphs.get(doc.index())?))
+            },
         )
     }
 
@@ -379,7 +387,7 @@ impl Checker {
     pub fn known_ids(&self) -> KnownIds {
         KnownIds {
             actors: self.actor_ids.map_values(|&(a, _)| a),
-            docs: self.doc_ids.map_values(|&(d, _)| d),
+            docs: (self.doc_ids).map_values(|&(d, _)| (d, self.doc_paragraphs[d.index()])),
         }
     }
 
@@ -584,12 +592,19 @@ impl Checker {
         &mut self,
         name: Label<'_>,
         raw: RawSource,
-        known: Option<DocId>,
+        known: Option<KnownDoc>,
         at: &Place,
         tl: &Timeline,
     ) -> Option<Source> {
-        let known = known.or_else(|| self.doc_ids.get(raw.doc.as_str()).map(|&(doc, _)| doc));
-        let Some(doc) = known else {
+        let known = known.or_else(|| {
+            let &(doc, _) = self.doc_ids.get(raw.doc.as_str())?;
+            let paragraphs = self.doc_paragraphs.get(doc.index()).copied();
+            Some((
+                doc,
+                paragraphs.unwrap_or_else(|| paragraph_count(tl.document(doc))),
+            ))
+        });
+        let Some((doc, count)) = known else {
             let hint = self.suggestion(&raw.doc, Known::Documents);
             self.report(
                 at,
@@ -598,12 +613,11 @@ impl Checker {
             );
             return None;
         };
-        let document = tl.document(doc);
-        let count = document.paragraphs.len();
-        if raw.paragraph < 1 || raw.paragraph as usize > count {
+        if raw.paragraph < 1 || raw.paragraph > count.into() {
             let message = format!(
                 "{name}: paragraph {} is out of range (document {:?} has {count} paragraphs)",
-                raw.paragraph, document.id
+                raw.paragraph,
+                tl.document(doc).id
             );
             self.report(at, "paragraph", message);
             return None;
@@ -694,7 +708,17 @@ const EVENTS_LOOKED_UP_TOGETHER: usize = 32;
 /// ahead, by [`KnownIds::references`].
 pub struct References {
     actors: Vec<ActorId>,
-    docs: Vec<DocId>,
+    docs: Vec<KnownDoc>,
+}
+
+/// A document known by its number, with how many paragraphs it has: what a source citing
+/// it is checked against, found with the document's number.
+type KnownDoc = (DocId, u32);
+
+/// How many paragraphs `document` has, as kept beside its number: no file within the size
+/// limits holds more than `u32::MAX`.
+fn paragraph_count(document: &Document) -> u32 {
+    u32::try_from(document.paragraphs.len()).unwrap_or(u32::MAX)
 }
 
 impl References {
@@ -702,7 +726,7 @@ impl References {
     fn of(
         raw: &RawEvent,
         actor: impl Fn(&str) -> Option<ActorId>,
-        doc: impl Fn(&str) -> Option<DocId>,
+        doc: impl Fn(&str) -> Option<KnownDoc>,
     ) -> Option<Self> {
         Some(References {
             actors: raw
@@ -725,7 +749,7 @@ impl References {
 /// checking thread alone. An id not known then is resolved by the checker as before.
 pub struct KnownIds {
     actors: Ids<ActorId>,
-    docs: Ids<DocId>,
+    docs: Ids<KnownDoc>,
 }
 
 impl KnownIds {

@@ -382,6 +382,17 @@ mod tests {
         assert_eq!(texts.err().as_ref(), Some(&message));
         assert!(message.contains("unknown document \"d9\""), "{message}");
         assert!(message.contains("id is defined twice"), "{message}");
+        // Paragraphs out of range: of documents known ahead (d1, d2) and defined later (d3),
+        // checked against the counts kept with the documents' numbers.
+        let beyond = first.replace(r#""paragraph": 1"#, r#""paragraph": 2"#);
+        let files = [("a.json", beyond), ("b.json", second.clone())];
+        let [disk, texts] = from_disk_and_from_texts(&files);
+        let message = disk.expect_err("out of range");
+        assert_eq!(texts.err().as_ref(), Some(&message));
+        for doc in ["d1", "d2", "d3"] {
+            let said = format!("paragraph 2 is out of range (document \"{doc}\" has 1 paragraphs)");
+            assert!(message.contains(&said), "{doc}: {message}");
+        }
     }
 
     #[test]
