@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 
-use crate::axis::{Density, Scale, Spans, Tick, date_of, day_number, ticks};
-use crate::model::{DocId, Timeline};
+use crate::axis::{Density, Scale, Spans, Tick, date_of, ticks};
+use crate::model::DocId;
 use crate::text::sanitize;
 use crate::tui::session::Session;
 use crate::tui::theme::dim;
@@ -63,8 +63,7 @@ impl AxisStrip {
         if self.spans.is_none() {
             let days = session.index.spans();
             self.spans = Some(Spans::of_days(rows.events.iter().map(|&e| days[e])));
-            let cited = session.index.cited_documents(timeline, &rows.events);
-            self.published = published_days(timeline, cited);
+            self.published = session.index.publication_days(timeline, &rows.events);
         }
         let spans = self.spans.as_ref().expect("spans were just built");
         if self.fit.is_none_or(|s| s.columns != columns) {
@@ -168,19 +167,6 @@ impl AxisStrip {
             self.scale = Some(scale.centred_on(middle));
         }
     }
-}
-
-fn published_days(timeline: &Timeline, cited: Vec<bool>) -> Vec<i32> {
-    let mut days: Vec<i32> = timeline
-        .documents
-        .iter()
-        .zip(cited)
-        .filter(|(_, cited)| *cited)
-        .map(|(doc, _)| day_number(doc.published))
-        .collect();
-    days.sort_unstable();
-    days.dedup();
-    days
 }
 
 /// At most this many documents are named in the axis title.
