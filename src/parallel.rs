@@ -2,7 +2,16 @@
 //! each run's results kept in order, so that the result is the same as one thread's.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 use std::thread;
+
+/// How many processors the work is shared among: asked of the system once, as asking
+/// reads the process's CPU set and cgroup limits (some 25 µs, which small jobs of a key's
+/// frame would pay every time).
+pub fn processors() -> usize {
+    static PROCESSORS: OnceLock<usize> = OnceLock::new();
+    *PROCESSORS.get_or_init(|| thread::available_parallelism().map_or(1, |n| n.get()))
+}
 
 /// The results of `work` over `0..len`, in order: `work` is given consecutive ranges,
 /// one a processor, none shorter than `least` (a smaller job is done on this thread, as
@@ -12,7 +21,7 @@ pub fn map_ranges<T: Send>(
     least: usize,
     work: impl Fn(Range<usize>) -> Vec<T> + Sync,
 ) -> Vec<T> {
-    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = processors();
     let share = len.div_ceil(threads).max(least.max(1));
     if share >= len {
         return work(0..len);
@@ -42,7 +51,7 @@ pub fn fill_ranges<T: Send>(
     work: impl Fn(Range<usize>, &mut [T]) + Sync,
 ) {
     debug_assert_eq!(bound(len), out.len(), "the last bound is the end of `out`");
-    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = processors();
     let share = len.div_ceil(threads).max(least.max(1));
     if share >= len {
         return work(0..len, out);

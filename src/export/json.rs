@@ -29,7 +29,7 @@ pub fn write<'a>(
         return out.write_all(b"[]\n");
     }
     out.write_all(b"[\n")?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = crate::parallel::processors();
     for (i, round) in events.chunks(EVENTS_A_PIECE * threads).enumerate() {
         let pieces = parallel::map_ranges(round.len(), EVENTS_A_PIECE, |range| {
             vec![elements(timeline, &round[range])]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
-use std::thread::{self, Scope};
+use std::thread::Scope;
 
 use serde::de::DeserializeOwned;
 
@@ -149,7 +149,7 @@ pub(super) struct Workers {
 impl Workers {
     /// Starts the workers in `scope`, one per processor.
     pub(super) fn start<'scope>(scope: &'scope Scope<'scope, '_>) -> Self {
-        let count = thread::available_parallelism().map_or(1, |n| n.get());
+        let count = crate::parallel::processors();
         let (to_workers, batches) = mpsc::sync_channel::<(u64, Batch)>(2 * count);
         let batches = Arc::new(Mutex::new(batches));
         let (done, parsed) = mpsc::channel();
