@@ -18,6 +18,7 @@ use super::render;
 use super::session::{Changes, Session};
 use super::status_bar::Notice;
 use super::write::{self, Outcome, Target};
+use crate::axis::Scale;
 use crate::load::LoadError;
 use crate::model::{Annotations, Timeline};
 use crate::query::Filter;
@@ -305,6 +306,7 @@ impl App {
             offset,
             detail,
             source,
+            axis,
         } = place;
         let screen = self.screen();
         if let Some((index, scroll)) = source {
@@ -321,6 +323,11 @@ impl App {
         self.panes.focus = focus;
         self.panes.timeline.offset = offset;
         self.panes.detail.scroll = detail;
+        if axis.is_some() {
+            // Kept zoomed in, around the same middle day, once refitted to the new span.
+            self.panes.axis.scale = axis;
+            self.follow();
+        }
     }
 
     /// Draws the screen into `frame`, laid out on the frame's own area.
@@ -373,12 +380,13 @@ impl App {
     }
 }
 
-/// Where the panes stood: focus, scroll, and the source shown.
+/// Where the panes stood: focus, scroll, the source shown and the time axis's zoom.
 struct PanePlace {
     focus: Focus,
     offset: usize,
     detail: usize,
     source: Option<(usize, usize)>,
+    axis: Option<Scale>,
 }
 
 impl PanePlace {
@@ -388,6 +396,7 @@ impl PanePlace {
             offset: panes.timeline.offset,
             detail: panes.detail.scroll,
             source: panes.source.as_ref().map(|v| (v.source, v.scroll)),
+            axis: panes.axis.zoomed_window(),
         }
     }
 }
@@ -1512,5 +1521,41 @@ mod tests {
         }
         let view = app.panes.source.as_ref().expect("source still open");
         assert_eq!(view.scroll + 3, scroll, "the keys scrolled the pane");
+    }
+
+    /// A reload kept every pane's place but fitted the time axis to the whole span
+    /// again, as if the person had never zoomed it.
+    #[test]
+    fn a_reload_keeps_the_time_axis_zoomed_in() {
+        let timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        let mut app = app_of(timeline.clone());
+        app.update(Action::ToggleAxis);
+        let fit = app.panes.axis.scale.expect("the axis is fitted");
+        app.update(Action::ZoomIn);
+        app.update(Action::ZoomIn);
+        let zoomed = app.panes.axis.scale.expect("zoomed");
+        assert!(zoomed.days_per_column < fit.days_per_column, "{zoomed:?}");
+        let counted = app.panes.axis.density.clone();
+        app.reloaded(Ok(timeline), false);
+        let kept = app.panes.axis.scale.expect("still shown");
+        assert_eq!(kept.days_per_column, zoomed.days_per_column);
+        assert!(
+            (kept.start - zoomed.start).abs() < 1e-6,
+            "{kept:?} {zoomed:?}"
+        );
+        assert_eq!(
+            app.panes.axis.density, counted,
+            "counted for the window kept"
+        );
+        app.update(Action::ZoomOut);
+        app.update(Action::ZoomOut);
+        app.update(Action::ZoomOut);
+        assert_eq!(app.panes.axis.scale, Some(fit), "zoomed out to the fit");
+        app.reloaded(Ok(load_sources(&[SourceFile::bundled()]).unwrap()), false);
+        assert_eq!(
+            app.panes.axis.scale,
+            Some(fit),
+            "a fitted axis is fitted again"
+        );
     }
 }

@@ -118,6 +118,12 @@ impl AxisStrip {
         (b >= 0 && a <= edge).then(|| (a.max(0) as u16, b.min(edge) as u16))
     }
 
+    /// The window, when the person has zoomed it in (it is not the one that fits every
+    /// event): what a reload keeps, as it keeps the other panes' places.
+    pub fn zoomed_window(&self) -> Option<Scale> {
+        self.scale.filter(|&scale| Some(scale) != self.fit)
+    }
+
     /// Zooms in (`factor` < 1) or out around the `k`-th shown event; never further out
     /// than the whole span.
     pub fn zoom(&mut self, factor: f64, k: usize) {
