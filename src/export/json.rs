@@ -38,7 +38,7 @@ pub fn write<'a>(
             if i + j > 0 {
                 out.write_all(b",\n")?;
             }
-            out.write_all(&piece?)?;
+            out.write_all(inner(&piece?)?)?;
         }
     }
     out.write_all(b"\n]\n")
@@ -48,23 +48,28 @@ pub fn write<'a>(
 /// beside them, few enough that the pieces of one round stay a few megabytes.
 const EVENTS_A_PIECE: usize = 4096;
 
-/// `events` (at least one) as the elements of a pretty-printed array, without its brackets:
-/// what stands between them in the array written whole. Invisible characters are escaped.
+/// Bytes of JSON an event is taken to need when a piece's buffer is made: most take less,
+/// so the buffer seldom grows (and copies itself); room never written is never resident.
+const BYTES_AN_EVENT: usize = 1024;
+
+/// `events` (at least one) as a pretty-printed array, invisible characters escaped as it
+/// is written: [`inner`] gives the elements, what stands between the brackets in the
+/// array written whole.
 fn elements(timeline: &Timeline, events: &[&Event]) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(events.len().saturating_mul(BYTES_AN_EVENT));
     let formatter = serde_json::ser::PrettyFormatter::new();
-    let mut json = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+    let mut json = serde_json::Serializer::with_formatter(EscapeInvisible(&mut bytes), formatter);
     json.collect_seq(events.iter().map(|e| JsonEvent::new(timeline, e)))?;
-    let inner = bytes
-        .strip_prefix(b"[\n")
-        .and_then(|b| b.strip_suffix(b"\n]"))
-        .ok_or_else(|| io::Error::other("a JSON array written without its brackets"))?;
-    let mut escaped = Vec::with_capacity(inner.len());
-    EscapeInvisible(&mut escaped).write_all(inner)?;
-    Ok(escaped)
+    Ok(bytes)
 }
 
-/// An event as `list --format json` writes it.
+/// The elements of an array [`elements`] wrote, without its brackets.
+fn inner(array: &[u8]) -> io::Result<&[u8]> {
+    (array.strip_prefix(b"[\n"))
+        .and_then(|b| b.strip_suffix(b"\n]"))
+        .ok_or_else(|| io::Error::other("a JSON array written without its brackets"))
+}
+
 #[derive(Serialize)]
 struct JsonEvent<'a> {
     id: &'a str,
