@@ -77,7 +77,7 @@ impl<V> Ids<V> {
     /// The value of `id`, if it is registered.
     pub fn get(&self, id: &str) -> Option<&V> {
         let entries = &self.entries;
-        let found = self.table.find(hash(id), |&i| {
+        let found = self.table.find(hash(id.as_bytes()), |&i| {
             entries[i as usize].0.bytes(&self.long) == id.as_bytes()
         })?;
         Some(&entries[*found as usize].1)
@@ -92,8 +92,8 @@ impl<V> Ids<V> {
         } = self;
         let position = entries.len() as u32;
         entries.push((Key::new(id, long), value));
-        let rehash = |&i: &u32| FxBuildHasher.hash_one(entries[i as usize].0.bytes(long));
-        table.insert_unique(hash(id), position, rehash);
+        let rehash = |&i: &u32| hash(entries[i as usize].0.bytes(long));
+        table.insert_unique(hash(id.as_bytes()), position, rehash);
     }
 
     /// The same ids, each with `f` of its value.
@@ -136,7 +136,7 @@ impl EventIds {
     pub fn push(&mut self, id: &str, file: usize, index: usize) {
         self.text.push_str(id);
         self.ends.push(self.text.len());
-        self.hashes.push(hash(id));
+        self.hashes.push(hash(id.as_bytes()));
         self.places.push((file as u32, index as u32));
     }
 
@@ -187,9 +187,9 @@ impl EventIds {
     }
 }
 
-/// The hash an id is found by: that of its bytes, which is what [`Key::bytes`] gives back.
-fn hash(id: &str) -> u64 {
-    FxBuildHasher.hash_one(id.as_bytes())
+/// The hash an id is found by, of its bytes (as [`Key::bytes`] gives them back).
+fn hash(id: &[u8]) -> u64 {
+    FxBuildHasher.hash_one(id)
 }
 
 fn text_of<'a>(text: &'a str, ends: &[usize], i: u32) -> &'a str {
