@@ -620,17 +620,6 @@ impl Timings {
     }
 }
 
-/// Asserts that the terminal was put back: after the last switch to the alternate
-/// screen, the program left it and showed the cursor.
-fn assert_restored(raw: &[u8]) {
-    let entered = rfind(raw, ENTER_ALT).expect("the TUI started");
-    let left = find_from(raw, LEAVE_ALT, entered).expect("the alternate screen was left");
-    assert!(
-        find_from(raw, SHOW_CURSOR, left).is_some(),
-        "the cursor was shown after leaving"
-    );
-}
-
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message() {
     let mut s = Session::spawn_env(80, 24, &[], &[("TLINE_TEST_PANIC", "1")]);

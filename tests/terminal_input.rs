@@ -8,22 +8,6 @@ use std::time::Instant;
 
 use common::pty::*;
 
-/// Asserts that after the last switch to the alternate screen the program left it,
-/// showed the cursor, and turned mouse capture and bracketed paste off.
-fn assert_restored(raw: &[u8]) {
-    let entered = rfind(raw, ENTER_ALT).expect("the TUI started");
-    let left = find_from(raw, LEAVE_ALT, entered).expect("the alternate screen was left");
-    assert!(find_from(raw, SHOW_CURSOR, left).is_some(), "cursor shown");
-    assert!(
-        find_from(raw, b"\x1b[?1000l", entered).is_some(),
-        "mouse capture off"
-    );
-    assert!(
-        find_from(raw, b"\x1b[?2004l", entered).is_some(),
-        "bracketed paste off"
-    );
-}
-
 #[test]
 fn a_burst_of_keys_is_all_taken_before_the_next_frame() {
     // Was: after 'j' * 1100 + '?' the help showed only after one more key, and 24 KB in

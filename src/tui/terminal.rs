@@ -144,11 +144,13 @@ impl Drop for Tui {
     }
 }
 
-/// Leaves the alternate screen and raw mode and shows the cursor. Safe to call twice.
+/// Ends a synchronized update a failed write may have left open, leaves the alternate
+/// screen and raw mode and shows the cursor. Safe to call twice.
 pub fn restore() {
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,
+        EndSynchronizedUpdate,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,

@@ -306,6 +306,32 @@ pub fn find(screen: &vt100::Screen, needle: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// Asserts that the terminal was put back: after the last switch to the alternate screen,
+/// the program left it, showed the cursor, turned mouse capture and bracketed paste off,
+/// and left no frame open (a synchronized update not ended holds the screen still).
+pub fn assert_restored(raw: &[u8]) {
+    let entered = rfind(raw, ENTER_ALT).expect("the TUI started");
+    let left = find_from(raw, LEAVE_ALT, entered).expect("the alternate screen was left");
+    assert!(
+        find_from(raw, SHOW_CURSOR, left).is_some(),
+        "the cursor was shown after leaving"
+    );
+    assert!(
+        find_from(raw, b"\x1b[?1000l", entered).is_some(),
+        "mouse capture off"
+    );
+    assert!(
+        find_from(raw, b"\x1b[?2004l", entered).is_some(),
+        "bracketed paste off"
+    );
+    if let Some(begin) = rfind(raw, BEGIN_FRAME) {
+        assert!(
+            find_from(raw, END_FRAME, begin).is_some(),
+            "the last frame begun was ended"
+        );
+    }
+}
+
 /// Where the bytes from `from` on stop being whole: at the start of a frame whose end has
 /// not arrived (or at `from`, if that start was already passed), or else at the end of
 /// `raw`.
