@@ -323,9 +323,8 @@ impl App {
         self.panes.focus = focus;
         self.panes.timeline.offset = offset;
         self.panes.detail.scroll = detail;
-        if axis.is_some() {
-            // Kept zoomed in, around the same middle day, once refitted to the new span.
-            self.panes.axis.scale = axis;
+        if let Some(window) = axis {
+            self.panes.axis.keep_window(window);
             self.follow();
         }
     }
@@ -1556,6 +1555,49 @@ mod tests {
             app.panes.axis.scale,
             Some(fit),
             "a fitted axis is fitted again"
+        );
+    }
+
+    /// The zoom kept over a reload still shows the selected event when the edit moved it
+    /// out of the window, and gives way to the fit when the span became narrower.
+    #[test]
+    fn a_kept_zoom_follows_the_selected_event_and_never_outgrows_the_span() {
+        let timeline = load_sources(&[SourceFile::bundled()]).unwrap();
+        let mut app = app_of(timeline.clone());
+        app.update(Action::ToggleAxis);
+        app.update(Action::ZoomIn);
+        app.update(Action::ZoomIn);
+        let zoomed = app.panes.axis.scale.expect("zoomed");
+        let id = selected_id(&app).to_string();
+        let mut moved = timeline.clone();
+        let event = moved.event_index(&id).expect("the selected event");
+        moved.events[event].date = crate::date::EdtfDate::parse("2023-06-15").unwrap();
+        app.reloaded(Ok(moved), false);
+        assert_eq!(selected_id(&app), id, "still selected");
+        let kept = app.panes.axis.scale.expect("still shown");
+        assert_eq!(
+            kept.days_per_column, zoomed.days_per_column,
+            "still zoomed in"
+        );
+        let k = app.session.selected;
+        assert!(
+            app.panes.axis.columns_of(k).is_some(),
+            "the selected event is in the window {kept:?}"
+        );
+        // Two events a day apart: a span narrower than the window kept.
+        let narrow = small(
+            &["alpha"],
+            &[
+                ("one", "2022-01-01", "One", "alpha"),
+                ("two", "2022-01-02", "Two", "alpha"),
+            ],
+        );
+        let mut alone = app_of(narrow.clone());
+        alone.update(Action::ToggleAxis);
+        app.reloaded(Ok(narrow), false);
+        assert_eq!(
+            app.panes.axis.scale, alone.panes.axis.scale,
+            "never further out than the whole span, so fitted to it"
         );
     }
 }

@@ -124,6 +124,16 @@ impl AxisStrip {
         self.scale.filter(|&scale| Some(scale) != self.fit)
     }
 
+    /// Shows `window` again (one [`AxisStrip::zoomed_window`] gave) at the next refresh:
+    /// fitted anew to the events shown, kept zoomed in around its middle day unless the
+    /// span is now narrower, then moved to show the selected event.
+    pub fn keep_window(&mut self, window: Scale) {
+        self.scale = Some(window);
+        self.fit = None;
+        self.followed = None;
+        self.counted = None;
+    }
+
     /// Zooms in (`factor` < 1) or out around the `k`-th shown event; never further out
     /// than the whole span.
     pub fn zoom(&mut self, factor: f64, k: usize) {
