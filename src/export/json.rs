@@ -70,6 +70,7 @@ fn inner(array: &[u8]) -> io::Result<&[u8]> {
         .ok_or_else(|| io::Error::other("a JSON array written without its brackets"))
 }
 
+/// An event as `list --format json` writes it.
 #[derive(Serialize)]
 struct JsonEvent<'a> {
     id: &'a str,
