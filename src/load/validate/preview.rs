@@ -70,7 +70,7 @@ pub fn preview(
 #[cfg(test)]
 mod tests {
     use super::PREVIEW_EVENTS;
-    use crate::load::{Progress, SourceFile, load_paths_and_sources};
+    use crate::load::{LoadError, Progress, SourceFile, load_paths_and_sources};
     use crate::model::Timeline;
 
     /// A file of two documents and `count` events citing the second, dated by `day`.
@@ -95,17 +95,18 @@ mod tests {
     }
 
     /// The preview a load of `source` publishes when asked, and the timeline it loads.
-    fn preview_of(source: SourceFile) -> (Option<Timeline>, Timeline) {
+    /// The preview published while `source` loads, and what the load gave.
+    fn preview_of(source: SourceFile) -> (Option<Timeline>, Result<Timeline, LoadError>) {
         let progress = Progress::default();
         progress.want_preview();
-        let loaded = load_paths_and_sources(&[], &[source], None, &progress).expect("valid");
+        let loaded = load_paths_and_sources(&[], &[source], None, &progress);
         (progress.take_preview(), loaded)
     }
 
     #[test]
     fn events_in_date_order_publish_the_first_screenful_with_the_documents_they_cite() {
         let (preview, loaded) = preview_of(file(PREVIEW_EVENTS * 2, |i| i / 20));
-        let preview = preview.expect("a preview");
+        let (preview, loaded) = (preview.expect("a preview"), loaded.expect("valid"));
         assert_eq!(preview.events.len(), PREVIEW_EVENTS);
         let ids = |events: &[crate::model::Event]| -> Vec<String> {
             events.iter().map(|e| e.id.to_string()).collect()
@@ -121,7 +122,8 @@ mod tests {
 
     #[test]
     fn events_not_in_date_order_publish_no_preview() {
-        let (preview, _) = preview_of(file(PREVIEW_EVENTS * 2, |i| 27 - i / 20));
+        let (preview, loaded) = preview_of(file(PREVIEW_EVENTS * 2, |i| 27 - i / 20));
+        loaded.expect("valid");
         assert!(preview.is_none());
     }
 
@@ -129,21 +131,19 @@ mod tests {
     fn a_quote_not_as_written_publishes_no_preview() {
         let mut source = file(PREVIEW_EVENTS, |i| i / 20);
         source.text = source.text.replacen("quote: beta", "quote: gamma", 1);
-        let progress = Progress::default();
-        progress.want_preview();
-        assert!(load_paths_and_sources(&[], &[source], None, &progress).is_err());
-        assert!(progress.take_preview().is_none());
+        let (preview, loaded) = preview_of(source);
+        assert!(loaded.is_err());
+        assert!(preview.is_none());
     }
 
     #[test]
     fn an_id_given_twice_publishes_no_preview() {
         let mut source = file(PREVIEW_EVENTS, |i| i / 20);
         source.text = source.text.replacen("id: e1\n", "id: e0\n", 1);
-        let progress = Progress::default();
-        progress.want_preview();
-        let error = load_paths_and_sources(&[], &[source], None, &progress).unwrap_err();
+        let (preview, loaded) = preview_of(source);
+        let error = loaded.unwrap_err();
         assert!(error.to_string().contains("id is defined twice"), "{error}");
-        assert!(progress.take_preview().is_none());
+        assert!(preview.is_none());
     }
 
     #[test]
