@@ -375,11 +375,15 @@ impl Checker {
         References::of(
             raw,
             |id| self.actor_ids.get(id).map(|&(a, _)| a),
-            |id| {
-                let &(doc, _) = self.doc_ids.get(id)?;
-                Some((doc, *self.doc_paragraphs.get(doc.index())?))
-            },
+            |id| self.known_doc(id),
         )
+    }
+
+    /// The document registered as `id`, with its paragraph count. Every number registered
+    /// is that of a document added, and each document added has its count.
+    fn known_doc(&self, id: &str) -> Option<KnownDoc> {
+        let &(doc, _) = self.doc_ids.get(id)?;
+        Some((doc, self.doc_paragraphs[doc.index()]))
     }
 
     /// The documents and actors registered so far, by id, for other threads to resolve
@@ -596,15 +600,7 @@ impl Checker {
         at: &Place,
         tl: &Timeline,
     ) -> Option<Source> {
-        let known = known.or_else(|| {
-            let &(doc, _) = self.doc_ids.get(raw.doc.as_str())?;
-            let paragraphs = self.doc_paragraphs.get(doc.index()).copied();
-            Some((
-                doc,
-                paragraphs.unwrap_or_else(|| paragraph_count(tl.document(doc))),
-            ))
-        });
-        let Some((doc, count)) = known else {
+        let Some((doc, count)) = known.or_else(|| self.known_doc(&raw.doc)) else {
             let hint = self.suggestion(&raw.doc, Known::Documents);
             self.report(
                 at,
