@@ -18,8 +18,9 @@ use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Size;
 use ratatui::{Frame, Terminal};
 
-/// Room for a whole frame of a large terminal, so that it usually reaches the terminal
-/// in one write; the synchronized update keeps it whole when it does not.
+/// Room for a whole frame of a large terminal, so that its body usually reaches the
+/// terminal in one write (the end of the update follows in a second); the synchronized
+/// update keeps it whole when it does not.
 const FRAME_BUFFER: usize = 1 << 16;
 
 /// The terminal in TUI mode; restores it when dropped.
